@@ -1,0 +1,156 @@
+/**
+ * The thin HTTP adapter every API handler shares: claims → principal, JSON body and query parsing
+ * with zod, and one table that maps expected errors to statuses. Anything unexpected is a plain
+ * 500 with a reference, never a stack trace.
+ */
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
+import type { ZodType } from 'zod';
+import type { Principal } from '../../../shared/app/access';
+import {
+  ConcurrentChange,
+  DomainError,
+  Forbidden,
+  IllegalTransition,
+  InvalidInput,
+  NotFound,
+  RuleViolation,
+} from '../../../shared/domain/errors';
+import { GROUPS, type Group } from '../../../shared/domain/park';
+import { log } from '../../../shared/log';
+
+/** An HTTP-level refusal that is not a domain error (no token, body too large, unknown route). */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HttpProblem';
+  }
+}
+
+/** Expected errors → HTTP status, by class (class names do not survive minification). */
+const STATUS_BY_CLASS: [new (...args: never[]) => DomainError, number][] = [
+  [InvalidInput, 400],
+  [Forbidden, 403],
+  [NotFound, 404],
+  [IllegalTransition, 409],
+  [ConcurrentChange, 409],
+  [RuleViolation, 422],
+];
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Event = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } };
+  };
+};
+
+export function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+function errorBody(code: string, message: string, field?: string) {
+  return { error: { code, message, ...(field ? { field } : {}) } };
+}
+
+/** API Gateway hands JWT array claims over as "[a b]"; local tokens may carry real arrays. */
+function listClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const trimmed = value.trim().replace(/^\[|\]$/g, '');
+  return trimmed.split(/[\s,]+/).filter(Boolean);
+}
+
+/** The caller as the (already verified) JWT describes them. */
+export function principalOf(event: Event): Principal {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims) throw new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'a bearer token is required');
+  const groups = listClaim(claims['cognito:groups']).filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
+  const parksClaim = String(claims['custom:parks'] ?? '');
+  const parks = parksClaim.trim() === '*' ? '*' : listClaim(parksClaim);
+  const staffId = String(claims['custom:staffId'] ?? claims.sub ?? '');
+  if (!staffId || groups.length === 0) {
+    throw new HttpProblem(403, 'AUTH.FORBIDDEN', 'the token carries no staff id or no role of this desk');
+  }
+  const name = claims.name === undefined ? undefined : String(claims.name);
+  return { staffId, groups, parks, ...(name ? { name } : {}) };
+}
+
+function issueField(path: readonly PropertyKey[]): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+/** Validates `value` against `schema`; the first problem becomes a 400 naming its field. */
+export function validate<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'query'): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (!issue) throw new HttpProblem(400, 'REQUEST.INVALID', `invalid ${where}`);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const field = [...issue.path.map(String), key].join('.');
+    throw new HttpProblem(400, 'REQUEST.UNKNOWN_FIELD', `${field}: unknown field`, field);
+  }
+  const field = issueField(issue.path);
+  const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+  throw new HttpProblem(
+    400,
+    missing ? 'REQUEST.MISSING_FIELD' : 'REQUEST.INVALID_FIELD',
+    `${field ?? where}: ${missing ? 'required' : issue.message}`,
+    field,
+  );
+}
+
+/** The JSON body, size-checked (64 KB) and validated. An absent body is `{}`. */
+export function jsonBody<T>(event: Event, schema: ZodType<T>): T {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) {
+    throw new HttpProblem(413, 'REQUEST.TOO_LARGE', `the body is over ${MAX_BODY_BYTES / 1024} KB`);
+  }
+  const text = bytes.toString('utf8').trim();
+  let value: unknown = {};
+  if (text) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new HttpProblem(400, 'REQUEST.MALFORMED_JSON', 'the body is not valid JSON');
+    }
+  }
+  return validate(schema, value, 'body');
+}
+
+export function queryOf<T>(event: Event, schema: ZodType<T>): T {
+  return validate(schema, event.queryStringParameters ?? {}, 'query');
+}
+
+/** Wraps a handler body: errors become `{ error: { code, message, field } }` with the right status. */
+export function httpHandler(body: (event: Event) => Promise<APIGatewayProxyStructuredResultV2>) {
+  return middy<Event, APIGatewayProxyResultV2>().handler(async (event, context) => {
+    try {
+      return await body(event);
+    } catch (error) {
+      if (error instanceof HttpProblem) return json(error.status, errorBody(error.code, error.message, error.field));
+      if (error instanceof DomainError) {
+        const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
+        return json(status, errorBody(error.code, error.message, error.field));
+      }
+      const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
+      log.error('unexpected error', { error, reference, route: event.routeKey });
+      return json(500, errorBody('INTERNAL', `internal error; reference ${reference}`));
+    }
+  });
+}

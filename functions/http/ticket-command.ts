@@ -1,0 +1,19 @@
+/** POST /tickets/{id}/{command}: one lifecycle step (assign, acknowledge, complete, close). */
+import type { TicketCommand } from '../../shared/app/ticket-command';
+import { runTicketCommand } from '../../shared/app/ticket-command';
+import { httpDeps } from './lib/deps';
+import { HttpProblem, httpHandler, json, jsonBody, principalOf } from './lib/http';
+import { commandBodies } from './lib/schemas';
+
+export const handler = httpHandler(async (event) => {
+  const principal = principalOf(event);
+  const name = event.pathParameters?.command ?? '';
+  if (!Object.hasOwn(commandBodies, name)) {
+    throw new HttpProblem(404, 'ROUTE.NOT_FOUND', `unknown command "${name}"; one of: ${Object.keys(commandBodies).join(', ')}`);
+  }
+  const type = name as keyof typeof commandBodies;
+  const body = jsonBody(event, commandBodies[type] as (typeof commandBodies)['assign']);
+  const command = { type, ...body } as TicketCommand;
+  const ticket = await runTicketCommand(httpDeps(), principal, event.pathParameters?.id ?? '', command);
+  return json(200, { ticket });
+});

@@ -1,0 +1,22 @@
+/** The stream consumer's dependencies in AWS: the core ones plus Scheduler timers and SNS SMS. */
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Deps } from '../../app/deps';
+import { DEFAULT_SMS_SIGNATURE, ENV } from '../../config';
+import { awsCoreDeps, requiredEnv } from './core';
+import { SchedulerTimers } from './scheduler-timers';
+import { SnsSms } from './sns-sms';
+
+export function awsEffectsDeps(): Deps {
+  return {
+    ...awsCoreDeps(),
+    timers: new SchedulerTimers({
+      client: new SchedulerClient({}),
+      groupName: requiredEnv(ENV.scheduleGroup),
+      targetArn: requiredEnv(ENV.timerFunctionArn),
+      roleArn: requiredEnv(ENV.schedulerRoleArn),
+      deadLetterArn: requiredEnv(ENV.timerDeadLetterArn),
+    }),
+    sms: new SnsSms({ client: new SNSClient({}), signature: process.env[ENV.smsSignature] ?? DEFAULT_SMS_SIGNATURE }),
+  };
+}

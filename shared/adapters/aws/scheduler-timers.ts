@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import {
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import { localDateTime } from '../../domain/time';
+import type { TimerPayload, TimerRequest, Timers } from '../../ports';
+
+export interface SchedulerTimersOptions {
+  client: SchedulerClient;
+  /** Schedule group every ticket timer lives in. */
+  groupName: string;
+  /** ARN of the timer function the schedules invoke. */
+  targetArn: string;
+  /** Role EventBridge Scheduler assumes to invoke the target. */
+  roleArn: string;
+  /** SQS queue that receives invocations that ran out of retries. */
+  deadLetterArn: string;
+  /** Scheduler's MaximumRetryAttempts (0..185). Default 10. */
+  maxRetries?: number;
+  /** Scheduler's MaximumEventAgeInSeconds (60..86400). Default 3600. */
+  maxEventAgeSeconds?: number;
+}
+
+const NAME_PATTERN = /^[0-9a-zA-Z_.-]{1,64}$/;
+const NAME_MAX = 64;
+const HASH_LENGTH = 12;
+const DESCRIPTION_MAX = 512;
+
+/**
+ * The schedule name of `timer` on `ticketId`: `<ticketId>-<timer>` when that is a valid Scheduler
+ * name (`[0-9a-zA-Z-_.]`, at most 64 chars); otherwise a readable, sanitised prefix plus `.` and a
+ * hash of the pair, so the name is still deterministic and unique per (ticket, timer).
+ */
+export function scheduleName(ticketId: string, timer: string): string {
+  const plain = `${ticketId}-${timer}`;
+  if (NAME_PATTERN.test(plain)) return plain;
+  const hash = createHash('sha256')
+    .update(JSON.stringify([ticketId, timer]))
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
+  const prefix = plain.replace(/[^0-9a-zA-Z_.-]/g, '_').slice(0, NAME_MAX - HASH_LENGTH - 1);
+  return `${prefix}.${hash}`;
+}
+
+/** The instant rounded up to the next whole second (Scheduler's `at()` has no sub-second part). */
+function ceilToSecond(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / 1000) * 1000);
+}
+
+function checkRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer in ${min}..${max}, got ${value}`);
+  }
+  return value;
+}
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
+    ? error.name
+    : undefined;
+}
+
+/** Per-ticket timers as one-time EventBridge Scheduler schedules that delete themselves after firing. */
+export class SchedulerTimers implements Timers {
+  private readonly client: SchedulerClient;
+  private readonly groupName: string;
+  private readonly targetArn: string;
+  private readonly roleArn: string;
+  private readonly deadLetterArn: string;
+  private readonly maxRetries: number;
+  private readonly maxEventAgeSeconds: number;
+
+  constructor(options: SchedulerTimersOptions) {
+    this.client = options.client;
+    this.groupName = options.groupName;
+    this.targetArn = options.targetArn;
+    this.roleArn = options.roleArn;
+    this.deadLetterArn = options.deadLetterArn;
+    this.maxRetries = checkRange('maxRetries', options.maxRetries ?? 10, 0, 185);
+    this.maxEventAgeSeconds = checkRange(
+      'maxEventAgeSeconds',
+      options.maxEventAgeSeconds ?? 3600,
+      60,
+      86_400,
+    );
+  }
+
+  async schedule(request: TimerRequest): Promise<void> {
+    if (Number.isNaN(request.dueAt.getTime())) {
+      throw new TypeError(`Invalid dueAt for timer ${request.timer} on ticket ${request.ticketId}`);
+    }
+    const payload: TimerPayload = {
+      ticketId: request.ticketId,
+      parkId: request.parkId,
+      timer: request.timer,
+      dueAt: request.dueAt.toISOString(),
+    };
+    const at = localDateTime(ceilToSecond(request.dueAt), request.timeZone);
+    const description = `Timer ${request.timer} on ticket ${request.ticketId} (park ${request.parkId})`;
+    try {
+      await this.client.send(
+        new CreateScheduleCommand({
+          Name: scheduleName(request.ticketId, request.timer),
+          GroupName: this.groupName,
+          Description: description.slice(0, DESCRIPTION_MAX),
+          ScheduleExpression: `at(${at})`,
+          ScheduleExpressionTimezone: request.timeZone,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          State: 'ENABLED',
+          Target: {
+            Arn: this.targetArn,
+            RoleArn: this.roleArn,
+            Input: JSON.stringify(payload),
+            RetryPolicy: {
+              MaximumRetryAttempts: this.maxRetries,
+              MaximumEventAgeInSeconds: this.maxEventAgeSeconds,
+            },
+            DeadLetterConfig: { Arn: this.deadLetterArn },
+          },
+        }),
+      );
+    } catch (error) {
+      // The schedule exists already: a redelivered stream record, or the timer was set before.
+      if (errorName(error) === 'ConflictException') return;
+      throw error;
+    }
+  }
+
+  async cancel(ticketId: string, timer: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteScheduleCommand({ Name: scheduleName(ticketId, timer), GroupName: this.groupName }),
+      );
+    } catch (error) {
+      // Already fired (and deleted itself), cancelled before, or never created.
+      if (errorName(error) === 'ResourceNotFoundException') return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+/** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChange, InvalidInput } from '../../domain/errors';
+import type { Park, StaffMember, Unit } from '../../domain/park';
+import type { Ticket, TicketEventOf } from '../../domain/tickets';
+import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
+import type { TableIndexName } from './table';
+import { keys } from './table';
+
+const TICKET_INTERNAL = ['pk', 'sk', 'itemType', 'parkKey', 'parkKindKey', 'parkKindStatusKey', 'createdKey'];
+
+function strip<T>(item: Record<string, unknown>, names: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!names.includes(k)) out[k] = v;
+  return out as T;
+}
+
+function ticketItem(ticket: Ticket): Record<string, unknown> {
+  return {
+    ...keys.ticket(ticket.id),
+    itemType: 'ticket',
+    ...ticket,
+    parkKey: `PARK#${ticket.parkId}`,
+    parkKindKey: `PARK#${ticket.parkId}#${ticket.kind}`,
+    parkKindStatusKey: `PARK#${ticket.parkId}#${ticket.kind}#${ticket.status}`,
+    createdKey: `${ticket.createdAt}#${ticket.id}`,
+  };
+}
+
+function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown> {
+  return { ...keys.event(ticket.id, event.seq), itemType: 'event', ticketId: ticket.id, parkId: ticket.parkId, ...event };
+}
+
+function isConditionFailure(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
+}
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+function decodeCursor(cursor: string, parkKeyName: string, parkKeyValue: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const fields = Object.keys(key).sort().join(',');
+    const ok =
+      typeof key === 'object' &&
+      key[parkKeyName] === parkKeyValue &&
+      fields === ['createdKey', parkKeyName, 'pk', 'sk'].sort().join(',') &&
+      Object.values(key).every((v) => typeof v === 'string');
+    if (ok) return key;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidInput('REQUEST.INVALID_CURSOR', 'cursor is not one this list handed out', 'cursor');
+}
+
+export class DynamoTicketStore implements TicketStore, Directory {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  // One ticket's current state.
+  async get(ticketId: string): Promise<Ticket | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.ticket(ticketId), ConsistentRead: true }),
+    );
+    return out.Item ? strip<Ticket>(out.Item, TICKET_INTERNAL) : undefined;
+  }
+
+  // A ticket with every event and SMS record, in one Query on its partition.
+  async history(ticketId: string): Promise<TicketHistory | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.ticket(ticketId).pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const ticketRaw = items.find((i) => i.sk === 'TICKET');
+    if (!ticketRaw) return undefined;
+    const internal = ['pk', 'sk', 'itemType', 'ticketId', 'parkId'];
+    return {
+      ticket: strip<Ticket>(ticketRaw, TICKET_INTERNAL),
+      events: items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => strip<TicketEventOf>(i, internal)),
+      sms: items.filter((i) => String(i.sk).startsWith('SMS#')).map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType'])),
+    };
+  }
+
+  async nextNumber(parkId: string, register: string, day: string): Promise<number> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.counter(parkId, register, day), ConsistentRead: true }),
+    );
+    return Number(out.Item?.value ?? 0) + 1;
+  }
+
+  async create(
+    ticket: Ticket,
+    event: TicketEventOf,
+    numbering?: { register: string; day: string; value: number },
+  ): Promise<void> {
+    const counter = numbering
+      ? [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.counter(ticket.parkId, numbering.register, numbering.day),
+              UpdateExpression: 'SET #v = :v, itemType = :t',
+              ConditionExpression: numbering.value === 1 ? 'attribute_not_exists(pk)' : '#v = :prev',
+              ExpressionAttributeNames: { '#v': 'value' },
+              ExpressionAttributeValues: {
+                ':v': numbering.value,
+                ':t': 'counter',
+                ...(numbering.value === 1 ? {} : { ':prev': numbering.value - 1 }),
+              },
+            },
+          },
+        ]
+      : [];
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...counter,
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: ticketItem(ticket),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.tableName, Item: eventItem(ticket, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConcurrentChange('the register number was taken by another request; try again', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: ticketItem(ticket),
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: eventItem(ticket, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConcurrentChange('the ticket was changed by someone else meanwhile; reload it and try again', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
+  async list(query: { parkId: string; kind?: string; status?: string; limit: number; cursor?: string }): Promise<TicketPage> {
+    let index: TableIndexName;
+    let keyName: string;
+    let keyValue: string;
+    if (query.status) {
+      if (!query.kind) throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
+      index = 'ticketsByParkKindStatus';
+      keyName = 'parkKindStatusKey';
+      keyValue = `PARK#${query.parkId}#${query.kind}#${query.status}`;
+    } else if (query.kind) {
+      index = 'ticketsByParkKind';
+      keyName = 'parkKindKey';
+      keyValue = `PARK#${query.parkId}#${query.kind}`;
+    } else {
+      index = 'ticketsByPark';
+      keyName = 'parkKey';
+      keyValue = `PARK#${query.parkId}`;
+    }
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#k = :v',
+        ExpressionAttributeNames: { '#k': keyName },
+        ExpressionAttributeValues: { ':v': keyValue },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, keyName, keyValue) : undefined,
+      }),
+    );
+    const cursor = encodeCursor(out.LastEvaluatedKey);
+    return {
+      tickets: (out.Items ?? []).map((i) => strip<Ticket>(i, TICKET_INTERNAL)),
+      ...(cursor ? { cursor } : {}),
+    };
+  }
+
+  async claimSms(record: SmsRecord): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.sms(record.ticketId, record.eventSeq, record.index), itemType: 'sms', ...record },
+          ConditionExpression: 'attribute_not_exists(pk) OR #state = :failed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':failed': 'failed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async settleSms(record: SmsRecord): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.sms(record.ticketId, record.eventSeq, record.index),
+        UpdateExpression: 'SET #state = :s, messageId = :m, #error = :e, settledAt = :at',
+        ExpressionAttributeNames: { '#state': 'state', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':s': record.state,
+          ':m': record.messageId ?? null,
+          ':e': record.error ?? null,
+          ':at': record.at,
+        },
+      }),
+    );
+  }
+
+  async park(parkId: string): Promise<Park | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.park(parkId) }));
+    return out.Item ? strip<Park>(out.Item, ['pk', 'sk', 'itemType']) : undefined;
+  }
+
+  // A park's staff directory in id order: one Query on the park's partition.
+  async staff(parkId: string): Promise<StaffMember[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
+        ExpressionAttributeValues: { ':pk': keys.park(parkId).pk, ':staff': 'STAFF#' },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<StaffMember>(i, ['pk', 'sk', 'itemType']));
+  }
+
+  async unit(parkId: string, unit: string): Promise<Unit | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.unit(parkId, unit) }));
+    return out.Item ? strip<Unit>(out.Item, ['pk', 'sk', 'itemType']) : undefined;
+  }
+}

@@ -1,0 +1,61 @@
+/** Who may do what, and in which parks: the access rules in one table. */
+import { Forbidden, InvalidInput, NotFound } from '../domain/errors';
+import type { Group } from '../domain/park';
+import type { Actor } from '../domain/ticket';
+
+/** The authenticated caller, as the token describes them. */
+export interface Principal {
+  staffId: string;
+  groups: Group[];
+  /** Park ids the token may see, or `*` for every park (executives). */
+  parks: string[] | '*';
+  name?: string;
+}
+
+const EVERYONE: readonly Group[] = ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'];
+
+/** Which groups may perform each action. `staff` may only act on work assigned to them. */
+export const PERMISSIONS = {
+  'ticket.read': EVERYONE,
+  'staff.read': EVERYONE,
+  'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
+  'repair.assign': ['dispatcher', 'manager'],
+  'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
+  'repair.complete': ['staff', 'dispatcher', 'manager'],
+  'repair.close': ['dispatcher', 'manager'],
+} as const satisfies Record<string, readonly Group[]>;
+export type Action = keyof typeof PERMISSIONS;
+
+export function authorize(principal: Principal, action: Action): void {
+  const allowed: readonly Group[] = PERMISSIONS[action];
+  if (!principal.groups.some((g) => allowed.includes(g))) {
+    throw new Forbidden(`${action} needs one of the roles: ${allowed.join(', ')}`);
+  }
+}
+
+/** True when the principal acts only as field staff (not as desk or management). */
+export function isFieldStaffOnly(principal: Principal): boolean {
+  return principal.groups.every((g) => g === 'staff' || g === 'security');
+}
+
+export function canSeePark(principal: Principal, parkId: string): boolean {
+  return principal.parks === '*' || principal.parks.includes(parkId);
+}
+
+/** The park a request acts in: the one named, or the token's only park. */
+export function resolvePark(principal: Principal, parkId: string | undefined): string {
+  if (parkId) {
+    if (!canSeePark(principal, parkId)) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
+    return parkId;
+  }
+  if (principal.parks !== '*' && principal.parks.length === 1 && principal.parks[0]) return principal.parks[0];
+  throw new InvalidInput('REQUEST.PARK_REQUIRED', 'parkId is required: the token is valid for several parks', 'parkId');
+}
+
+export function actorOf(principal: Principal): Actor {
+  return {
+    staffId: principal.staffId,
+    groups: principal.groups,
+    ...(principal.name ? { name: principal.name } : {}),
+  };
+}

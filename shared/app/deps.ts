@@ -1,0 +1,14 @@
+/** Everything a use case may touch, passed in; the composition roots build it (AWS or local). */
+import type { Clock, Directory, Ids, Sms, TicketStore, Timers } from '../ports';
+
+export interface Deps {
+  store: TicketStore;
+  directory: Directory;
+  clock: Clock;
+  ids: Ids;
+  timers: Timers;
+  sms: Sms;
+}
+
+/** What request paths and the timer function use: no Scheduler, no SNS. */
+export type CoreDeps = Omit<Deps, 'timers' | 'sms'>;

@@ -1,0 +1,70 @@
+/** Read-side use cases: a ticket with its timeline, a park's ticket list, the staff directory. */
+import { NotFound } from '../domain/errors';
+import type { StaffMember } from '../domain/park';
+import type { Actor } from '../domain/ticket';
+import type { Ticket } from '../domain/tickets';
+import { allowedCommands } from '../domain/tickets';
+import type { TicketPage } from '../ports';
+import type { Principal } from './access';
+import { authorize, canSeePark, resolvePark } from './access';
+import type { CoreDeps } from './deps';
+
+export interface TimelineEntry {
+  at: string;
+  /** An event type (`repair.opened`, `ticket.assigned`, `timer.fired`, …) or `sms`. */
+  type: string;
+  seq?: number;
+  actor?: Actor;
+  data: Record<string, unknown>;
+}
+
+export type TicketView = Ticket & { allowedCommands: string[]; timeline: TimelineEntry[] };
+
+/**
+ * One ticket with its whole history: every event (append-only, CH-11) and every SMS it caused,
+ * in time order.
+ */
+export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: string): Promise<TicketView> {
+  authorize(principal, 'ticket.read');
+  const history = await deps.store.history(ticketId);
+  if (!history || !canSeePark(principal, history.ticket.parkId)) {
+    throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} not found`, 'id');
+  }
+  const timeline: TimelineEntry[] = [
+    ...history.events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      seq: e.seq,
+      actor: e.actor,
+      data: e.data as Record<string, unknown>,
+    })),
+    ...history.sms.map((s) => ({
+      at: s.at,
+      type: 'sms',
+      data: { to: s.to, staffId: s.staffId, purpose: s.purpose, text: s.text, state: s.state, afterEvent: s.eventSeq },
+    })),
+  ];
+  // Stable: events keep their order, an SMS follows the event that caused it.
+  timeline.sort((a, b) => a.at.localeCompare(b.at) || (a.type === 'sms' ? 1 : 0) - (b.type === 'sms' ? 1 : 0));
+  return { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
+}
+
+export async function listTickets(
+  deps: CoreDeps,
+  principal: Principal,
+  query: { parkId?: string; kind?: string; status?: string; limit: number; cursor?: string },
+): Promise<TicketPage> {
+  authorize(principal, 'ticket.read');
+  const parkId = resolvePark(principal, query.parkId);
+  return deps.store.list({ ...query, parkId });
+}
+
+export async function listStaff(
+  deps: CoreDeps,
+  principal: Principal,
+  query: { parkId?: string },
+): Promise<{ parkId: string; staff: StaffMember[] }> {
+  authorize(principal, 'staff.read');
+  const parkId = resolvePark(principal, query.parkId);
+  return { parkId, staff: await deps.directory.staff(parkId) };
+}

@@ -1,0 +1,13 @@
+/** Names of the environment variables the functions read; the CDK stack sets the same names. */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  scheduleGroup: 'SCHEDULE_GROUP',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  timerFunctionArn: 'TIMER_FUNCTION_ARN',
+  timerDeadLetterArn: 'TIMER_DLQ_ARN',
+  smsSignature: 'SMS_SIGNATURE',
+  defaultTimeZone: 'PARK_TIME_ZONE',
+} as const;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DEFAULT_SMS_SIGNATURE = '【翠湖物业】';

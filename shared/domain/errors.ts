@@ -1,0 +1,56 @@
+/**
+ * Expected failures of the domain and the use cases. Each has a stable `code`; the HTTP layer maps
+ * codes to statuses in one table (functions/http/lib/errors.ts). Anything else is a bug: a plain 500.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /** The request field the error is about, when there is one (e.g. `appointmentAt`). */
+  readonly field?: string;
+  constructor(message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options?.field) this.field = options.field;
+  }
+}
+
+/** The request breaks a rule of the procedure (e.g. RP-4: no dispatch without consent). */
+export class RuleViolation extends DomainError {
+  readonly code: string;
+  constructor(code: string, message: string, field?: string) {
+    super(message, field ? { field } : undefined);
+    this.code = code;
+  }
+}
+
+/** The command may not follow the ticket's current status (see the transitions table). */
+export class IllegalTransition extends DomainError {
+  readonly code = 'TICKET.ILLEGAL_TRANSITION';
+}
+
+/** Somebody changed the ticket between our read and our write. */
+export class ConcurrentChange extends DomainError {
+  readonly code = 'TICKET.CONCURRENT_CHANGE';
+}
+
+/** The thing asked for does not exist, or the caller may not see it (same answer on purpose). */
+export class NotFound extends DomainError {
+  readonly code: string;
+  constructor(code: string, message: string, field?: string) {
+    super(message, field ? { field } : undefined);
+    this.code = code;
+  }
+}
+
+/** The caller is known but their role may not do this. */
+export class Forbidden extends DomainError {
+  readonly code = 'AUTH.FORBIDDEN';
+}
+
+/** The request is malformed: wrong shape, type, or value. */
+export class InvalidInput extends DomainError {
+  readonly code: string;
+  constructor(code: string, message: string, field?: string) {
+    super(message, field ? { field } : undefined);
+    this.code = code;
+  }
+}

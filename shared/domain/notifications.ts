@@ -1,0 +1,94 @@
+/**
+ * Who gets which SMS for an event on a ticket, and its Chinese text. Pure: the stream consumer
+ * turns the result into sends.
+ */
+import type { Park, Role, StaffMember } from './park';
+import { staffWithRole } from './park';
+import type { RepairEvent, RepairTicket } from './repair';
+import { REPAIR_TIMERS } from './repair';
+import { chineseShort } from './time';
+
+export interface Notification {
+  to: StaffMember;
+  text: string;
+  /** Why it is sent, for the timeline: `assigned`, `ack-30m`, `appointment-reminder`, … */
+  purpose: string;
+}
+
+/** One SMS segment holds 70 characters of Chinese text (UCS-2). */
+export const SMS_SEGMENT = 70;
+
+/**
+ * Builds `signature + body(detail)` and shortens `detail` (the free text, e.g. what to repair)
+ * with an ellipsis until the whole fits one segment; the fixed parts are never cut.
+ */
+export function fitSms(signature: string, body: (detail: string) => string, detail: string): string {
+  let text = signature + body(detail);
+  let cut = detail;
+  while ([...text].length > SMS_SEGMENT && cut.length > 1) {
+    cut = [...cut].slice(0, -1).join('');
+    text = signature + body(`${cut}…`);
+  }
+  return text;
+}
+
+/** The first people holding one of `roles`, trying each role in turn (a fallback chain). */
+export function firstHolders(staff: readonly StaffMember[], roles: readonly Role[]): StaffMember[] {
+  for (const role of roles) {
+    const holders = staffWithRole(staff, role);
+    if (holders.length > 0) return holders;
+  }
+  return [];
+}
+
+/** Who answers for engineering's response time: the repair team lead, else the engineering manager. */
+export const ENGINEERING_LEAD_ROLES: readonly Role[] = ['repair-lead', 'engineering-manager'];
+/** Who takes an unowned booking: the dispatcher, else the duty officer. */
+export const DESK_ROLES: readonly Role[] = ['dispatcher', 'duty-officer'];
+
+export function repairNotifications(
+  event: RepairEvent,
+  ticket: RepairTicket,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  const sig = park.smsSignature;
+  const unit = ticket.caller.unit ?? ticket.location;
+  const no = ticket.number ?? '';
+  const when = chineseShort(new Date(ticket.appointmentAt ?? ticket.wantedAt), park.timeZone);
+  switch (event.type) {
+    case 'ticket.assigned': {
+      const tech = staff.find((s) => s.id === event.data.staffId);
+      if (!tech) return [];
+      const text = fitSms(sig, (d) => `派工单${no}:${unit} ${d},时间${when},请尽快接单。`, ticket.description);
+      return [{ to: tech, text, purpose: 'assigned' }];
+    }
+    case 'timer.fired': {
+      if (event.data.timer === REPAIR_TIMERS.ackDeadline.name) {
+        const who = ticket.assigneeName ? `${ticket.assigneeName}` : '未派人';
+        const text = fitSms(
+          sig,
+          (d) => `派工单${no}派出30分钟未接单(${who}):${unit} ${d},请跟进。`,
+          ticket.description,
+        );
+        return firstHolders(staff, ENGINEERING_LEAD_ROLES).map((to) => ({ to, text, purpose: event.data.timer }));
+      }
+      if (event.data.timer === REPAIR_TIMERS.appointmentReminder.name) {
+        const tech = ticket.assigneeId ? staff.find((s) => s.id === ticket.assigneeId) : undefined;
+        if (tech) {
+          const text = fitSms(sig, (d) => `提醒:派工单${no}预约${when}上门,${unit} ${d}。`, ticket.description);
+          return [{ to: tech, text, purpose: event.data.timer }];
+        }
+        const text = fitSms(
+          sig,
+          (d) => `派工单${no}预约${when}上门,尚未派人:${unit} ${d},请派工。`,
+          ticket.description,
+        );
+        return firstHolders(staff, DESK_ROLES).map((to) => ({ to, text, purpose: event.data.timer }));
+      }
+      return [];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * What the use cases need from the world. `shared/adapters/aws` and `shared/adapters/local`
+ * implement these; nothing in `shared/app` or `shared/domain` knows which one it runs with.
+ */
+import type { Park, StaffMember, Unit } from '../domain/park';
+import type { Ticket, TicketEventOf } from '../domain/tickets';
+
+/** The desk's clock: the system clock in AWS, an adjustable one locally. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Identifiers for new records. */
+export interface Ids {
+  next(): string;
+}
+
+/** A one-time timer on a ticket: fires `timer` for `ticketId` at `dueAt`. */
+export interface TimerRequest {
+  ticketId: string;
+  parkId: string;
+  /** Timer name from the domain, e.g. `ack-30m`. */
+  timer: string;
+  dueAt: Date;
+  /** The park's IANA time zone; the schedule's wall-clock time is expressed in it. */
+  timeZone: string;
+}
+
+/** What a timer delivers to the timer function when it fires. */
+export interface TimerPayload {
+  ticketId: string;
+  parkId: string;
+  timer: string;
+  dueAt: string;
+}
+
+/** Per-ticket timers: EventBridge Scheduler in AWS, rows fired by the local runner locally. */
+export interface Timers {
+  /** Creates the timer; creating one that already exists succeeds and changes nothing. */
+  schedule(request: TimerRequest): Promise<void>;
+  /** Deletes the timer; deleting one that does not exist (fired, or never made) succeeds. */
+  cancel(ticketId: string, timer: string): Promise<void>;
+}
+
+export interface SmsMessage {
+  /** E.164 number, e.g. +8613800000001. */
+  to: string;
+  /** Full text, sender signature included. */
+  text: string;
+  ticketId?: string;
+}
+
+/** Text messages: SNS in AWS, an outbox locally. */
+export interface Sms {
+  send(message: SmsMessage): Promise<{ messageId: string }>;
+}
+
+/** A record of one SMS derived from a ticket event: the send's claim and its outcome. */
+export interface SmsRecord {
+  ticketId: string;
+  eventSeq: number;
+  index: number;
+  staffId: string;
+  to: string;
+  text: string;
+  purpose: string;
+  state: 'sending' | 'sent' | 'failed';
+  at: string;
+  messageId?: string;
+  error?: string;
+}
+
+export interface TicketHistory {
+  ticket: Ticket;
+  events: TicketEventOf[];
+  sms: SmsRecord[];
+}
+
+export interface TicketPage {
+  tickets: Ticket[];
+  cursor?: string;
+}
+
+/** Tickets and their append-only events (one DynamoDB table). */
+export interface TicketStore {
+  get(ticketId: string): Promise<Ticket | undefined>;
+  history(ticketId: string): Promise<TicketHistory | undefined>;
+  /** The next free number of a register for a park-local day, e.g. 3 for R20261127-003. */
+  nextNumber(parkId: string, register: string, day: string): Promise<number>;
+  /**
+   * Writes a new ticket, its opening event and (when numbered) the register counter in one
+   * transaction. Throws ConcurrentChange when the number was taken meanwhile.
+   */
+  create(ticket: Ticket, event: TicketEventOf, numbering?: { register: string; day: string; value: number }): Promise<void>;
+  /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
+  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
+  list(query: {
+    parkId: string;
+    kind?: string;
+    status?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<TicketPage>;
+  /** Claims the right to send one SMS; false when it was claimed or sent before (a replay). */
+  claimSms(record: SmsRecord): Promise<boolean>;
+  settleSms(record: SmsRecord): Promise<void>;
+}
+
+/** The park, its calendar and its people. */
+export interface Directory {
+  park(parkId: string): Promise<Park | undefined>;
+  staff(parkId: string): Promise<StaffMember[]>;
+  unit(parkId: string, unit: string): Promise<Unit | undefined>;
+}

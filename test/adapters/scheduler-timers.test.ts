@@ -1,0 +1,279 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  ThrottlingException,
+  ValidationException,
+} from '@aws-sdk/client-scheduler';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SchedulerTimers, scheduleName } from '../../shared/adapters/aws/scheduler-timers';
+import type { TimerRequest } from '../../shared/ports';
+
+const scheduler = mockClient(SchedulerClient);
+
+const TICKET = '01JDQ3V5W6X7Y8Z9A0B1C2D3E4';
+const TARGET_ARN = 'arn:aws:lambda:cn-north-1:123456789012:function:estate-desk-timer';
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/estate-desk-scheduler';
+const DLQ_ARN = 'arn:aws:sqs:cn-north-1:123456789012:estate-desk-timer-dlq';
+const NAME_RULE = /^[0-9a-zA-Z_.-]{1,64}$/;
+
+function timers(overrides: Partial<ConstructorParameters<typeof SchedulerTimers>[0]> = {}): SchedulerTimers {
+  return new SchedulerTimers({
+    client: new SchedulerClient({ region: 'cn-north-1' }),
+    groupName: 'estate-desk-tickets',
+    targetArn: TARGET_ARN,
+    roleArn: ROLE_ARN,
+    deadLetterArn: DLQ_ARN,
+    ...overrides,
+  });
+}
+
+function request(overrides: Partial<TimerRequest> = {}): TimerRequest {
+  return {
+    ticketId: TICKET,
+    parkId: 'cuihu',
+    timer: 'ack-30m',
+    dueAt: new Date('2026-11-27T07:30:00Z'),
+    timeZone: 'Asia/Shanghai',
+    ...overrides,
+  };
+}
+
+function createInputs() {
+  return scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input);
+}
+
+beforeEach(() => {
+  scheduler.reset();
+});
+
+describe('scheduleName', () => {
+  it('joins ticket id and timer when the result is a valid schedule name', () => {
+    expect(scheduleName(TICKET, 'ack-30m')).toBe(`${TICKET}-ack-30m`);
+    expect(scheduleName(TICKET, 'appointment-reminder')).toBe(`${TICKET}-appointment-reminder`);
+    expect(scheduleName(TICKET, 'escalate-L1')).toBe(`${TICKET}-escalate-L1`);
+  });
+
+  it('falls back to a readable prefix and a hash when the name would be too long', () => {
+    const timer = 'a-very-long-timer-name-that-pushes-the-schedule-name-over-64-characters';
+
+    const name = scheduleName(TICKET, timer);
+
+    expect(name).toMatch(NAME_RULE);
+    expect(name.startsWith(`${TICKET}-a-very-long`)).toBe(true);
+    expect(scheduleName(TICKET, timer)).toBe(name);
+    expect(scheduleName(TICKET, `${timer}-2`)).not.toBe(name);
+  });
+
+  it('falls back to a readable prefix and a hash when the timer has characters Scheduler refuses', () => {
+    const name = scheduleName(TICKET, 'remind:回访');
+
+    expect(name).toMatch(NAME_RULE);
+    expect(name.startsWith(`${TICKET}-remind_`)).toBe(true);
+    expect(scheduleName(TICKET, 'remind:回访')).toBe(name);
+  });
+
+  it('keeps names apart that sanitise to the same prefix', () => {
+    const first = scheduleName(TICKET, 'remind:a');
+    const second = scheduleName(TICKET, 'remind/a');
+
+    expect(first).toMatch(NAME_RULE);
+    expect(second).toMatch(NAME_RULE);
+    expect(first).not.toBe(second);
+  });
+});
+
+describe('SchedulerTimers.schedule', () => {
+  it('creates one self-deleting one-time schedule in the park time zone with retries, DLQ and the payload', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
+
+    // Act
+    await timers({ maxRetries: 5, maxEventAgeSeconds: 900 }).schedule(request());
+
+    // Assess
+    const inputs = createInputs();
+    expect(inputs).toHaveLength(1);
+    const input = inputs[0]!;
+    expect(input).toEqual({
+      Name: `${TICKET}-ack-30m`,
+      GroupName: 'estate-desk-tickets',
+      Description: expect.stringContaining(TICKET),
+      ScheduleExpression: 'at(2026-11-27T15:30:00)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      State: 'ENABLED',
+      Target: {
+        Arn: TARGET_ARN,
+        RoleArn: ROLE_ARN,
+        Input: expect.any(String),
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: DLQ_ARN },
+      },
+    });
+    expect(input.Description).toContain('ack-30m');
+    expect(JSON.parse(input.Target!.Input!)).toEqual({
+      ticketId: TICKET,
+      parkId: 'cuihu',
+      timer: 'ack-30m',
+      dueAt: '2026-11-27T07:30:00.000Z',
+    });
+    expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(0);
+  });
+
+  it('uses the default retry policy when none is configured', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await timers().schedule(request());
+
+    expect(createInputs()[0]?.Target?.RetryPolicy).toEqual({
+      MaximumRetryAttempts: 10,
+      MaximumEventAgeInSeconds: 3600,
+    });
+  });
+
+  it('follows daylight saving time: New York is UTC-4 in July and UTC-5 in January', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).resolves({});
+    const desk = timers();
+
+    // Act
+    await desk.schedule(
+      request({ timer: 'summer', dueAt: new Date('2026-07-15T16:00:00Z'), timeZone: 'America/New_York' }),
+    );
+    await desk.schedule(
+      request({ timer: 'winter', dueAt: new Date('2026-01-15T16:00:00Z'), timeZone: 'America/New_York' }),
+    );
+
+    // Assess
+    const [summer, winter] = createInputs();
+    expect(summer?.ScheduleExpression).toBe('at(2026-07-15T12:00:00)');
+    expect(summer?.ScheduleExpressionTimezone).toBe('America/New_York');
+    expect(winter?.ScheduleExpression).toBe('at(2026-01-15T11:00:00)');
+    expect(winter?.ScheduleExpressionTimezone).toBe('America/New_York');
+  });
+
+  it('rounds a fractional second up so the timer never fires early, keeping the exact dueAt in the payload', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:59.001Z') }));
+
+    const input = createInputs()[0]!;
+    expect(input.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
+    expect(JSON.parse(input.Target!.Input!).dueAt).toBe('2026-11-27T07:30:59.001Z');
+  });
+
+  it('leaves a due time on a whole second unchanged', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:05.000Z') }));
+
+    expect(createInputs()[0]?.ScheduleExpression).toBe('at(2026-11-27T15:30:05)');
+  });
+
+  it('resolves when the schedule already exists (ConflictException)', async () => {
+    scheduler.on(CreateScheduleCommand).rejects(
+      new ConflictException({
+        message: 'Schedule already exists.',
+        Message: 'Schedule already exists.',
+        $metadata: {},
+      }),
+    );
+
+    await expect(timers().schedule(request())).resolves.toBeUndefined();
+    expect(createInputs()).toHaveLength(1);
+  });
+
+  it('resolves on a plain error named ConflictException too (matched by name)', async () => {
+    const conflict = Object.assign(new Error('exists'), { name: 'ConflictException' });
+    scheduler.on(CreateScheduleCommand).rejects(conflict);
+
+    await expect(timers().schedule(request())).resolves.toBeUndefined();
+  });
+
+  it('rejects with the SDK error on throttling so the stream consumer retries', async () => {
+    const throttled = new ThrottlingException({
+      message: 'Rate exceeded',
+      Message: 'Rate exceeded',
+      $metadata: {},
+    });
+    scheduler.on(CreateScheduleCommand).rejects(throttled);
+
+    await expect(timers().schedule(request())).rejects.toBe(throttled);
+  });
+
+  it('rejects with the SDK error on a validation failure', async () => {
+    scheduler.on(CreateScheduleCommand).rejects(
+      new ValidationException({
+        message: 'Invalid expression',
+        Message: 'Invalid expression',
+        $metadata: {},
+      }),
+    );
+
+    await expect(timers().schedule(request())).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('refuses an invalid due date without calling Scheduler', async () => {
+    await expect(timers().schedule(request({ dueAt: new Date('not a date') }))).rejects.toThrow(TypeError);
+    expect(createInputs()).toHaveLength(0);
+  });
+
+  it('refuses a retry policy outside what Scheduler accepts', () => {
+    expect(() => timers({ maxRetries: 186 })).toThrow(RangeError);
+    expect(() => timers({ maxEventAgeSeconds: 59 })).toThrow(RangeError);
+  });
+});
+
+describe('SchedulerTimers.cancel', () => {
+  it('deletes the schedule by name in the group', async () => {
+    scheduler.on(DeleteScheduleCommand).resolves({});
+
+    await timers().cancel(TICKET, 'ack-30m');
+
+    const calls = scheduler.commandCalls(DeleteScheduleCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toEqual({ Name: `${TICKET}-ack-30m`, GroupName: 'estate-desk-tickets' });
+  });
+
+  it('deletes the same name that schedule created', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+    scheduler.on(DeleteScheduleCommand).resolves({});
+    const desk = timers();
+    const timer = 'a-very-long-timer-name-that-pushes-the-schedule-name-over-64-characters';
+
+    await desk.schedule(request({ timer }));
+    await desk.cancel(TICKET, timer);
+
+    expect(scheduler.commandCalls(DeleteScheduleCommand)[0]?.args[0].input.Name).toBe(
+      createInputs()[0]?.Name,
+    );
+  });
+
+  it('resolves when the schedule does not exist (ResourceNotFoundException)', async () => {
+    scheduler.on(DeleteScheduleCommand).rejects(
+      new ResourceNotFoundException({
+        message: 'Schedule not found.',
+        Message: 'Schedule not found.',
+        $metadata: {},
+      }),
+    );
+
+    await expect(timers().cancel(TICKET, 'ack-30m')).resolves.toBeUndefined();
+  });
+
+  it('rejects on other errors', async () => {
+    const throttled = new ThrottlingException({
+      message: 'Rate exceeded',
+      Message: 'Rate exceeded',
+      $metadata: {},
+    });
+    scheduler.on(DeleteScheduleCommand).rejects(throttled);
+
+    await expect(timers().cancel(TICKET, 'ack-30m')).rejects.toBe(throttled);
+  });
+});
