@@ -65,6 +65,9 @@ export class StreamPoller {
 
   private async deliver(records: _Record[]): Promise<string | undefined> {
     for (const record of records) {
+      const image = record.dynamodb;
+      if (image?.NewImage) image.NewImage = repairImage(image.NewImage);
+      if (image?.OldImage) image.OldImage = repairImage(image.OldImage);
       const result = await this.handle({ Records: [record] } as unknown as DynamoDBStreamEvent);
       const failed = result.batchItemFailures[0]?.itemIdentifier;
       if (failed) {
@@ -106,4 +109,22 @@ export class StreamPoller {
     );
     return out.ShardIterator;
   }
+}
+
+/**
+ * The streams client deserialises an empty map attribute (`{"M":{}}`) as `{}`, which unmarshall
+ * refuses; Lambda's event JSON keeps `{"M":{}}`. Put the type back.
+ */
+function repairImage<T>(image: Record<string, T>): Record<string, T> {
+  const fix = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object') return value;
+    const v = value as Record<string, unknown>;
+    if (Object.keys(v).length === 0) return { M: {} };
+    if (v.M && typeof v.M === 'object') {
+      return { M: Object.fromEntries(Object.entries(v.M).map(([k, x]) => [k, fix(x)])) };
+    }
+    if (Array.isArray(v.L)) return { L: v.L.map(fix) };
+    return v;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, x]) => [k, fix(x) as T]));
 }

@@ -1,0 +1,69 @@
+/** Starts the local desk (the real HTTP server and runtime) on a free port against the run's DynamoDB Local. */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { startDesk, type Desk } from '../../infra/local/desk';
+import { signToken } from '../../infra/local/jwt';
+import { tokenFor } from '../../infra/local/token';
+import type { Group } from '../../shared/domain/park';
+import { uniqueTableName } from './store';
+
+export interface TestDesk extends Desk {
+  /** A token as `npm run token -- <who>` prints it (role, group or staff id; `--park` works too). */
+  token(...args: string[]): string;
+  /** A token with exactly these claims. */
+  customToken(claims: { staffId: string; groups: Group[]; parks: string }): string;
+  /** fetch against the desk with JSON in and out. */
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
+}
+
+export async function startTestDesk(): Promise<TestDesk> {
+  const jwtKey = randomBytes(16).toString('hex');
+  const desk = await startDesk({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: uniqueTableName('desk'),
+    jwtKey,
+    port: 0,
+    pollIntervalMs: 0,
+  });
+  return {
+    ...desk,
+    token: (...args) => tokenFor(args, jwtKey),
+    customToken: ({ staffId, groups, parks }) =>
+      signToken({ sub: staffId, 'custom:staffId': staffId, 'cognito:groups': groups, 'custom:parks': parks }, jwtKey),
+    call: async (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] = 'application/json';
+      }
+      const res = await fetch(`${desk.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: parsed };
+    },
+  };
+}
+
+/** The example repair body from the README. */
+export function repairBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'repair',
+    caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
+    description: '厨房水管漏水',
+    location: '3号楼2单元1502 厨房',
+    wantedAt: '2026-11-27T15:00:00+08:00',
+    decision: 'dispatch',
+    ...overrides,
+  };
+}

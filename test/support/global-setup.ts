@@ -1,0 +1,17 @@
+/** Starts one in-memory DynamoDB Local on a free port for the whole test run (no SDK import here: it is slow). */
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../infra/local/dynamo';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamoLocal();
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return async () => {
+    await dynamo.stop();
+  };
+}
