@@ -11,7 +11,7 @@ import { DEMO_PARK, DEMO_STAFF } from './seed';
 export function tokenFor(args: string[], key: string): string {
   const parkFlag = args.indexOf('--park');
   const park = parkFlag >= 0 ? args[parkFlag + 1] : undefined;
-  const words = args.filter((_, i) => i !== parkFlag && i !== parkFlag + 1);
+  const words = parkFlag < 0 ? args : args.filter((_, i) => i !== parkFlag && i !== parkFlag + 1);
   const [who = 'dispatcher', staffId] = words;
   let person: StaffMember | undefined;
   let groups: Group[];
