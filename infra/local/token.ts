@@ -6,7 +6,7 @@
 import { GROUP_OF_ROLE, GROUPS, type Group, ROLES, type Role, type StaffMember } from '../../shared/domain/park';
 import { localSigningKey, signToken } from './jwt';
 import { JWT_KEY_FILE } from './paths';
-import { DEMO_PARK, DEMO_STAFF } from './seed';
+import { DEMO_PARK, DEMO_STAFF } from './demo-park';
 
 export function tokenFor(args: string[], key: string): string {
   const parkFlag = args.indexOf('--park');
