@@ -15,5 +15,9 @@ export function provideDeps(deps: Deps | undefined): void {
 /** A lazily built, cached dependency set; `provideDeps` wins over it. */
 export function depsFrom<T>(build: () => T): () => T | Deps {
   let built: T | undefined;
-  return () => provided ?? (built ??= build());
+  return () => {
+    if (provided) return provided;
+    if (built === undefined) built = build();
+    return built;
+  };
 }

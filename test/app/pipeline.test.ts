@@ -132,7 +132,7 @@ describe('effects from the stream', () => {
 
     // Act: read the stream once, then replay it from the start (a retried batch).
     await new StreamPoller(streams(), streamArn, effectsHandler).pollOnce();
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     await new StreamPoller(streams(), streamArn, effectsHandler).pollOnce();
 
     // Assess: one SMS to the technician, in Chinese, transactional, with the signature.
