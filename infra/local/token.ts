@@ -20,6 +20,9 @@ export function tokenFor(args: string[], key: string): string {
     person = byId(who);
   } else if ((ROLES as readonly string[]).includes(who)) {
     person = staffId ? byId(staffId) : DEMO_STAFF.find((s) => s.roles.includes(who as Role));
+    if (person && !person.roles.includes(who as Role)) {
+      throw new Error(`${person.id} does not hold the role ${who}`);
+    }
   } else if ((GROUPS as readonly string[]).includes(who)) {
     person = staffId ? byId(staffId) : DEMO_STAFF.find((s) => s.roles.some((r) => GROUP_OF_ROLE[r] === who));
   } else {

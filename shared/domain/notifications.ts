@@ -25,7 +25,8 @@ export const SMS_SEGMENT = 70;
 export function fitSms(signature: string, body: (detail: string) => string, detail: string): string {
   let text = signature + body(detail);
   let cut = detail;
-  while ([...text].length > SMS_SEGMENT && cut.length > 1) {
+  // A segment holds 70 UTF-16 units: a character outside the BMP counts twice.
+  while (text.length > SMS_SEGMENT && cut.length > 1) {
     cut = [...cut].slice(0, -1).join('');
     text = signature + body(`${cut}…`);
   }

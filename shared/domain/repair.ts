@@ -157,7 +157,11 @@ export function openRepair(
         'appointmentAt',
       );
     }
-    if (new Date(intake.appointmentAt).getTime() <= now.getTime()) {
+    const appointment = Date.parse(intake.appointmentAt);
+    if (Number.isNaN(appointment)) {
+      throw new RuleViolation('REPAIR.INVALID_TIME', 'appointmentAt is not a time', 'appointmentAt');
+    }
+    if (appointment <= now.getTime()) {
       throw new RuleViolation(
         'REPAIR.APPOINTMENT_IN_PAST',
         'RP-2: the appointment must be in the future',

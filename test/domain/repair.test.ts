@@ -1,0 +1,657 @@
+/** Repair requests (DOMAIN.md RP-1..RP-5): the lifecycle table, the opening rules, the scripts and the timers. */
+import { describe, expect, it } from 'vitest';
+import { type DomainError, IllegalTransition, RuleViolation } from '../../shared/domain/errors';
+import type { StaffMember } from '../../shared/domain/park';
+import {
+  applyRepairEvent,
+  decideRepair,
+  nextRepairCommands,
+  openRepair,
+  REPAIR_COMMANDS,
+  REPAIR_STATUSES,
+  REPAIR_TRANSITIONS,
+  type RepairCommand,
+  type RepairEvent,
+  type RepairIntake,
+  type RepairStatus,
+  type RepairTicket,
+  repairScript,
+  repairTimerDue,
+} from '../../shared/domain/repair';
+import type { Actor } from '../../shared/domain/ticket';
+
+const TZ = 'Asia/Shanghai';
+/** 14:00 in the park, a weekday afternoon. */
+const OPENED_AT = new Date('2026-11-27T06:00:00.000Z');
+const DISPATCHER: Actor = { staffId: 'dispatcher-1', groups: ['dispatcher'], name: '陈静' };
+const NUMBER = 'R20261127-001';
+
+const TECHNICIAN: StaffMember = {
+  id: 'technician-1',
+  parkId: 'park-1',
+  name: '张伟',
+  roles: ['technician'],
+  department: 'engineering',
+  phone: '+8613900000007',
+};
+const REPAIR_LEAD: StaffMember = { ...TECHNICIAN, id: 'repair-lead-1', name: '王刚', roles: ['repair-lead'] };
+const GUARD: StaffMember = {
+  ...TECHNICIAN,
+  id: 'security-guard-1',
+  name: '孙鹏',
+  roles: ['security-guard'],
+  department: 'security',
+};
+const SLIP = { number: 'S-0001', signedBy: '王先生' };
+
+function intake(overrides: Partial<RepairIntake> = {}): RepairIntake {
+  return {
+    caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
+    description: '厨房水龙头漏水',
+    location: '3号楼2单元1502',
+    wantedAt: '2026-11-27T15:00:00+08:00',
+    decision: 'dispatch',
+    ...overrides,
+  };
+}
+
+/** Opens a repair; a work-order number is passed unless the decision is a decline (RP-5). */
+function open(overrides: Partial<RepairIntake> = {}, now: Date = OPENED_AT) {
+  const request = intake(overrides);
+  return openRepair(
+    {
+      id: 'ticket-1',
+      parkId: 'park-1',
+      intake: request,
+      timeZone: TZ,
+      ...(request.decision === 'decline' ? {} : { number: NUMBER }),
+    },
+    DISPATCHER,
+    now,
+  );
+}
+
+type Command = Parameters<typeof decideRepair>[1];
+
+function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN): Command {
+  switch (type) {
+    case 'assign':
+      return { type, technician };
+    case 'complete':
+      return { type, serviceSlip: SLIP };
+    default:
+      return { type };
+  }
+}
+
+/** Decides a command and folds the resulting event, as the use case does. */
+function step(ticket: RepairTicket, command: Command, at: Date): RepairTicket {
+  return record(ticket, decideRepair(ticket, command), at);
+}
+
+function record(ticket: RepairTicket, draft: ReturnType<typeof decideRepair>, at: Date): RepairTicket {
+  const event = { ...draft, seq: ticket.version + 1, at: at.toISOString(), actor: DISPATCHER } as RepairEvent;
+  return applyRepairEvent(ticket, event);
+}
+
+function inStatus(status: RepairStatus): RepairTicket {
+  return { ...open().ticket, status };
+}
+
+function minutesAfter(start: Date, minutes: number, seconds = 0): Date {
+  return new Date(start.getTime() + (minutes * 60 + seconds) * 1000);
+}
+
+/** What `act` threw, or fails the test when it threw nothing. */
+function thrownBy(act: () => unknown): DomainError {
+  try {
+    act();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
+
+/** The lifecycle as the procedure reads: written out here, not copied from the table under test. */
+const LEGAL: ReadonlyArray<[RepairStatus, RepairCommand, RepairStatus]> = [
+  ['dispatched', 'assign', 'assigned'],
+  ['booked', 'assign', 'assigned'],
+  ['assigned', 'assign', 'assigned'],
+  ['assigned', 'acknowledge', 'acknowledged'],
+  ['acknowledged', 'assign', 'assigned'],
+  ['acknowledged', 'complete', 'completed'],
+  ['completed', 'close', 'closed'],
+];
+
+const ILLEGAL: Array<[RepairStatus, RepairCommand]> = REPAIR_STATUSES.flatMap((status) =>
+  REPAIR_COMMANDS.filter((command) => !LEGAL.some(([s, c]) => s === status && c === command)).map(
+    (command): [RepairStatus, RepairCommand] => [status, command],
+  ),
+);
+
+describe('REPAIR_TRANSITIONS', () => {
+  it('has a row for every status and no command outside the command list', () => {
+    expect(Object.keys(REPAIR_TRANSITIONS).sort()).toEqual([...REPAIR_STATUSES].sort());
+    for (const row of Object.values(REPAIR_TRANSITIONS)) {
+      for (const command of Object.keys(row)) expect(REPAIR_COMMANDS).toContain(command);
+    }
+  });
+
+  it('covers all 28 cells between the legal and the illegal list', () => {
+    expect(LEGAL.length + ILLEGAL.length).toBe(REPAIR_STATUSES.length * REPAIR_COMMANDS.length);
+    expect(ILLEGAL).toHaveLength(21);
+  });
+
+  it.each(LEGAL)('lifecycle: a %s repair accepts "%s" and becomes %s', (status, command, next) => {
+    // Prepare
+    const ticket = inStatus(status);
+
+    // Act
+    const after = step(ticket, commandOf(command), minutesAfter(OPENED_AT, 5));
+
+    // Assess
+    expect(REPAIR_TRANSITIONS[status][command]).toBe(next);
+    expect(after.status).toBe(next);
+    expect(after.version).toBe(ticket.version + 1);
+  });
+
+  it.each(ILLEGAL)(
+    'lifecycle: a %s repair refuses "%s" with TICKET.ILLEGAL_TRANSITION',
+    (status, command) => {
+      const error = thrownBy(() => decideRepair(inStatus(status), commandOf(command)));
+
+      expect(REPAIR_TRANSITIONS[status][command]).toBeUndefined();
+      expect(error).toBeInstanceOf(IllegalTransition);
+      expect(error.code).toBe('TICKET.ILLEGAL_TRANSITION');
+      expect(error.message).toContain(`"${command}"`);
+    },
+  );
+
+  it.each<[RepairStatus, RepairCommand[]]>([
+    ['dispatched', ['assign']],
+    ['booked', ['assign']],
+    ['declined', []],
+    ['assigned', ['assign', 'acknowledge']],
+    ['acknowledged', ['assign', 'complete']],
+    ['completed', ['close']],
+    ['closed', []],
+  ])('nextRepairCommands: a %s repair accepts %j, in lifecycle order', (status, commands) => {
+    expect(nextRepairCommands(status)).toEqual(commands);
+  });
+
+  it.each<[RepairStatus, string]>([
+    ['dispatched', 'it accepts: assign'],
+    ['declined', 'it accepts no further steps'],
+    ['closed', 'it accepts no further steps'],
+  ])('an illegal step on a %s repair says what it accepts instead', (status, hint) => {
+    expect(thrownBy(() => decideRepair(inStatus(status), { type: 'close' })).message).toContain(hint);
+  });
+});
+
+describe('decideRepair', () => {
+  it.each([
+    ['a technician', TECHNICIAN],
+    ['the repair lead', REPAIR_LEAD],
+  ])('assign: %s of engineering may take the work order', (_who, person) => {
+    expect(decideRepair(inStatus('dispatched'), { type: 'assign', technician: person })).toEqual({
+      type: 'ticket.assigned',
+      data: { staffId: person.id, staffName: person.name },
+    });
+  });
+
+  it('assign: somebody who is not a technician is refused with REPAIR.NOT_A_TECHNICIAN', () => {
+    const error = thrownBy(() => decideRepair(inStatus('dispatched'), { type: 'assign', technician: GUARD }));
+
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.code).toBe('REPAIR.NOT_A_TECHNICIAN');
+    expect(error.field).toBe('staffId');
+    expect(error.message).toContain('孙鹏');
+  });
+
+  it('assign: on a closed repair the illegal step is reported before who was chosen', () => {
+    expect(
+      thrownBy(() => decideRepair(inStatus('closed'), { type: 'assign', technician: GUARD })),
+    ).toBeInstanceOf(IllegalTransition);
+  });
+
+  it('complete: the signed service slip goes into the event and onto the ticket', () => {
+    const acknowledged = inStatus('acknowledged');
+
+    const draft = decideRepair(acknowledged, { type: 'complete', serviceSlip: SLIP });
+    const completed = record(acknowledged, draft, minutesAfter(OPENED_AT, 90));
+
+    expect(draft).toEqual({ type: 'ticket.completed', data: { serviceSlip: SLIP } });
+    expect(completed.serviceSlip).toEqual(SLIP);
+  });
+
+  it('assign: a reassignment names the new technician on the ticket', () => {
+    const first = step(inStatus('dispatched'), { type: 'assign', technician: TECHNICIAN }, OPENED_AT);
+
+    const second = step(first, { type: 'assign', technician: REPAIR_LEAD }, minutesAfter(OPENED_AT, 10));
+
+    expect(second).toMatchObject({ status: 'assigned', assigneeId: 'repair-lead-1', assigneeName: '王刚' });
+  });
+});
+
+describe('openRepair: RP-2, RP-4, RP-5', () => {
+  it.each<[string, Partial<RepairIntake>, RepairStatus]>([
+    ['skill and hands: dispatched now', { decision: 'dispatch' }, 'dispatched'],
+    [
+      'no hands: booked for the agreed time',
+      { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      'booked',
+    ],
+    [
+      'no skill: declined, nothing dispatched',
+      { decision: 'decline', declineReason: '此项需由燃气公司处理。' },
+      'declined',
+    ],
+  ])('RP-2: %s', (_rule, overrides, status) => {
+    const { ticket, event } = open(overrides);
+
+    expect(ticket.status).toBe(status);
+    expect(ticket).toMatchObject({ id: 'ticket-1', parkId: 'park-1', kind: 'repair', version: 1 });
+    expect(ticket.createdAt).toBe(OPENED_AT.toISOString());
+    expect(event).toMatchObject({
+      seq: 1,
+      type: 'repair.opened',
+      at: OPENED_AT.toISOString(),
+      actor: DISPATCHER,
+    });
+  });
+
+  it.each<[string, Partial<RepairIntake>, string, string]>([
+    [
+      'an appointment needs appointmentAt',
+      { decision: 'appointment' },
+      'REPAIR.APPOINTMENT_REQUIRED',
+      'appointmentAt',
+    ],
+    [
+      'an appointment in the past is refused',
+      { decision: 'appointment', appointmentAt: '2026-11-27T13:00:00+08:00' },
+      'REPAIR.APPOINTMENT_IN_PAST',
+      'appointmentAt',
+    ],
+    [
+      'an appointment at the very moment of the call is not in the future',
+      { decision: 'appointment', appointmentAt: '2026-11-27T14:00:00+08:00' },
+      'REPAIR.APPOINTMENT_IN_PAST',
+      'appointmentAt',
+    ],
+    [
+      'a dispatch carries no appointmentAt',
+      { decision: 'dispatch', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      'REPAIR.APPOINTMENT_NOT_EXPECTED',
+      'appointmentAt',
+    ],
+    [
+      'a decline carries no appointmentAt',
+      {
+        decision: 'decline',
+        declineReason: '此项需由燃气公司处理。',
+        appointmentAt: '2026-11-28T10:00:00+08:00',
+      },
+      'REPAIR.APPOINTMENT_NOT_EXPECTED',
+      'appointmentAt',
+    ],
+    [
+      'a decline needs declineReason, the explanation given to the resident',
+      { decision: 'decline' },
+      'REPAIR.DECLINE_REASON_REQUIRED',
+      'declineReason',
+    ],
+    [
+      'a dispatch carries no declineReason',
+      { decision: 'dispatch', declineReason: '无' },
+      'REPAIR.DECLINE_REASON_NOT_EXPECTED',
+      'declineReason',
+    ],
+    [
+      'an appointment carries no declineReason',
+      { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00', declineReason: '无' },
+      'REPAIR.DECLINE_REASON_NOT_EXPECTED',
+      'declineReason',
+    ],
+  ])('RP-2: %s', (_rule, overrides, code, field) => {
+    const error = thrownBy(() => open(overrides));
+
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.code).toBe(code);
+    expect(error.field).toBe(field);
+  });
+
+  it.each<[string, Partial<RepairIntake>]>([
+    ['dispatched', { decision: 'dispatch' }],
+    ['booked', { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }],
+  ])("RP-4: a paid service is not %s without the resident's consent", (_outcome, overrides) => {
+    const error = thrownBy(() => open({ ...overrides, paidService: { fee: 80, consent: false } }));
+
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.code).toBe('REPAIR.PAID_SERVICE_CONSENT_REQUIRED');
+    expect(error.field).toBe('paidService.consent');
+  });
+
+  it("RP-4: a paid service with the resident's consent is dispatched and the consent is kept", () => {
+    const { ticket } = open({ paidService: { fee: 80, consent: true } });
+
+    expect(ticket.status).toBe('dispatched');
+    expect(ticket.paidService).toEqual({ fee: 80, consent: true });
+  });
+
+  it('RP-4: a declined paid service needs no consent, since nothing is dispatched', () => {
+    const { ticket } = open({
+      decision: 'decline',
+      declineReason: '此项需由燃气公司处理。',
+      paidService: { fee: 80, consent: false },
+    });
+
+    expect(ticket.status).toBe('declined');
+  });
+
+  it.each<[string, Partial<RepairIntake>]>([
+    ['dispatched', { decision: 'dispatch' }],
+    ['booked', { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }],
+  ])('RP-5: a %s request carries its work-order number', (_outcome, overrides) => {
+    expect(open(overrides).ticket.number).toBe(NUMBER);
+  });
+
+  it('RP-5: a declined request has no work-order number', () => {
+    const { ticket } = open({ decision: 'decline', declineReason: '此项需由燃气公司处理。' });
+
+    expect(ticket).not.toHaveProperty('number');
+  });
+
+  it.each<[string, Partial<RepairIntake>, string | undefined]>([
+    ['a dispatch without a number', { decision: 'dispatch' }, undefined],
+    [
+      'a booking without a number',
+      { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      undefined,
+    ],
+    ['a decline with a number', { decision: 'decline', declineReason: '此项需由燃气公司处理。' }, NUMBER],
+  ])('RP-5: %s is a programming error', (_case, overrides, number) => {
+    expect(() =>
+      openRepair(
+        {
+          id: 'ticket-1',
+          parkId: 'park-1',
+          intake: intake(overrides),
+          timeZone: TZ,
+          ...(number ? { number } : {}),
+        },
+        DISPATCHER,
+        OPENED_AT,
+      ),
+    ).toThrow(/RP-5/);
+  });
+});
+
+describe('repairScript: RP-2 and RP-3 wording', () => {
+  it('RP-2/RP-3: skill and hands: "我们马上派人去维修。", then content, place and wanted time, then the question', () => {
+    expect(open().script).toEqual({
+      decision: '我们马上派人去维修。',
+      confirmation:
+        '跟您确认一下:维修内容:厨房水龙头漏水;地点:3号楼2单元1502;时间:11月27日15:00。请问还有什么要求。',
+    });
+  });
+
+  it('RP-2/RP-3: no hands: "对不起,我们暂时没有人。" with the agreed time, confirmed with that time', () => {
+    expect(open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }).script).toEqual({
+      decision: '对不起,我们暂时没有人。我们约定11月28日10:00上门维修。',
+      confirmation:
+        '跟您确认一下:维修内容:厨房水龙头漏水;地点:3号楼2单元1502;时间:11月28日10:00。请问还有什么要求。',
+    });
+  });
+
+  it('RP-2/RP-3: no skill: "对不起,我们没有此项服务。" with the explanation, then only the question', () => {
+    expect(open({ decision: 'decline', declineReason: '此项需由燃气公司处理。' }).script).toEqual({
+      decision: '对不起,我们没有此项服务。此项需由燃气公司处理。',
+      confirmation: '请问还有什么要求。',
+    });
+  });
+
+  it('RP-4: the confirmation of a paid service tells the resident the fee', () => {
+    const { script } = open({ paidService: { fee: 80, consent: true } });
+
+    expect(script.confirmation).toBe(
+      '跟您确认一下:维修内容:厨房水龙头漏水;地点:3号楼2单元1502;时间:11月27日15:00。' +
+        '本项为特约有偿服务,费用80元。请问还有什么要求。',
+    );
+  });
+
+  it('reads the time on the park clock: a UTC instant is told in Asia/Shanghai', () => {
+    const script = repairScript(intake({ wantedAt: '2026-11-27T07:00:00Z' }), TZ);
+
+    expect(script.confirmation).toContain('时间:11月27日15:00。');
+  });
+
+  it('the opening event keeps the script that was said', () => {
+    const { event, script } = open();
+
+    expect(event.type === 'repair.opened' && event.data.script).toEqual(script);
+  });
+});
+
+describe('repair timers', () => {
+  it('a dispatch starts ack-30m, due 30 minutes after the call', () => {
+    expect(open().ticket.timers).toEqual({
+      'ack-30m': { dueAt: '2026-11-27T06:30:00.000Z', state: 'pending' },
+    });
+  });
+
+  it('a booking starts appointment-reminder, due one hour before the appointment', () => {
+    const { ticket } = open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' });
+
+    expect(ticket.timers).toEqual({
+      'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' },
+    });
+  });
+
+  it('a booking less than an hour ahead is reminded at once, never before the call', () => {
+    const { ticket } = open({ decision: 'appointment', appointmentAt: '2026-11-27T14:20:00+08:00' });
+
+    expect(ticket.timers).toEqual({
+      'appointment-reminder': { dueAt: OPENED_AT.toISOString(), state: 'pending' },
+    });
+  });
+
+  it('a decline starts no timer', () => {
+    expect(open({ decision: 'decline', declineReason: '此项需由燃气公司处理。' }).ticket.timers).toEqual({});
+  });
+
+  it('acknowledging in time meets ack-30m; completing and closing leave it met', () => {
+    // Prepare
+    const dispatched = open().ticket;
+    const ackAt = minutesAfter(OPENED_AT, 12);
+
+    // Act
+    const assigned = step(dispatched, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 2));
+    const acknowledged = step(assigned, { type: 'acknowledge' }, ackAt);
+    const completed = step(
+      acknowledged,
+      { type: 'complete', serviceSlip: SLIP },
+      minutesAfter(OPENED_AT, 80),
+    );
+    const closed = step(completed, { type: 'close' }, minutesAfter(OPENED_AT, 120));
+
+    // Assess
+    expect(assigned.timers['ack-30m']?.state).toBe('pending');
+    const met = { dueAt: '2026-11-27T06:30:00.000Z', state: 'met', settledAt: ackAt.toISOString() };
+    expect(acknowledged.timers['ack-30m']).toEqual(met);
+    expect(completed.timers['ack-30m']).toEqual(met);
+    expect(closed.timers['ack-30m']).toEqual(met);
+    expect(closed.status).toBe('closed');
+  });
+
+  it('acknowledging does not settle the appointment reminder; completing cancels it', () => {
+    // Prepare
+    const booked = open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }).ticket;
+    const doneAt = minutesAfter(OPENED_AT, 60);
+
+    // Act
+    const assigned = step(booked, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 5));
+    const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
+    const completed = step(acknowledged, { type: 'complete', serviceSlip: SLIP }, doneAt);
+
+    // Assess
+    expect(acknowledged.timers['appointment-reminder']?.state).toBe('pending');
+    expect(completed.timers['appointment-reminder']).toEqual({
+      dueAt: '2026-11-28T01:00:00.000Z',
+      state: 'cancelled',
+      settledAt: doneAt.toISOString(),
+    });
+  });
+
+  it('closing cancels any timer still pending', () => {
+    const completedWithPending: RepairTicket = {
+      ...inStatus('completed'),
+      timers: { 'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' } },
+    };
+    const closeAt = minutesAfter(OPENED_AT, 30);
+
+    const closed = step(completedWithPending, { type: 'close' }, closeAt);
+
+    expect(closed.timers['appointment-reminder']).toMatchObject({
+      state: 'cancelled',
+      settledAt: closeAt.toISOString(),
+    });
+  });
+
+  it('ack-30m firing marks it missed, and a late acknowledgement does not turn it into met', () => {
+    // Prepare
+    const dispatched = open().ticket;
+    const firedAt = minutesAfter(OPENED_AT, 30);
+
+    // Act
+    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', firedAt)!, firedAt);
+    const assigned = step(fired, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 35));
+    const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 40));
+
+    // Assess
+    const missed = { dueAt: '2026-11-27T06:30:00.000Z', state: 'missed', settledAt: firedAt.toISOString() };
+    expect(fired.timers['ack-30m']).toEqual(missed);
+    expect(fired.status).toBe('dispatched');
+    expect(acknowledged.timers['ack-30m']).toEqual(missed);
+  });
+
+  it('the appointment reminder firing marks it fired', () => {
+    const booked = open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }).ticket;
+    const due = new Date('2026-11-28T01:00:00.000Z');
+
+    const fired = record(booked, repairTimerDue(booked, 'appointment-reminder', due)!, due);
+
+    expect(fired.timers['appointment-reminder']).toEqual({
+      dueAt: '2026-11-28T01:00:00.000Z',
+      state: 'fired',
+      settledAt: due.toISOString(),
+    });
+  });
+});
+
+describe('repairTimerDue', () => {
+  it('ack-30m: nothing at 29:59 after the call', () => {
+    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 29, 59))).toBeUndefined();
+  });
+
+  it('ack-30m: fires at 30:00 after the call, with its due time', () => {
+    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 30))).toEqual({
+      type: 'timer.fired',
+      data: { timer: 'ack-30m', dueAt: '2026-11-27T06:30:00.000Z' },
+    });
+  });
+
+  it('ack-30m: a late delivery still fires', () => {
+    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 95))?.type).toBe('timer.fired');
+  });
+
+  it('a duplicate delivery gives nothing the second time', () => {
+    // Prepare
+    const dispatched = open().ticket;
+    const at = minutesAfter(OPENED_AT, 30);
+    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', at)!, at);
+
+    // Act
+    const again = repairTimerDue(fired, 'ack-30m', minutesAfter(OPENED_AT, 31));
+
+    // Assess
+    expect(again).toBeUndefined();
+  });
+
+  it('ack-30m: nothing once the technician acknowledged (deadline met)', () => {
+    const assigned = step(
+      open().ticket,
+      { type: 'assign', technician: TECHNICIAN },
+      minutesAfter(OPENED_AT, 1),
+    );
+    const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
+
+    expect(repairTimerDue(acknowledged, 'ack-30m', minutesAfter(OPENED_AT, 30))).toBeUndefined();
+  });
+
+  it('appointment-reminder: nothing once the repair is completed (timer cancelled)', () => {
+    const booked = open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }).ticket;
+    const completed = step(
+      { ...booked, status: 'acknowledged' },
+      { type: 'complete', serviceSlip: SLIP },
+      minutesAfter(OPENED_AT, 30),
+    );
+
+    expect(
+      repairTimerDue(completed, 'appointment-reminder', new Date('2026-11-28T01:00:00.000Z')),
+    ).toBeUndefined();
+  });
+
+  it('nothing for a timer the ticket does not have', () => {
+    const declined = open({ decision: 'decline', declineReason: '此项需由燃气公司处理。' }).ticket;
+
+    expect(repairTimerDue(declined, 'ack-30m', minutesAfter(OPENED_AT, 30))).toBeUndefined();
+    expect(
+      repairTimerDue(open().ticket, 'appointment-reminder', minutesAfter(OPENED_AT, 600)),
+    ).toBeUndefined();
+  });
+});
+
+describe('applyRepairEvent', () => {
+  it('the opening event folds to the same ticket openRepair returns (the stored projection)', () => {
+    const { ticket, event } = open({ paidService: { fee: 80, consent: true } });
+
+    expect(applyRepairEvent(undefined, event, { id: 'ticket-1', parkId: 'park-1' })).toEqual(ticket);
+    expect(ticket).not.toHaveProperty('script');
+  });
+
+  it('refuses an opening event without the ticket id and park, and a later event without a ticket', () => {
+    const { ticket, event } = open();
+    const acknowledged: RepairEvent = {
+      seq: 2,
+      type: 'ticket.acknowledged',
+      at: ticket.createdAt,
+      actor: DISPATCHER,
+      data: {},
+    };
+
+    expect(() => applyRepairEvent(undefined, event)).toThrow(/id and park/);
+    expect(() => applyRepairEvent(undefined, acknowledged)).toThrow(/existing ticket/);
+  });
+
+  it('every event bumps the version to its seq and stamps updatedAt', () => {
+    const ticket = open().ticket;
+    const at = minutesAfter(OPENED_AT, 3);
+
+    const assigned = step(ticket, { type: 'assign', technician: TECHNICIAN }, at);
+
+    expect(assigned).toMatchObject({
+      version: 2,
+      updatedAt: at.toISOString(),
+      createdAt: OPENED_AT.toISOString(),
+    });
+  });
+});
+
+describe('RP-2: times that are not times', () => {
+  it('an appointmentAt that does not parse is a rule violation naming the field, not a crash', () => {
+    expect(() => open({ decision: 'appointment', appointmentAt: 'tomorrow' })).toThrow(
+      expect.objectContaining({ code: 'REPAIR.INVALID_TIME', field: 'appointmentAt' }),
+    );
+  });
+});
