@@ -263,7 +263,7 @@ export function decideRepair(
  */
 export function repairTimerDue(ticket: RepairTicket, timer: string, now: Date): Draft<RepairEvent> | undefined {
   const state = ticket.timers[timer];
-  if (!state || state.state !== 'pending') return undefined;
+  if (state?.state !== 'pending') return undefined;
   if (now.getTime() < new Date(state.dueAt).getTime()) return undefined;
   return { type: 'timer.fired', data: { timer, dueAt: state.dueAt } };
 }
