@@ -74,13 +74,15 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
 function problem(res: ServerResponse, status: number, code: string, message: string): void {
   send(res, status, { error: { code, message } });
 }
+
+class BadPath extends Error {}
 
 function match(route: HttpRoute, path: string): Record<string, string> | undefined {
   const want = route.path.split('/');
@@ -91,7 +93,11 @@ function match(route: HttpRoute, path: string): Record<string, string> | undefin
     const value = got[i] ?? '';
     if (part.startsWith('{')) {
       if (!value) return undefined;
-      params[part.slice(1, -1)] = decodeURIComponent(value);
+      try {
+        params[part.slice(1, -1)] = decodeURIComponent(value);
+      } catch {
+        throw new BadPath();
+      }
     } else if (part !== value) return undefined;
   }
   return params;
@@ -240,12 +246,19 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
     if (url.pathname.startsWith('/local/')) return local(req, res, url, body);
 
-    const candidates = HTTP_ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((c) => c.params);
+    let candidates: { route: HttpRoute; params: Record<string, string> | undefined }[];
+    try {
+      candidates = HTTP_ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((c) => c.params);
+    } catch (error) {
+      if (error instanceof BadPath) return problem(res, 400, 'REQUEST.MALFORMED_PATH', 'the path has a malformed %-escape');
+      throw error;
+    }
     const hit = candidates.find((c) => c.route.method === req.method);
     if (!hit?.params) {
-      return candidates.length
-        ? problem(res, 405, 'ROUTE.METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`)
-        : problem(res, 404, 'ROUTE.NOT_FOUND', `no route ${req.method} ${url.pathname}`);
+      if (!candidates.length) return problem(res, 404, 'ROUTE.NOT_FOUND', `no route ${req.method} ${url.pathname}`);
+      const allow = [...new Set(candidates.map((c) => c.route.method))].join(', ');
+      res.setHeader('allow', allow);
+      return problem(res, 405, 'ROUTE.METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}; use ${allow}`);
     }
     const { route, params } = hit;
 

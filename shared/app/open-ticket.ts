@@ -23,7 +23,9 @@ export interface OpenRepairCommand extends RepairIntake {
   parkId?: string;
 }
 
-const NUMBER_ATTEMPTS = 5;
+/** Enough for a burst of simultaneous calls to the same register; each retry waits a little, at random. */
+const NUMBER_ATTEMPTS = 25;
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function openTicket(
   deps: CoreDeps,
@@ -52,6 +54,7 @@ export async function openTicket(
       return { ticket, script };
     } catch (error) {
       if (!(error instanceof ConcurrentChange) || attempt >= NUMBER_ATTEMPTS) throw error;
+      await pause(Math.random() * 10 * Math.min(attempt, 5));
     }
   }
 }

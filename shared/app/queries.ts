@@ -7,6 +7,7 @@ import { allowedCommands } from '../domain/tickets';
 import type { TicketPage } from '../ports';
 import type { Principal } from './access';
 import { authorize, canSeePark, resolvePark } from './access';
+import { isTicketId, ticketNotFound } from './ticket-command';
 import type { CoreDeps } from './deps';
 
 export interface TimelineEntry {
@@ -26,10 +27,8 @@ export type TicketView = Ticket & { allowedCommands: string[]; timeline: Timelin
  */
 export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: string): Promise<TicketView> {
   authorize(principal, 'ticket.read');
-  const history = await deps.store.history(ticketId);
-  if (!history || !canSeePark(principal, history.ticket.parkId)) {
-    throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} not found`, 'id');
-  }
+  const history = isTicketId(ticketId) ? await deps.store.history(ticketId) : undefined;
+  if (!history || !canSeePark(principal, history.ticket.parkId)) throw ticketNotFound(ticketId);
   const timeline: TimelineEntry[] = [
     ...history.events.map((e) => ({
       at: e.at,
@@ -49,13 +48,20 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
   return { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
 }
 
+/** The park a read acts in; a park the directory does not know is "not found", not an empty list. */
+async function existingPark(deps: CoreDeps, principal: Principal, parkId: string | undefined): Promise<string> {
+  const id = resolvePark(principal, parkId);
+  if (!(await deps.directory.park(id))) throw new NotFound('PARK.NOT_FOUND', `park ${id} not found`, 'parkId');
+  return id;
+}
+
 export async function listTickets(
   deps: CoreDeps,
   principal: Principal,
   query: { parkId?: string; kind?: string; status?: string; limit: number; cursor?: string },
 ): Promise<TicketPage> {
   authorize(principal, 'ticket.read');
-  const parkId = resolvePark(principal, query.parkId);
+  const parkId = await existingPark(deps, principal, query.parkId);
   return deps.store.list({ ...query, parkId });
 }
 
@@ -65,6 +71,6 @@ export async function listStaff(
   query: { parkId?: string },
 ): Promise<{ parkId: string; staff: StaffMember[] }> {
   authorize(principal, 'staff.read');
-  const parkId = resolvePark(principal, query.parkId);
+  const parkId = await existingPark(deps, principal, query.parkId);
   return { parkId, staff: await deps.directory.staff(parkId) };
 }

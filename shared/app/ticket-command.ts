@@ -23,11 +23,21 @@ export type TicketCommand =
   | { type: 'complete'; serviceSlip: ServiceSlip }
   | { type: 'close' };
 
+/** Ticket ids are ULIDs; anything else cannot name a ticket (and never reaches the table). */
+export function isTicketId(id: string): boolean {
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+}
+
+export function ticketNotFound(ticketId: string): NotFound {
+  const shown = ticketId.length <= 40 ? ticketId : `${ticketId.slice(0, 40)}…`;
+  return new NotFound('TICKET.NOT_FOUND', `ticket ${shown} not found`, 'id');
+}
+
 /** Loads a ticket the principal may see, or throws the same "not found" as for a missing one. */
 export async function visibleTicket(deps: CoreDeps, principal: Principal, ticketId: string): Promise<Ticket> {
-  const ticket = await deps.store.get(ticketId);
+  const ticket = isTicketId(ticketId) ? await deps.store.get(ticketId) : undefined;
   if (!ticket || !canSeePark(principal, ticket.parkId)) {
-    throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} not found`, 'id');
+    throw ticketNotFound(ticketId);
   }
   return ticket;
 }

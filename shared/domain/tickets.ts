@@ -4,11 +4,14 @@
  */
 import type { Park, StaffMember } from './park';
 import type { RepairEvent, RepairTicket } from './repair';
-import { applyRepairEvent, nextRepairCommands, repairTimerDue } from './repair';
+import { applyRepairEvent, nextRepairCommands, REPAIR_STATUSES, repairTimerDue } from './repair';
 import type { Notification } from './notifications';
 import { repairNotifications } from './notifications';
 
 export type Ticket = RepairTicket;
+
+/** Every status any kind can be in (for validating filters). */
+export const TICKET_STATUSES = [...REPAIR_STATUSES] as const;
 export type TicketEventOf = RepairEvent;
 
 /** Folds an event into its ticket. */

@@ -93,6 +93,15 @@ function issueField(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = value;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object' || !Object.hasOwn(here, key)) return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
+
 /** Validates `value` against `schema`; the first problem becomes a 400 naming its field. */
 export function validate<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'query'): T {
   const parsed = schema.safeParse(value);
@@ -105,7 +114,7 @@ export function validate<T>(schema: ZodType<T>, value: unknown, where: 'body' | 
     throw new HttpProblem(400, 'REQUEST.UNKNOWN_FIELD', `${field}: unknown field`, field);
   }
   const field = issueField(issue.path);
-  const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+  const missing = valueAt(value, issue.path) === undefined;
   throw new HttpProblem(
     400,
     missing ? 'REQUEST.MISSING_FIELD' : 'REQUEST.INVALID_FIELD',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REPAIR_DECISIONS } from '../../../shared/domain/repair';
 import { TICKET_KINDS } from '../../../shared/domain/ticket';
+import { TICKET_STATUSES } from '../../../shared/domain/tickets';
 
 /** E.164: a plus, a country code, up to 15 digits. */
 export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000001');
@@ -50,7 +51,7 @@ export const commandBodies = {
 export const listTicketsQuery = z.strictObject({
   parkId: text(64).optional(),
   kind: z.enum(TICKET_KINDS).optional(),
-  status: text(40).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
   limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(20),
   cursor: text(2000).optional(),
 });
