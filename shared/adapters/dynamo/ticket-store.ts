@@ -98,10 +98,18 @@ export class DynamoTicketStore implements TicketStore, Directory {
     };
   }
 
+  /**
+   * Register counters this container has seen, by counter key. The next number is guessed from
+   * here without a read; a wrong guess fails the transaction's condition, which hands back the
+   * counter's real value for the retry.
+   */
+  private readonly counters = new Map<string, number>();
+
   async nextNumber(parkId: string, register: string, day: string): Promise<number> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.counter(parkId, register, day), ConsistentRead: true }),
-    );
+    const key = keys.counter(parkId, register, day);
+    const known = this.counters.get(key.pk);
+    if (known !== undefined) return known + 1;
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return Number(out.Item?.value ?? 0) + 1;
   }
 
@@ -117,6 +125,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
               TableName: this.tableName,
               Key: keys.counter(ticket.parkId, numbering.register, numbering.day),
               UpdateExpression: 'SET #v = :v, itemType = :t',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
               ConditionExpression: numbering.value === 1 ? 'attribute_not_exists(pk)' : '#v = :prev',
               ExpressionAttributeNames: { '#v': 'value' },
               ExpressionAttributeValues: {
@@ -144,12 +153,24 @@ export class DynamoTicketStore implements TicketStore, Directory {
           ],
         }),
       );
+      if (numbering) this.counters.set(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, numbering.value);
     } catch (error) {
       if (isConditionFailure(error)) {
+        if (numbering) this.learnCounter(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, error);
         throw new ConcurrentChange('the register number was taken by another request; try again', { cause: error });
       }
       throw error;
     }
+  }
+
+  /** Takes the counter's current value from a cancelled transaction (the counter is item 0). */
+  private learnCounter(pk: string, error: unknown): void {
+    const reason = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
+      .CancellationReasons?.[0];
+    const raw = reason?.Code === 'ConditionalCheckFailed' ? reason.Item?.value : undefined;
+    const value = Number((raw as { N?: string } | undefined)?.N ?? raw);
+    if (Number.isInteger(value) && value > 0) this.counters.set(pk, value);
+    else this.counters.delete(pk);
   }
 
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
@@ -253,9 +274,18 @@ export class DynamoTicketStore implements TicketStore, Directory {
     );
   }
 
+  /** Park settings change seldom: kept for a minute per container, so intake need not read them. */
+  private readonly parks = new Map<string, { park: Park; until: number }>();
+  static readonly PARK_CACHE_MS = 60_000;
+
   async park(parkId: string): Promise<Park | undefined> {
+    const cached = this.parks.get(parkId);
+    if (cached && cached.until > Date.now()) return cached.park;
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.park(parkId) }));
-    return out.Item ? strip<Park>(out.Item, ['pk', 'sk', 'itemType']) : undefined;
+    if (!out.Item) return undefined;
+    const park = strip<Park>(out.Item, ['pk', 'sk', 'itemType']);
+    this.parks.set(parkId, { park, until: Date.now() + DynamoTicketStore.PARK_CACHE_MS });
+    return park;
   }
 
   // A park's staff directory in id order: one Query on the park's partition.
