@@ -9,7 +9,8 @@ import type {
   APIGatewayProxyResultV2,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 import type { Principal } from '../../../shared/app/access';
 import {
   ConcurrentChange,
@@ -103,8 +104,8 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Validates `value` against `schema`; the first problem becomes a 400 naming its field. */
-export function validate<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'query'): T {
-  const parsed = schema.safeParse(value);
+export function validate<T>(schema: $ZodType<T>, value: unknown, where: 'body' | 'query'): T {
+  const parsed = safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (!issue) throw new HttpProblem(400, 'REQUEST.INVALID', `invalid ${where}`);
@@ -124,7 +125,7 @@ export function validate<T>(schema: ZodType<T>, value: unknown, where: 'body' | 
 }
 
 /** The JSON body, size-checked (64 KB) and validated. An absent body is `{}`. */
-export function jsonBody<T>(event: Event, schema: ZodType<T>): T {
+export function jsonBody<T>(event: Event, schema: $ZodType<T>): T {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > MAX_BODY_BYTES) {
@@ -142,7 +143,7 @@ export function jsonBody<T>(event: Event, schema: ZodType<T>): T {
   return validate(schema, value, 'body');
 }
 
-export function queryOf<T>(event: Event, schema: ZodType<T>): T {
+export function queryOf<T>(event: Event, schema: $ZodType<T>): T {
   return validate(schema, event.queryStringParameters ?? {}, 'query');
 }
 

@@ -1,37 +1,48 @@
-/** Request shapes at the edge (zod). Unknown fields are refused, so a typo never goes unnoticed. */
-// A namespace import lets esbuild keep only the parts used (`{ z }` drags in all of zod: +18 ms init).
-import * as z from 'zod';
+/**
+ * Request shapes at the edge (zod). Unknown fields are refused, so a typo never goes unnoticed.
+ * zod/mini with a namespace import: esbuild keeps only what is used (23 KB instead of zod's
+ * 444 KB, ~15 ms less cold start; see `npm run bench`).
+ */
+import * as z from 'zod/mini';
 import { REPAIR_DECISIONS } from '../../../shared/domain/repair';
 import { TICKET_KINDS } from '../../../shared/domain/ticket';
 import { TICKET_STATUSES } from '../../../shared/domain/tickets';
 
 /** E.164: a plus, a country code, up to 15 digits. */
-export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000001');
-const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00' });
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const e164 = z
+  .string()
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000001'));
+const isoTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00',
+});
+const text = (max: number) =>
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
 export const caller = z.strictObject({
   name: text(50),
   phone: e164,
-  unit: text(30).optional(),
+  unit: z.optional(text(30)),
 });
 
 export const openRepairBody = z.strictObject({
   kind: z.literal('repair'),
-  parkId: text(64).optional(),
+  parkId: z.optional(text(64)),
   caller,
   description: text(500),
   location: text(200),
   wantedAt: isoTime,
   decision: z.enum(REPAIR_DECISIONS),
-  appointmentAt: isoTime.optional(),
-  declineReason: text(300).optional(),
-  paidService: z
-    .strictObject({
-      fee: z.number().nonnegative('must not be negative').max(1_000_000),
+  appointmentAt: z.optional(isoTime),
+  declineReason: z.optional(text(300)),
+  paidService: z.optional(
+    z.strictObject({
+      fee: z.number().check(z.nonnegative('must not be negative'), z.maximum(1_000_000)),
       consent: z.boolean(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */
@@ -50,11 +61,14 @@ export const commandBodies = {
 } as const;
 
 export const listTicketsQuery = z.strictObject({
-  parkId: text(64).optional(),
-  kind: z.enum(TICKET_KINDS).optional(),
-  status: z.enum(TICKET_STATUSES).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1).max(100).default(20),
-  cursor: text(2000).optional(),
+  parkId: z.optional(text(64)),
+  kind: z.optional(z.enum(TICKET_KINDS)),
+  status: z.optional(z.enum(TICKET_STATUSES)),
+  limit: z._default(
+    z.coerce.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(100)),
+    20,
+  ),
+  cursor: z.optional(text(2000)),
 });
 
-export const parkQuery = z.strictObject({ parkId: text(64).optional() });
+export const parkQuery = z.strictObject({ parkId: z.optional(text(64)) });
