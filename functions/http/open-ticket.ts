@@ -1,4 +1,4 @@
-/** POST /tickets: a dispatcher opens a ticket (repairs: RP-1..RP-5). */
+/** POST /tickets: a dispatcher opens a ticket of any kind the desk runs (repairs: RP-1..RP-5). */
 import { openTicket } from '../../shared/app/open-ticket';
 import { httpDeps } from './lib/deps';
 import { httpHandler, json, jsonBody, principalOf } from './lib/http';
@@ -7,6 +7,5 @@ import { openTicketBody } from './lib/schemas';
 export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);
   const command = jsonBody(event, openTicketBody);
-  const { ticket, script } = await openTicket(httpDeps(), principal, command);
-  return json(201, { ticket, script });
+  return json(201, await openTicket(httpDeps(), principal, command));
 });

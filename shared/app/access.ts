@@ -26,10 +26,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof PERMISSIONS;
 
-export function authorize(principal: Principal, action: Action): void {
-  const allowed: readonly Group[] = PERMISSIONS[action];
+export function authorize(principal: Principal, action: Action | string): void {
+  const allowed: readonly Group[] = (PERMISSIONS as Record<string, readonly Group[]>)[action] ?? [];
   if (!principal.groups.some((g) => allowed.includes(g))) {
-    throw new Forbidden(`${action} needs one of the roles: ${allowed.join(', ')}`);
+    throw new Forbidden(
+      allowed.length ? `${action} needs one of the roles: ${allowed.join(', ')}` : `${action} is not open to any role`,
+    );
   }
 }
 

@@ -8,20 +8,16 @@
  * 4. Write ticket and event in ONE transaction conditioned on the version read in step 1: a
  *    concurrent change fails with 409 instead of being lost.
  */
-import { Forbidden, NotFound } from '../domain/errors';
-import type { ServiceSlip } from '../domain/repair';
-import { decideRepair } from '../domain/repair';
+import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
+import type { CommandInput } from '../domain/kind';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
-import { applyEvent } from '../domain/tickets';
-import type { Action, Principal } from './access';
-import { actorOf, authorize, canSeePark, isFieldStaffOnly } from './access';
+import { applyEvent, decide, rulesOf } from '../domain/tickets';
+import type { Principal } from './access';
+import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from './access';
 import type { CoreDeps } from './deps';
 
-export type TicketCommand =
-  | { type: 'assign'; staffId: string }
-  | { type: 'acknowledge' }
-  | { type: 'complete'; serviceSlip: ServiceSlip }
-  | { type: 'close' };
+/** A validated command: its name (the last path segment) and its body. */
+export type TicketCommand = CommandInput;
 
 /** Ticket ids are ULIDs; anything else cannot name a ticket (and never reaches the table). */
 export function isTicketId(id: string): boolean {
@@ -49,27 +45,21 @@ export async function runTicketCommand(
   command: TicketCommand,
 ): Promise<Ticket> {
   const ticket = await visibleTicket(deps, principal, ticketId);
-  authorize(principal, `${ticket.kind}.${command.type}` as Action);
-  if (command.type !== 'assign' && isFieldStaffOnly(principal) && ticket.assigneeId !== principal.staffId) {
-    throw new Forbidden(`only the assigned technician may ${command.type} this work order`);
+  const rules = rulesOf(ticket.kind);
+  const action = `${ticket.kind}.${command.type}`;
+  if (!Object.hasOwn(PERMISSIONS, action)) {
+    throw new IllegalTransition(`a ${ticket.kind} has no step "${command.type}"`);
   }
-  let draft: Omit<TicketEventOf, 'seq' | 'at' | 'actor'>;
-  if (command.type === 'assign') {
-    const staff = await deps.directory.staff(ticket.parkId);
-    const technician = staff.find((s) => s.id === command.staffId);
-    if (!technician) {
-      throw new NotFound('STAFF.NOT_FOUND', `staff ${command.staffId} is not in this park's directory`, 'staffId');
-    }
-    draft = decideRepair(ticket, { type: 'assign', technician });
-  } else {
-    draft = decideRepair(ticket, command);
+  authorize(principal, action);
+  if (rules.assigneeOnly.includes(command.type) && isFieldStaffOnly(principal) && ticket.assigneeId !== principal.staffId) {
+    throw new Forbidden(`only the assigned member of staff may ${command.type} this ticket`);
   }
-  const event = {
-    ...draft,
-    seq: ticket.version + 1,
-    at: deps.clock.now().toISOString(),
-    actor: actorOf(principal),
-  } as TicketEventOf;
+  const [park, staff] = await Promise.all([deps.directory.park(ticket.parkId), deps.directory.staff(ticket.parkId)]);
+  if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${ticket.parkId} not found`);
+  const now = deps.clock.now();
+  const actor = actorOf(principal);
+  const draft = decide(ticket, command, { now, actor, park, staff });
+  const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
   await deps.store.append(next, event, ticket.version);
   return next;

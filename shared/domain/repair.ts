@@ -2,7 +2,9 @@
  * Repair requests becoming work orders (RP-1..RP-5). Pure: every function takes `now` or the event
  * time; nothing here reads a clock or does I/O.
  */
-import { IllegalTransition, RuleViolation } from './errors';
+import { IllegalTransition, NotFound, RuleViolation } from './errors';
+import type { CommandInput, EventDraft, TicketKindRules } from './kind';
+import { repairNotifications } from './notifications';
 import type { StaffMember } from './park';
 import type { Actor, Caller, TicketBase, TicketEvent } from './ticket';
 import { settleTimers } from './ticket';
@@ -211,7 +213,7 @@ export function openRepair(
   return { ticket: applyRepairEvent(undefined, event, input), event, script };
 }
 
-type Draft<E> = E extends RepairEvent ? Omit<E, 'seq' | 'at' | 'actor'> : never;
+type Draft<E> = EventDraft<E>;
 
 function guard(ticket: RepairTicket, command: RepairCommand): RepairStatus {
   const next = REPAIR_TRANSITIONS[ticket.status][command];
@@ -337,3 +339,49 @@ export function applyRepairEvent(
     }
   }
 }
+
+/** The repair procedure as the desk's table of kinds sees it. */
+export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntake> = {
+  register: 'R',
+  statuses: REPAIR_STATUSES,
+  needsNumber: (intake) => needsWorkOrder(intake.decision),
+  open: (input, ctx) => {
+    const { ticket, event, script } = openRepair(
+      {
+        id: input.id,
+        parkId: input.parkId,
+        intake: input.intake,
+        timeZone: ctx.park.timeZone,
+        ...(input.number ? { number: input.number } : {}),
+      },
+      ctx.actor,
+      ctx.now,
+    );
+    return { ticket, event, reply: { script } };
+  },
+  allowedCommands: (ticket) => nextRepairCommands(ticket.status),
+  decide: (ticket, command: CommandInput, ctx) => {
+    switch (command.type) {
+      case 'assign': {
+        guard(ticket, 'assign');
+        const technician = ctx.staff.find((s) => s.id === command.staffId);
+        if (!technician) {
+          throw new NotFound('STAFF.NOT_FOUND', `staff ${String(command.staffId)} is not in this park's directory`, 'staffId');
+        }
+        return decideRepair(ticket, { type: 'assign', technician });
+      }
+      case 'complete':
+        return decideRepair(ticket, { type: 'complete', serviceSlip: command.serviceSlip as ServiceSlip });
+      case 'acknowledge':
+      case 'close':
+        return decideRepair(ticket, { type: command.type });
+      default:
+        throw new IllegalTransition(`a repair has no step "${command.type}"; it accepts: ${REPAIR_COMMANDS.join(', ')}`);
+    }
+  },
+  apply: applyRepairEvent,
+  timerDue: (ticket, timer, ctx) => repairTimerDue(ticket, timer, ctx.now),
+  // A call, not a reference: notifications.ts imports this module too.
+  notifications: (event, ticket, staff, park) => repairNotifications(event, ticket, staff, park),
+  assigneeOnly: ['acknowledge', 'complete'],
+};
