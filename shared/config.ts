@@ -7,6 +7,8 @@ export const ENV = {
   timerDeadLetterArn: 'TIMER_DLQ_ARN',
   smsSignature: 'SMS_SIGNATURE',
   defaultTimeZone: 'PARK_TIME_ZONE',
+  /** The desk's public https base URL (links in SMS, webhook signature checks). */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -40,6 +40,16 @@ export interface TicketEvent<Type extends string = string, Data = Record<string,
   data: Data;
 }
 
+/** Where a ticket came from: the desk (a person typing) or a phone system (IVR). */
+export interface TicketSource {
+  channel: 'desk' | 'ivr-twilio' | 'ivr-connect';
+  /** The call's id at the provider (Twilio CallSid, Connect ContactId): one call, one ticket. */
+  callId?: string;
+  /** What the caller said, as the provider transcribed it. */
+  transcript?: string;
+  recordingUrl?: string;
+}
+
 export interface TicketBase {
   id: string;
   parkId: string;
@@ -54,6 +64,8 @@ export interface TicketBase {
   createdBy: Actor;
   caller?: Caller;
   timers: Record<string, TimerState>;
+  /** Absent for tickets typed in at the desk. */
+  source?: TicketSource;
 }
 
 /** Marks every pending timer as settled with `state` (used when a ticket ends or a deadline is met). */
