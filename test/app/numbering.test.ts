@@ -9,7 +9,7 @@ import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { CoreDeps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
-import { dynamoClient, freshStore } from '../support/store';
+import { dynamoClient, freshStore, logCalls } from '../support/store';
 
 const dispatcher = { staffId: 'dispatcher-1', groups: ['dispatcher' as const], parks: ['park-1'] };
 const repair = {
@@ -28,13 +28,7 @@ const clock = new AdjustableClock();
 function container() {
   const client = dynamoClient();
   const calls: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(String((context as { commandName?: string }).commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'log' },
-  );
+  logCalls(client, calls);
   const store = new DynamoTicketStore(documentClient(client), tableName);
   const deps: CoreDeps = { store, directory: store, clock, ids: new UlidIds(clock) };
   return { deps, calls };

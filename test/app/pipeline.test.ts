@@ -27,7 +27,7 @@ import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
-import { freshStore } from '../support/store';
+import { freshStore, logCalls } from '../support/store';
 import { inject } from 'vitest';
 
 const scheduler = mockClient(SchedulerClient);
@@ -61,13 +61,7 @@ beforeAll(async () => {
   env = await freshStore();
   streamArn = (await ensureTable(env.client, env.tableName)).streamArn;
   // Count every DynamoDB call the handlers make, by command name.
-  env.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      writes.push(String((context as { commandName?: string }).commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  logCalls(env.client, writes);
   clock = new AdjustableClock();
   clock.set(new Date('2026-11-27T09:00:00+08:00'));
   deps = {

@@ -28,3 +28,14 @@ export async function freshStore(options: { seed?: boolean } = {}) {
   if (options.seed !== false) await seedDemoPark(db, tableName);
   return { client, db, tableName, store: new DynamoTicketStore(db, tableName) };
 }
+
+/** Records the name of every command the client sends (e.g. `TransactWriteItemsCommand`) into `log`. */
+export function logCalls(client: DynamoDBClient, log: string[]): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      log.push(String((context as { commandName?: string }).commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'logCalls' },
+  );
+}
