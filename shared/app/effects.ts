@@ -43,6 +43,8 @@ async function syncTimers(deps: Deps, before: Ticket | undefined, after: Ticket)
   const now = pendingTimers(after.timers ?? {});
   for (const [timer, dueAt] of now) {
     if (was.get(timer) === dueAt) continue;
+    // Moved to another time: creating an existing schedule changes nothing, so delete it first.
+    if (was.has(timer)) await deps.timers.cancel(after.id, timer);
     const park = await deps.directory.park(after.parkId);
     await deps.timers.schedule({
       ticketId: after.id,
