@@ -11,7 +11,18 @@ export interface HttpRoute {
   handler: string;
   /** False only for routes a load balancer or a person probes without a token. */
   authorized: boolean;
+  /**
+   * For a route without a token that still acts on data: what authenticates each request instead
+   * (a signed link). The stack gives its handler table access and records this as the reason the
+   * route has no authorizer.
+   */
+  authenticatedBy?: string;
 }
+
+/** EM-2/EM-3: the personal link in an emergency SMS is the credential (no login on a phone at 2 a.m.). */
+const SIGNED_LINK =
+  'the HMAC-SHA256-signed personal link in the path (shared/domain/ack-link.ts): bound to one person, one ' +
+  'ticket and one purpose, with an expiry; a tampered, expired or used link records nothing';
 
 export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/health', handler: 'health', authorized: false },
@@ -20,7 +31,33 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets', handler: 'list-tickets', authorized: true },
   { method: 'GET', path: '/tickets/{id}', handler: 'get-ticket', authorized: true },
   { method: 'POST', path: '/tickets/{id}/{command}', handler: 'ticket-command', authorized: true },
+  { method: 'GET', path: '/parks/{id}', handler: 'get-park', authorized: true },
+  // The page an emergency SMS link opens (GET reads only) and its buttons (POST records).
+  {
+    method: 'GET',
+    path: '/ack/{token}',
+    handler: 'ack-page',
+    authorized: false,
+    authenticatedBy: SIGNED_LINK,
+  },
+  {
+    method: 'POST',
+    path: '/ack/{token}',
+    handler: 'ack-submit',
+    authorized: false,
+    authenticatedBy: SIGNED_LINK,
+  },
 ];
+
+/**
+ * Phone-system webhooks (IVR): not user-authenticated; the handler checks each request's
+ * X-Twilio-Signature (403 without a valid one). The local runtime serves them beside HTTP_ROUTES;
+ * in AWS, infra/aws/ivr.ts adds them to the same HTTP API without the Cognito authorizer. The
+ * handler lives in functions/ivr, hence the path relative to functions/http.
+ */
+export const IVR_ROUTES: readonly HttpRoute[] = ['voice', 'menu', 'unit', 'category', 'describe', 'more'].map(
+  (step): HttpRoute => ({ method: 'POST', path: `/ivr/twilio/${step}`, handler: '../ivr/twilio', authorized: false }),
+);
 
 /** Handler files that are not HTTP: the stream consumer and the timer target. */
 export const BACKGROUND_HANDLERS = {

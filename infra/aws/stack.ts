@@ -30,6 +30,8 @@ import type { Construct, IConstruct } from 'constructs';
 import { BACKGROUND_HANDLERS, HTTP_ROUTES } from '../../functions/http/routes';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
+import { EmergencyLinks } from './emergency';
+import { IvrIntake } from './ivr';
 import { ServiceFunction } from './service-function';
 
 /** The repository root: entries and package-lock.json are resolved from here, whatever the cwd. */
@@ -76,11 +78,12 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 
 /**
  * Table access per HTTP handler: handlers behind POST routes write, handlers only behind GET routes
- * read, and the unauthenticated health probe gets no table access at all.
+ * read, and the unauthenticated health probe gets no table access at all. A route without a token
+ * that authenticates each request otherwise (`authenticatedBy`: a signed link) counts as authorized.
  */
 export function httpTableAccess(handler: string): TableAccess {
   const routes = HTTP_ROUTES.filter((route) => route.handler === handler);
-  if (routes.every((route) => !route.authorized)) return 'none';
+  if (routes.every((route) => !route.authorized && !route.authenticatedBy)) return 'none';
   return routes.some((route) => route.method !== 'GET') ? 'readWrite' : 'read';
 }
 
@@ -99,6 +102,8 @@ export class EstateDeskStack extends Stack {
   readonly effectsDeadLetters: sqs.Queue;
   readonly timerDeadLetters: sqs.Queue;
   readonly alarmTopic: sns.Topic | undefined;
+  /** Twilio webhooks and the Amazon Connect function (infra/aws/ivr.ts). */
+  readonly ivr: IvrIntake;
 
   constructor(scope: Construct, id: string, props: EstateDeskStackProps = {}) {
     super(scope, id, props);
@@ -388,14 +393,31 @@ export class EstateDeskStack extends Stack {
         ...(route.authorized ? { authorizer } : {}),
       });
       if (!route.authorized && httpRoute) {
+        const key = `${route.method} ${route.path}`;
         acknowledge(
           httpRoute,
           'AwsSolutions-APIG4',
-          `${route.method} ${route.path} is the unauthenticated liveness probe (HTTP_ROUTES marks it authorized: false); ` +
-            'it returns no tenant data and its function has no table access. Every other route uses the Cognito JWT authorizer.',
+          route.authenticatedBy
+            ? `${key} takes no Cognito token (a person opens it from an SMS, with no login): ` +
+                `each request is authenticated by ${route.authenticatedBy}.`
+            : `${key} is the unauthenticated liveness probe (HTTP_ROUTES marks it authorized: false); ` +
+                'it returns no tenant data and its function has no table access. ' +
+                'Every other route uses the Cognito JWT authorizer.',
         );
       }
     }
+
+    // ---------------------------------------------------------------- emergency links (EM-2, EM-3)
+    new EmergencyLinks(this, 'EmergencyLinks', { effects: this.effects, httpFunctions, apiUrl: this.apiUrl });
+
+    // ---------------------------------------------------------------- phone intake (IVR)
+    this.ivr = new IvrIntake(this, 'Ivr', {
+      projectRoot: PROJECT_ROOT,
+      table: this.table,
+      api: this.api,
+      apiUrl: this.apiUrl,
+      environment: common,
+    });
 
     // ---------------------------------------------------------------- alarms
     this.alarmTopic = props.alarmEmail ? this.alarmTopicFor(props.alarmEmail) : undefined;

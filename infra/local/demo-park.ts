@@ -12,6 +12,30 @@ export const DEMO_PARK: Park = {
   officeOpens: '08:30',
   officeCloses: '17:30',
   smsSignature: DEFAULT_SMS_SIGNATURE,
+  // The office calendar (calendar.ts): open every day, no holidays, deadlines in calendar days.
+  workingDays: [1, 2, 3, 4, 5, 6, 7],
+  holidays: [],
+  dayCount: 'calendar',
+  // Emergencies (EM-2, EM-3, EM-6): the procedure's order, 5 minutes a level, three rounds.
+  emergency: {
+    chain: [
+      { role: 'office-manager', waitMinutes: 5 },
+      { role: 'deputy-gm', waitMinutes: 5 },
+      { role: 'gm', waitMinutes: 5 },
+    ],
+    rounds: 3,
+    responders: [
+      'security-manager',
+      'engineering-manager',
+      'security-captain',
+      'elevator-lead',
+      'repair-lead',
+      'security-shift-lead',
+    ],
+    signOff: ['office-manager'],
+    ackLinkMinutes: 120,
+    sceneLinkMinutes: 720,
+  },
 };
 
 type Seat = Omit<StaffMember, 'parkId' | 'phone'>;

@@ -3,14 +3,16 @@
  * event shapes, against DynamoDB Local; its stream is polled into the effects handler, timers are
  * table rows fired by an adjustable clock, and SMS land in an outbox.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { HTTP_ROUTES, type HttpRoute } from '../../functions/http/routes';
+import { HTTP_ROUTES, type HttpRoute, IVR_ROUTES } from '../../functions/http/routes';
+import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
+import { ivrSettingsFromEnv, provideIvr } from '../../functions/ivr/lib/deps';
 import { provideDeps } from '../../functions/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
@@ -21,7 +23,8 @@ import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { SmsOutbox } from '../../shared/adapters/local/outbox';
 import { TimerRows } from '../../shared/adapters/local/timer-rows';
 import type { Deps } from '../../shared/app/deps';
-import { DEFAULT_SMS_SIGNATURE } from '../../shared/config';
+import type { WithAckLinkKeys } from '../../shared/app/emergency-links';
+import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../shared/config';
 import { parseDuration } from '../../shared/domain/time';
 import { log } from '../../shared/log';
 import { verifyToken } from './jwt';
@@ -41,6 +44,12 @@ export interface DeskOptions {
   /** How often the stream and the timers are checked in the background; 0 = only on demand. */
   pollIntervalMs?: number;
   smsSignature?: string;
+  /** The IVR's Twilio auth token; default TWILIO_AUTH_TOKEN, else LOCAL_TWILIO_AUTH_TOKEN. */
+  twilioAuthToken?: string;
+  /** The URL Twilio calls (signatures cover it); default PUBLIC_BASE_URL, else the desk's own URL. */
+  publicBaseUrl?: string;
+  /** Signs the links in emergency SMS (`npm start` keeps one in .data/); default: a fresh random key. */
+  ackLinkKey?: string;
 }
 
 export interface Desk {
@@ -49,6 +58,8 @@ export interface Desk {
   tableName: string;
   clock: AdjustableClock;
   deps: Deps;
+  /** What the IVR webhooks are checked with (the call player signs with the same). */
+  ivr: { twilioAuthToken: string; publicBaseUrl: string };
   /** Applies every stored event's effects and fires every due timer, until nothing is left. */
   settle(): Promise<FiredTimer[]>;
   close(): Promise<void>;
@@ -136,7 +147,18 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const store = new DynamoTicketStore(db, options.tableName);
   const timerRows = new TimerRows(db, options.tableName);
   const outbox = new SmsOutbox(db, options.tableName, clock, options.smsSignature ?? DEFAULT_SMS_SIGNATURE);
-  const deps: Deps = { store, directory: store, clock, ids: new UlidIds(clock), timers: timerRows, sms: outbox };
+  // Emergency SMS links point at the public base URL, known once the server listens.
+  let linkBaseUrl = options.publicBaseUrl ?? '';
+  const ackLinkKey = options.ackLinkKey ?? randomBytes(32).toString('hex');
+  const deps: Deps & WithAckLinkKeys = {
+    store,
+    directory: store,
+    clock,
+    ids: new UlidIds(clock),
+    timers: timerRows,
+    sms: outbox,
+    ackLinks: { key: async () => ackLinkKey, baseUrl: () => linkBaseUrl },
+  };
   provideDeps(deps);
 
   const streams = new DynamoDBStreamsClient({
@@ -198,7 +220,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   async function handlerFor(name: string): Promise<Handler> {
     let h = handlers.get(name);
     if (!h) {
-      const mod = (await import(`../../functions/http/${name}.ts`)) as { handler: Handler };
+      // IVR webhook handlers live in functions/ivr (IVR_ROUTES names them `../ivr/<file>`).
+      const ivr = name.startsWith('../ivr/') ? name.slice('../ivr/'.length) : undefined;
+      const mod = (await (ivr === undefined
+        ? import(`../../functions/http/${name}.ts`)
+        : import(`../../functions/ivr/${ivr}.ts`))) as { handler: Handler };
       h = mod.handler;
       handlers.set(name, h);
     }
@@ -248,7 +274,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
     let candidates: { route: HttpRoute; params: Record<string, string> | undefined }[];
     try {
-      candidates = HTTP_ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((c) => c.params);
+      candidates = [...HTTP_ROUTES, ...IVR_ROUTES].map((route) => ({ route, params: match(route, url.pathname) })).filter((c) => c.params);
     } catch (error) {
       if (error instanceof BadPath) return problem(res, 400, 'REQUEST.MALFORMED_PATH', 'the path has a malformed %-escape');
       throw error;
@@ -323,6 +349,15 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   await new Promise<void>((done) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
+  linkBaseUrl = options.publicBaseUrl ?? (process.env[ENV.publicBaseUrl] || `http://127.0.0.1:${port}`);
+  const ivr = {
+    twilioAuthToken: options.twilioAuthToken ?? (process.env[ENV.twilioAuthToken] || LOCAL_TWILIO_AUTH_TOKEN),
+    publicBaseUrl: options.publicBaseUrl ?? (process.env[ENV.publicBaseUrl] || `http://127.0.0.1:${port}`),
+  };
+  provideIvr({
+    deps: { ...deps, calls: new DynamoCallStore(db, options.tableName), ivr: ivrSettingsFromEnv(process.env, ivr.publicBaseUrl) },
+    authToken: async () => ivr.twilioAuthToken,
+  });
 
   const interval = options.pollIntervalMs ?? 250;
   let stopped = false;
@@ -339,6 +374,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     tableName: options.tableName,
     clock,
     deps,
+    ivr,
     settle,
     close: async () => {
       stopped = true;
@@ -348,6 +384,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       await closed;
       await queue.catch(() => undefined);
       provideDeps(undefined);
+      provideIvr(undefined);
       dynamo.destroy();
       streams.destroy();
     },

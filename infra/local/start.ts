@@ -1,4 +1,5 @@
 /** `npm start`: DynamoDB Local (data in .data/), the demo park on first run, the desk on PORT (3000). */
+import { resolve } from 'node:path';
 import { JavaMissing, startDynamoLocal } from './dynamo';
 import { startDesk } from './desk';
 import { localSigningKey } from './jwt';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
       dynamoEndpoint: dynamo.endpoint,
       tableName: LOCAL_TABLE,
       jwtKey: localSigningKey(JWT_KEY_FILE),
+      // Emergency SMS links stay valid across restarts: their key is kept beside the JWT key.
+      ackLinkKey: localSigningKey(resolve(DATA_DIR, 'ack-link.key')),
       port,
       host: process.env.HOST ?? '127.0.0.1',
     });
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       `  data       ${DATA_DIR}   (DynamoDB Local on ${dynamo.endpoint})`,
       '  token      npm run token -- dispatcher        (any role: technician, manager, … or a staff id)',
       `  local      ${desk.url}/local/sms  ·  ${desk.url}/local/clock  (POST {"advance":"PT2H"})`,
+      `  phone      POST ${desk.ivr.publicBaseUrl}/ivr/twilio/voice  ·  npm run call -- --digits 1 --speech "厨房水管漏水"`,
       '  stop       Ctrl-C',
       '',
     ].join('\n'),

@@ -1,13 +1,55 @@
 /** Creates the desk's table in DynamoDB Local with the same keys, indexes and stream as in AWS. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { attributeDefinitions, TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
+
+function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: string }) {
+  return {
+    IndexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  };
+}
+
+/**
+ * Adds the indexes a table made by an older desk lacks (people keep their `.data/`), one per
+ * UpdateTable as DynamoDB requires, waiting for each to be active before the next.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string>): Promise<void> {
+  for (const [name, index] of Object.entries(TABLE_INDEXES)) {
+    if (present.has(name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributeDefinitions(),
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(name, index) }],
+      }),
+    );
+    for (let attempt = 0; ; attempt++) {
+      const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const status = out.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === name)?.IndexStatus;
+      if (status === 'ACTIVE') break;
+      if (attempt >= 600) throw new Error(`index ${name} of ${tableName} is still ${status ?? 'missing'} after a minute`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ created: boolean; streamArn: string }> {
   try {
     const found = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const streamArn = found.Table?.LatestStreamArn;
     if (!streamArn) throw new Error(`table ${tableName} exists without a stream`);
+    const present = new Set((found.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? ''));
+    await addMissingIndexes(client, tableName, present);
     return { created: false, streamArn };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -21,14 +63,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: Object.entries(TABLE_INDEXES).map(([IndexName, index]) => ({
-        IndexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: Object.entries(TABLE_INDEXES).map(([name, index]) => indexSpec(name, index)),
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     }),
   );

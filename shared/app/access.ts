@@ -19,10 +19,33 @@ export const PERMISSIONS = {
   'ticket.read': EVERYONE,
   'staff.read': EVERYONE,
   'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
+  // RP-2 decided after reception (a received repair, e.g. from the IVR): the desk's call.
+  'repair.decide': ['dispatcher', 'manager'],
   'repair.assign': ['dispatcher', 'manager'],
   'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],
+  'park.read': EVERYONE,
+  // Complaints (CH, DS). The domain narrows further: who signs which step, who reports it done.
+  'complaint.grade': ['dispatcher', 'manager'],
+  'complaint.acknowledge': EVERYONE,
+  'complaint.follow-ups': ['dispatcher', 'manager'],
+  'complaint.reply': ['dispatcher', 'manager', 'executive'],
+  'complaint.resolve': ['dispatcher', 'staff', 'security', 'office', 'manager'],
+  'complaint.callback': ['dispatcher', 'manager'],
+  'complaint.service-slip': ['dispatcher', 'manager'],
+  // Emergencies (EM-2..EM-6). The domain narrows further: only people the chain told acknowledge,
+  // only responders (or the desk for them) report, only the owner hands over, only the
+  // 管理处负责人 signs off.
+  'emergency.acknowledge': EVERYONE,
+  'emergency.on-scene': EVERYONE,
+  'emergency.report': EVERYONE,
+  'emergency.hand-over': ['dispatcher', 'manager'],
+  'emergency.accept-handover': ['dispatcher', 'office', 'manager', 'executive'],
+  'emergency.instructions': ['dispatcher', 'manager', 'executive'],
+  'emergency.instruction-done': EVERYONE,
+  'emergency.sign-off': ['manager'],
+  'emergency.close': ['dispatcher', 'manager'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof PERMISSIONS;
 

@@ -13,6 +13,8 @@ import { notificationsFor } from '../domain/tickets';
 import { pendingTimers } from '../domain/ticket';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
+import { withAckLinks } from './emergency-links';
+import { recordUndeliverableSms } from './emergency-undeliverable';
 
 /** One changed item as the stream reports it, already unmarshalled. */
 export interface ChangedItem {
@@ -71,7 +73,8 @@ async function sendNotifications(deps: Deps, ticketId: string, parkId: string, e
   ]);
   if (!ticket) throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} of a stored event is missing`);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} of ticket ${ticketId} is missing`);
-  const notifications = notificationsFor(event, ticket, staff, park);
+  // Personal links (emergencies) are signed here; the history keeps them hidden.
+  const notifications = await withAckLinks(deps, ticket, notificationsFor(event, ticket, staff, park));
   for (const [index, n] of notifications.entries()) {
     const record: SmsRecord = {
       ticketId,
@@ -79,7 +82,7 @@ async function sendNotifications(deps: Deps, ticketId: string, parkId: string, e
       index,
       staffId: n.to.id,
       to: n.to.phone,
-      text: n.text,
+      text: n.recordedText,
       purpose: n.purpose,
       state: 'sending',
       at: deps.clock.now().toISOString(),
@@ -92,6 +95,8 @@ async function sendNotifications(deps: Deps, ticketId: string, parkId: string, e
       const name = (error as Error).name;
       await deps.store.settleSms({ ...record, state: 'failed', error: `${name}: ${(error as Error).message}` });
       if (!UNDELIVERABLE.has(name)) throw error;
+      // The ticket learns it (point 7): an emergency moves its chain on at once instead of waiting.
+      await recordUndeliverableSms(deps, record, name);
     }
   }
 }

@@ -8,6 +8,8 @@ import type { TicketPage } from '../ports';
 import type { Principal } from './access';
 import { authorize, canSeePark, resolvePark } from './access';
 import { isTicketId, ticketNotFound } from './ticket-command';
+import type { TimerChanges } from './timer-changes';
+import { timerChangesByEvent } from './timer-changes';
 import type { CoreDeps } from './deps';
 
 export interface TimelineEntry {
@@ -17,6 +19,8 @@ export interface TimelineEntry {
   seq?: number;
   actor?: Actor;
   data: Record<string, unknown>;
+  /** What the event did to the ticket's clocks: set (with due times), met, missed, fired, cancelled. */
+  timers?: TimerChanges;
 }
 
 export type TicketView = Ticket & { allowedCommands: string[]; timeline: TimelineEntry[] };
@@ -29,6 +33,7 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
   authorize(principal, 'ticket.read');
   const history = isTicketId(ticketId) ? await deps.store.history(ticketId) : undefined;
   if (!history || !canSeePark(principal, history.ticket.parkId)) throw ticketNotFound(ticketId);
+  const clocks = timerChangesByEvent(history.ticket, history.events);
   const timeline: TimelineEntry[] = [
     ...history.events.map((e) => ({
       at: e.at,
@@ -36,6 +41,7 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
       seq: e.seq,
       actor: e.actor,
       data: e.data as Record<string, unknown>,
+      ...(clocks.has(e.seq) ? { timers: clocks.get(e.seq) } : {}),
     })),
     ...history.sms.map((s) => ({
       at: s.at,
@@ -58,11 +64,12 @@ async function existingPark(deps: CoreDeps, principal: Principal, parkId: string
 export async function listTickets(
   deps: CoreDeps,
   principal: Principal,
-  query: { parkId?: string; kind?: string; status?: string; limit: number; cursor?: string },
+  query: { parkId?: string; kind?: string; status?: string; overdue?: 'true'; limit: number; cursor?: string },
 ): Promise<TicketPage> {
   authorize(principal, 'ticket.read');
   const parkId = await existingPark(deps, principal, query.parkId);
-  return deps.store.list({ ...query, parkId });
+  const { overdue, ...rest } = query;
+  return deps.store.list({ ...rest, ...(overdue ? { overdue: true } : {}), parkId });
 }
 
 export async function listStaff(

@@ -84,6 +84,29 @@ export interface Park {
   officeCloses: string;
   /** Sender signature put in front of every SMS, e.g. 【翠湖物业】. */
   smsSignature: string;
+  /** ISO weekdays the office works (1 = Monday … 7 = Sunday); absent = every day (calendar.ts). */
+  workingDays?: number[];
+  /** Park-local dates (`yyyy-mm-dd`) the office is closed on a working weekday. */
+  holidays?: string[];
+  /** How day deadlines count (CH-7): `calendar` days (default) or `working` days. */
+  dayCount?: 'calendar' | 'working';
+  /** The emergency procedure (EM-2, EM-3, EM-6); absent fields take emergency.ts's defaults. */
+  emergency?: Partial<EmergencySettings>;
+}
+
+/** A park's emergency procedure, read when an emergency opens (emergency.ts). */
+export interface EmergencySettings {
+  /** EM-2: who is told, level by level, each with its wait for an acknowledgement (minutes). */
+  chain: { role: Role; waitMinutes: number }[];
+  /** How many times the chain runs from the top when nobody acknowledges. */
+  rounds: number;
+  /** EM-3: who is sent to the scene (everyone the directory names for each role). */
+  responders: Role[];
+  /** EM-6: whose signed consent closes an emergency (管理处负责人). */
+  signOff: Role[];
+  /** How long an acknowledgement link and a scene link work (minutes). */
+  ackLinkMinutes: number;
+  sceneLinkMinutes: number;
 }
 
 export interface Resident {

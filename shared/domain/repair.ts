@@ -2,11 +2,12 @@
  * Repair requests becoming work orders (RP-1..RP-5). Pure: every function takes `now` or the event
  * time; nothing here reads a clock or does I/O.
  */
-import { IllegalTransition, NotFound, RuleViolation } from './errors';
+import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from './errors';
 import type { CommandInput, EventDraft, TicketKindRules } from './kind';
-import { repairNotifications } from './notifications';
-import type { StaffMember } from './park';
-import type { Actor, Caller, TicketBase, TicketEvent } from './ticket';
+import type { Notification } from './notifications';
+import { DESK_ROLES, firstHolders, fitSms, repairNotifications } from './notifications';
+import type { Park, StaffMember } from './park';
+import type { Actor, Caller, TicketBase, TicketEvent, TicketSource, TimerState } from './ticket';
 import { settleTimers } from './ticket';
 import { addMinutes, chineseShort } from './time';
 
@@ -15,6 +16,8 @@ export const REPAIR_DECISIONS = ['dispatch', 'appointment', 'decline'] as const;
 export type RepairDecision = (typeof REPAIR_DECISIONS)[number];
 
 export const REPAIR_STATUSES = [
+  /** Taken down (by the IVR, or at the desk while confirming with engineering); RP-2 not yet decided. */
+  'received',
   'dispatched',
   'booked',
   'declined',
@@ -25,14 +28,19 @@ export const REPAIR_STATUSES = [
 ] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
-export const REPAIR_COMMANDS = ['assign', 'acknowledge', 'complete', 'close'] as const;
+export const REPAIR_COMMANDS = ['decide', 'assign', 'acknowledge', 'complete', 'close'] as const;
 export type RepairCommand = (typeof REPAIR_COMMANDS)[number];
 
 /**
  * Which command may follow which status, and where it leads. The one place the lifecycle lives:
- * anything not listed here is an illegal step (409).
+ * anything not listed here is an illegal step (409). `decide` leads to one of three statuses: the
+ * RP-2 outcome the command names.
  */
-export const REPAIR_TRANSITIONS: Record<RepairStatus, Partial<Record<RepairCommand, RepairStatus>>> = {
+export const REPAIR_TRANSITIONS: Record<
+  RepairStatus,
+  Partial<Record<RepairCommand, RepairStatus | readonly RepairStatus[]>>
+> = {
+  received: { decide: ['dispatched', 'booked', 'declined'] },
   dispatched: { assign: 'assigned' },
   booked: { assign: 'assigned' },
   assigned: { assign: 'assigned', acknowledge: 'acknowledged' },
@@ -74,7 +82,8 @@ export interface RepairTicket extends TicketBase {
   description: string;
   location: string;
   wantedAt: string;
-  decision: RepairDecision;
+  /** RP-2's outcome; absent while the repair is `received`. */
+  decision?: RepairDecision;
   appointmentAt?: string;
   declineReason?: string;
   paidService?: PaidService;
@@ -88,6 +97,17 @@ export interface RepairIntake {
   description: string;
   location: string;
   wantedAt: string;
+  /** Absent: the request is taken down as `received` and decided later with `decide`. */
+  decision?: RepairDecision;
+  appointmentAt?: string;
+  declineReason?: string;
+  paidService?: PaidService;
+  /** Where the request came from (an IVR call); kept on the ticket. */
+  source?: TicketSource;
+}
+
+/** RP-2's outcome with what it needs: given at opening, or later with the `decide` command. */
+export interface RepairDecisionInput {
   decision: RepairDecision;
   appointmentAt?: string;
   declineReason?: string;
@@ -102,6 +122,7 @@ export interface RepairScript {
 
 export type RepairEvent =
   | TicketEvent<'repair.opened', RepairIntake & { number?: string; script: RepairScript }>
+  | TicketEvent<'repair.decided', RepairDecisionInput & { script: RepairScript }>
   | TicketEvent<'ticket.assigned', { staffId: string; staffName: string }>
   | TicketEvent<'ticket.acknowledged', Record<string, never>>
   | TicketEvent<'ticket.completed', { serviceSlip: ServiceSlip }>
@@ -115,14 +136,41 @@ export const RP2_SENTENCES: Record<RepairDecision, string> = {
   decline: '对不起,我们没有此项服务。',
 };
 export const RP3_QUESTION = '请问还有什么要求。';
+/** Said when the request is taken down before RP-2 is decided (the desk confirms with engineering). */
+export const RECEIVED_SENTENCE = '您的报修已登记,我们与工程部确认后尽快给您答复。';
 
 /** RP-5: only dispatched or booked requests get a numbered work order. */
 export function needsWorkOrder(decision: RepairDecision): boolean {
   return decision !== 'decline';
 }
 
-/** The RP-2 and RP-3 sentences for this intake, in the park's time zone. */
-export function repairScript(intake: RepairIntake, timeZone: string): RepairScript {
+/**
+ * Does this intake take a number of the R register at opening? A dispatch or booking does (its
+ * work order, RP-5); so does a received request, whose number the caller is told at once and which
+ * it keeps whatever RP-2 later decides (CH-11: a register entry is never withdrawn; ADR 006).
+ */
+export function needsRepairNumber(intake: { decision?: RepairDecision }): boolean {
+  return intake.decision === undefined || needsWorkOrder(intake.decision);
+}
+
+/** The sentences said when a request is taken down undecided: received, then RP-3's confirmation. */
+function receivedScript(intake: RepairIntake, timeZone: string, now: Date | undefined): RepairScript {
+  const wanted = new Date(intake.wantedAt);
+  // A wanted time that is not in the future means "as soon as possible" (the IVR does not ask).
+  const asap = now !== undefined && wanted.getTime() <= now.getTime();
+  const when = asap ? '尽快' : chineseShort(wanted, timeZone);
+  return {
+    decision: RECEIVED_SENTENCE,
+    confirmation: `跟您确认一下:维修内容:${intake.description};地点:${intake.location};时间:${when}。${RP3_QUESTION}`,
+  };
+}
+
+/**
+ * The RP-2 and RP-3 sentences for this intake, in the park's time zone. Without a decision: the
+ * received sentence, and "尽快" for a wanted time that is not after `now`.
+ */
+export function repairScript(intake: RepairIntake, timeZone: string, now?: Date): RepairScript {
+  if (intake.decision === undefined) return receivedScript(intake, timeZone, now);
   let decision = RP2_SENTENCES[intake.decision];
   if (intake.decision === 'appointment' && intake.appointmentAt) {
     decision += `我们约定${chineseShort(new Date(intake.appointmentAt), timeZone)}上门维修。`;
@@ -142,24 +190,19 @@ export function repairScript(intake: RepairIntake, timeZone: string): RepairScri
 }
 
 /**
- * Opens a repair request. Enforces RP-2 (exactly one outcome with what it needs) and RP-4 (no
- * dispatch or booking of a paid service without the resident's consent).
+ * RP-2 (exactly one outcome, with what it needs) and RP-4 (no dispatch or booking of a paid
+ * service without the resident's consent). Used at opening and by `decide`.
  */
-export function openRepair(
-  input: { id: string; parkId: string; number?: string; intake: RepairIntake; timeZone: string },
-  actor: Actor,
-  now: Date,
-): { ticket: RepairTicket; event: RepairEvent; script: RepairScript } {
-  const { intake } = input;
-  if (intake.decision === 'appointment') {
-    if (!intake.appointmentAt) {
+export function checkRepairDecision(input: RepairDecisionInput, now: Date): void {
+  if (input.decision === 'appointment') {
+    if (!input.appointmentAt) {
       throw new RuleViolation(
         'REPAIR.APPOINTMENT_REQUIRED',
         'RP-2: an appointment needs appointmentAt',
         'appointmentAt',
       );
     }
-    const appointment = Date.parse(intake.appointmentAt);
+    const appointment = Date.parse(input.appointmentAt);
     if (Number.isNaN(appointment)) {
       throw new RuleViolation('REPAIR.INVALID_TIME', 'appointmentAt is not a time', 'appointmentAt');
     }
@@ -170,39 +213,71 @@ export function openRepair(
         'appointmentAt',
       );
     }
-  } else if (intake.appointmentAt) {
+  } else if (input.appointmentAt) {
     throw new RuleViolation(
       'REPAIR.APPOINTMENT_NOT_EXPECTED',
-      `RP-2: appointmentAt belongs to decision "appointment", not "${intake.decision}"`,
+      `RP-2: appointmentAt belongs to decision "appointment", not "${input.decision}"`,
       'appointmentAt',
     );
   }
-  if (intake.decision === 'decline' && !intake.declineReason) {
+  if (input.decision === 'decline' && !input.declineReason) {
     throw new RuleViolation(
       'REPAIR.DECLINE_REASON_REQUIRED',
       'RP-2: a declined request needs declineReason, the explanation given to the resident',
       'declineReason',
     );
   }
-  if (intake.decision !== 'decline' && intake.declineReason) {
+  if (input.decision !== 'decline' && input.declineReason) {
     throw new RuleViolation(
       'REPAIR.DECLINE_REASON_NOT_EXPECTED',
       'RP-2: declineReason belongs to decision "decline"',
       'declineReason',
     );
   }
-  if (intake.paidService && !intake.paidService.consent && intake.decision !== 'decline') {
+  if (input.paidService && !input.paidService.consent && input.decision !== 'decline') {
     throw new RuleViolation(
       'REPAIR.PAID_SERVICE_CONSENT_REQUIRED',
       'RP-4: a paid special service is dispatched or booked only with the resident’s recorded consent',
       'paidService.consent',
     );
   }
-  if (needsWorkOrder(intake.decision) !== (input.number !== undefined)) {
+}
+
+/** A received request carries no outcome yet: what belongs to one is refused until `decide`. */
+function checkReceived(intake: RepairIntake): void {
+  if (intake.appointmentAt) {
+    throw new RuleViolation(
+      'REPAIR.APPOINTMENT_NOT_EXPECTED',
+      'RP-2: appointmentAt belongs to decision "appointment"; a request without a decision is only received',
+      'appointmentAt',
+    );
+  }
+  if (intake.declineReason) {
+    throw new RuleViolation(
+      'REPAIR.DECLINE_REASON_NOT_EXPECTED',
+      'RP-2: declineReason belongs to decision "decline"; a request without a decision is only received',
+      'declineReason',
+    );
+  }
+}
+
+/**
+ * Opens a repair request. With a decision, enforces RP-2 and RP-4 at once; without one the request
+ * is `received`, waiting for the desk's RP-2 decision (`decide`).
+ */
+export function openRepair(
+  input: { id: string; parkId: string; number?: string; intake: RepairIntake; timeZone: string },
+  actor: Actor,
+  now: Date,
+): { ticket: RepairTicket; event: RepairEvent; script: RepairScript } {
+  const { intake } = input;
+  if (intake.decision === undefined) checkReceived(intake);
+  else checkRepairDecision({ ...intake, decision: intake.decision }, now);
+  if (needsRepairNumber(intake) !== (input.number !== undefined)) {
     throw new Error('work-order number must be given exactly when the decision needs one (RP-5)');
   }
   const at = now.toISOString();
-  const script = repairScript(intake, input.timeZone);
+  const script = repairScript(intake, input.timeZone, now);
   const event: RepairEvent = {
     seq: 1,
     type: 'repair.opened',
@@ -215,7 +290,7 @@ export function openRepair(
 
 type Draft<E> = EventDraft<E>;
 
-function guard(ticket: RepairTicket, command: RepairCommand): RepairStatus {
+function guard(ticket: RepairTicket, command: RepairCommand): RepairStatus | readonly RepairStatus[] {
   const next = REPAIR_TRANSITIONS[ticket.status][command];
   if (!next) {
     const allowed = nextRepairCommands(ticket.status);
@@ -234,12 +309,28 @@ export function decideRepair(
     | { type: 'assign'; technician: StaffMember }
     | { type: 'acknowledge' }
     | { type: 'complete'; serviceSlip: ServiceSlip }
-    | { type: 'close' },
+    | { type: 'close' }
+    | ({ type: 'decide' } & RepairDecisionInput),
+  /** The decision time and the park's zone: needed by `decide` (RP-2's appointment, the script). */
+  at?: { now: Date; timeZone: string },
 ): Draft<RepairEvent> {
   guard(ticket, command.type);
   switch (command.type) {
+    case 'decide': {
+      if (!at) throw new Error('decide needs the time and the park’s time zone');
+      const { type: _type, ...input } = command;
+      // A paid service recorded at reception stays unless the decision restates it (RP-4 checks the result).
+      const paidService = input.paidService ?? ticket.paidService;
+      const decided: RepairDecisionInput = { ...input, ...(paidService ? { paidService } : {}) };
+      checkRepairDecision(decided, at.now);
+      const script = repairScript({ ...ticket, ...decided }, at.timeZone);
+      return { type: 'repair.decided', data: { ...decided, script } };
+    }
     case 'assign':
-      if (!command.technician.roles.includes('technician') && !command.technician.roles.includes('repair-lead')) {
+      if (
+        !command.technician.roles.includes('technician') &&
+        !command.technician.roles.includes('repair-lead')
+      ) {
         throw new RuleViolation(
           'REPAIR.NOT_A_TECHNICIAN',
           `${command.technician.name} is not a technician of the engineering department`,
@@ -263,11 +354,59 @@ export function decideRepair(
  * What a due timer does to the ticket: a `timer.fired` event when its reason still stands, nothing
  * when the deadline was met, the ticket moved on, or the timer already fired (duplicate delivery).
  */
-export function repairTimerDue(ticket: RepairTicket, timer: string, now: Date): Draft<RepairEvent> | undefined {
+export function repairTimerDue(
+  ticket: RepairTicket,
+  timer: string,
+  now: Date,
+): Draft<RepairEvent> | undefined {
   const state = ticket.timers[timer];
   if (state?.state !== 'pending') return undefined;
   if (now.getTime() < new Date(state.dueAt).getTime()) return undefined;
   return { type: 'timer.fired', data: { timer, dueAt: state.dueAt } };
+}
+
+function statusOf(decision: RepairDecision): RepairStatus {
+  return decision === 'dispatch' ? 'dispatched' : decision === 'appointment' ? 'booked' : 'declined';
+}
+
+/** The timers an RP-2 outcome starts at `at`: ack-30m for a dispatch, the reminder for a booking. */
+function decisionTimers(input: RepairDecisionInput, at: string): Record<string, TimerState> {
+  const timers: Record<string, TimerState> = {};
+  if (input.decision === 'dispatch') {
+    const { name, minutes } = REPAIR_TIMERS.ackDeadline;
+    timers[name] = { dueAt: addMinutes(new Date(at), minutes).toISOString(), state: 'pending' };
+  }
+  if (input.decision === 'appointment' && input.appointmentAt) {
+    const { name, minutesBefore } = REPAIR_TIMERS.appointmentReminder;
+    const remindAt = Math.max(
+      addMinutes(new Date(input.appointmentAt), -minutesBefore).getTime(),
+      new Date(at).getTime(),
+    );
+    timers[name] = { dueAt: new Date(remindAt).toISOString(), state: 'pending' };
+  }
+  return timers;
+}
+
+/**
+ * A received request waits for the desk's RP-2 decision: the dispatcher (else the duty officer) is
+ * told by SMS. Read from the opening event, not the ticket: by the time the stream delivers the
+ * event the ticket may already be decided.
+ */
+export function receivedRepairNotifications(
+  event: RepairEvent,
+  ticket: RepairTicket,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  if (event.type !== 'repair.opened' || event.data.decision !== undefined) return [];
+  const unit = ticket.caller.unit ?? ticket.location;
+  const via = event.data.source && event.data.source.channel !== 'desk' ? '电话' : '';
+  const text = fitSms(
+    park.smsSignature,
+    (d) => `新${via}报修${ticket.number ?? ''}待定:${unit} ${d},请确认派工。`,
+    ticket.description,
+  );
+  return firstHolders(staff, DESK_ROLES).map((to) => ({ to, text, purpose: 'received' }));
 }
 
 /** Folds one event into the ticket. The projection stored on the ticket item is exactly this. */
@@ -279,21 +418,8 @@ export function applyRepairEvent(
   if (event.type === 'repair.opened') {
     if (!opening) throw new Error('an opening event needs the ticket id and park');
     const { script: _script, number, ...intake } = event.data;
-    const timers: RepairTicket['timers'] = {};
-    if (intake.decision === 'dispatch') {
-      const { name, minutes } = REPAIR_TIMERS.ackDeadline;
-      timers[name] = { dueAt: addMinutes(new Date(event.at), minutes).toISOString(), state: 'pending' };
-    }
-    if (intake.decision === 'appointment' && intake.appointmentAt) {
-      const { name, minutesBefore } = REPAIR_TIMERS.appointmentReminder;
-      const remindAt = Math.max(
-        addMinutes(new Date(intake.appointmentAt), -minutesBefore).getTime(),
-        new Date(event.at).getTime(),
-      );
-      timers[name] = { dueAt: new Date(remindAt).toISOString(), state: 'pending' };
-    }
-    const status: RepairStatus =
-      intake.decision === 'dispatch' ? 'dispatched' : intake.decision === 'appointment' ? 'booked' : 'declined';
+    const timers = intake.decision ? decisionTimers({ ...intake, decision: intake.decision }, event.at) : {};
+    const status: RepairStatus = intake.decision ? statusOf(intake.decision) : 'received';
     return {
       id: opening.id,
       parkId: opening.parkId,
@@ -311,6 +437,16 @@ export function applyRepairEvent(
   if (!ticket) throw new Error(`event ${event.type} needs an existing ticket`);
   const base = { ...ticket, version: event.seq, updatedAt: event.at };
   switch (event.type) {
+    case 'repair.decided': {
+      const { script: _script, ...decided } = event.data;
+      return {
+        ...base,
+        ...decided,
+        status: statusOf(decided.decision),
+        // The clocks start at the decision, not at reception: RP-2 is when the desk commits.
+        timers: { ...ticket.timers, ...decisionTimers(decided, event.at) },
+      };
+    }
     case 'ticket.assigned':
       return {
         ...base,
@@ -344,7 +480,7 @@ export function applyRepairEvent(
 export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntake> = {
   register: 'R',
   statuses: REPAIR_STATUSES,
-  needsNumber: (intake) => needsWorkOrder(intake.decision),
+  needsNumber: needsRepairNumber,
   open: (input, ctx) => {
     const { ticket, event, script } = openRepair(
       {
@@ -366,22 +502,47 @@ export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntak
         guard(ticket, 'assign');
         const technician = ctx.staff.find((s) => s.id === command.staffId);
         if (!technician) {
-          throw new NotFound('STAFF.NOT_FOUND', `staff ${String(command.staffId)} is not in this park's directory`, 'staffId');
+          throw new NotFound(
+            'STAFF.NOT_FOUND',
+            `staff ${String(command.staffId)} is not in this park's directory`,
+            'staffId',
+          );
         }
         return decideRepair(ticket, { type: 'assign', technician });
       }
       case 'complete':
         return decideRepair(ticket, { type: 'complete', serviceSlip: command.serviceSlip as ServiceSlip });
+      case 'decide': {
+        guard(ticket, 'decide');
+        const { type: _type, ...input } = command;
+        if (!(REPAIR_DECISIONS as readonly unknown[]).includes(input.decision)) {
+          throw new InvalidInput(
+            'REQUEST.INVALID_FIELD',
+            `decision: one of ${REPAIR_DECISIONS.join(', ')}`,
+            'decision',
+          );
+        }
+        return decideRepair(
+          ticket,
+          { type: 'decide', ...(input as unknown as RepairDecisionInput) },
+          { now: ctx.now, timeZone: ctx.park.timeZone },
+        );
+      }
       case 'acknowledge':
       case 'close':
         return decideRepair(ticket, { type: command.type });
       default:
-        throw new IllegalTransition(`a repair has no step "${command.type}"; it accepts: ${REPAIR_COMMANDS.join(', ')}`);
+        throw new IllegalTransition(
+          `a repair has no step "${command.type}"; it accepts: ${REPAIR_COMMANDS.join(', ')}`,
+        );
     }
   },
   apply: applyRepairEvent,
   timerDue: (ticket, timer, ctx) => repairTimerDue(ticket, timer, ctx.now),
   // A call, not a reference: notifications.ts imports this module too.
-  notifications: (event, ticket, staff, park) => repairNotifications(event, ticket, staff, park),
+  notifications: (event, ticket, staff, park) => [
+    ...receivedRepairNotifications(event, ticket, staff, park),
+    ...repairNotifications(event, ticket, staff, park),
+  ],
   assigneeOnly: ['acknowledge', 'complete'],
 };

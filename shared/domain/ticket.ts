@@ -66,6 +66,8 @@ export interface TicketBase {
   timers: Record<string, TimerState>;
   /** Absent for tickets typed in at the desk. */
   source?: TicketSource;
+  /** The member of staff the work is assigned to, for kinds that assign it. */
+  assigneeId?: string;
 }
 
 /** Marks every pending timer as settled with `state` (used when a ticket ends or a deadline is met). */

@@ -2,6 +2,10 @@
  * The table of ticket kinds: every kind's rules behind one interface. The use cases only talk to
  * this module; a new kind is a new module plus one row here.
  */
+import type { ComplaintEvent, ComplaintTicket } from './complaint';
+import { complaintRules } from './complaint';
+import type { EmergencyEvent, EmergencyTicket } from './emergency';
+import { emergencyRules } from './emergency';
 import type { CommandInput, EventDraft, RuleContext, TicketKindRules } from './kind';
 import type { Notification } from './notifications';
 import type { Park, StaffMember } from './park';
@@ -9,8 +13,8 @@ import type { RepairEvent, RepairTicket } from './repair';
 import { repairRules } from './repair';
 import type { TicketKind } from './ticket';
 
-export type Ticket = RepairTicket;
-export type TicketEventOf = RepairEvent;
+export type Ticket = RepairTicket | ComplaintTicket | EmergencyTicket;
+export type TicketEventOf = RepairEvent | ComplaintEvent | EmergencyEvent;
 
 // biome-ignore lint/suspicious/noExplicitAny: each row is checked against its own kind's types where it is defined
 type AnyRules = TicketKindRules<any, any, any>;
@@ -18,6 +22,8 @@ type AnyRules = TicketKindRules<any, any, any>;
 /** The kinds the desk runs today; a kind missing here is refused at intake. */
 export const KIND_RULES: Partial<Record<TicketKind, AnyRules>> = {
   repair: repairRules,
+  complaint: complaintRules,
+  emergency: emergencyRules,
 };
 
 /** Every status any kind can be in (for validating filters). */

@@ -98,6 +98,8 @@ export interface TicketStore {
     parkId: string;
     kind?: string;
     status?: string;
+    /** Only tickets owing something past its deadline (oldest first). */
+    overdue?: boolean;
     limit: number;
     cursor?: string;
   }): Promise<TicketPage>;

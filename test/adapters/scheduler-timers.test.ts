@@ -27,6 +27,8 @@ function timers(overrides: Partial<ConstructorParameters<typeof SchedulerTimers>
     targetArn: TARGET_ARN,
     roleArn: ROLE_ARN,
     deadLetterArn: DLQ_ARN,
+    // Well before the requests' due times, unless a test says otherwise.
+    now: () => new Date('2026-11-01T00:00:00Z'),
     ...overrides,
   });
 }
@@ -139,7 +141,7 @@ describe('SchedulerTimers.schedule', () => {
   it('follows daylight saving time: New York is UTC-4 in July and UTC-5 in January', async () => {
     // Prepare
     scheduler.on(CreateScheduleCommand).resolves({});
-    const desk = timers();
+    const desk = timers({ now: () => new Date('2025-12-01T00:00:00Z') });
 
     // Act
     await desk.schedule(
@@ -275,5 +277,16 @@ describe('SchedulerTimers.cancel', () => {
     scheduler.on(DeleteScheduleCommand).rejects(throttled);
 
     await expect(timers().cancel(TICKET, 'ack-30m')).rejects.toBe(throttled);
+  });
+});
+
+describe('a deadline already due', () => {
+  it('is scheduled one minute ahead, since at() must lie in the future (the payload keeps the real due time)', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+    const now = new Date('2026-11-27T07:45:10Z');
+    await timers({ now: () => now }).schedule(request({ dueAt: new Date('2026-11-27T07:30:00Z') }));
+    const input = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
+    expect(input?.ScheduleExpression).toBe('at(2026-11-27T15:46:10)');
+    expect(JSON.parse(input?.Target?.Input ?? '{}').dueAt).toBe('2026-11-27T07:30:00.000Z');
   });
 });

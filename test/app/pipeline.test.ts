@@ -75,6 +75,7 @@ beforeAll(async () => {
       targetArn: 'arn:aws:lambda:cn-north-1:123456789012:function:timer',
       roleArn: 'arn:aws:iam::123456789012:role/scheduler',
       deadLetterArn: 'arn:aws:sqs:cn-north-1:123456789012:timer-dlq',
+      now: () => clock.now(),
     }),
     sms: new SnsSms({ client: new SNSClient({ region: 'cn-north-1' }), signature: '【翠湖物业】' }),
   };

@@ -15,6 +15,7 @@ import {
   type RepairIntake,
   type RepairStatus,
   type RepairTicket,
+  receivedRepairNotifications,
   repairScript,
   repairTimerDue,
 } from '../../shared/domain/repair';
@@ -73,12 +74,21 @@ function open(overrides: Partial<RepairIntake> = {}, now: Date = OPENED_AT) {
 
 type Command = Parameters<typeof decideRepair>[1];
 
-function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN): Command {
+/** The RP-2 outcome that leads a received repair to `next`. */
+const DECISION_FOR: Partial<Record<RepairStatus, Command>> = {
+  dispatched: { type: 'decide', decision: 'dispatch' },
+  booked: { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+  declined: { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' },
+};
+
+function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN, next?: RepairStatus): Command {
   switch (type) {
     case 'assign':
       return { type, technician };
     case 'complete':
       return { type, serviceSlip: SLIP };
+    case 'decide':
+      return DECISION_FOR[next ?? 'dispatched'] ?? { type, decision: 'dispatch' };
     default:
       return { type };
   }
@@ -86,7 +96,7 @@ function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN): C
 
 /** Decides a command and folds the resulting event, as the use case does. */
 function step(ticket: RepairTicket, command: Command, at: Date): RepairTicket {
-  return record(ticket, decideRepair(ticket, command), at);
+  return record(ticket, decideRepair(ticket, command, { now: at, timeZone: TZ }), at);
 }
 
 function record(ticket: RepairTicket, draft: ReturnType<typeof decideRepair>, at: Date): RepairTicket {
@@ -114,6 +124,9 @@ function thrownBy(act: () => unknown): DomainError {
 
 /** The lifecycle as the procedure reads: written out here, not copied from the table under test. */
 const LEGAL: ReadonlyArray<[RepairStatus, RepairCommand, RepairStatus]> = [
+  ['received', 'decide', 'dispatched'],
+  ['received', 'decide', 'booked'],
+  ['received', 'decide', 'declined'],
   ['dispatched', 'assign', 'assigned'],
   ['booked', 'assign', 'assigned'],
   ['assigned', 'assign', 'assigned'],
@@ -137,9 +150,11 @@ describe('REPAIR_TRANSITIONS', () => {
     }
   });
 
-  it('covers all 28 cells between the legal and the illegal list', () => {
-    expect(LEGAL.length + ILLEGAL.length).toBe(REPAIR_STATUSES.length * REPAIR_COMMANDS.length);
-    expect(ILLEGAL).toHaveLength(21);
+  it('covers all 40 cells between the legal and the illegal list', () => {
+    const legalCells = new Set(LEGAL.map(([status, command]) => `${status}/${command}`));
+    expect(legalCells.size + ILLEGAL.length).toBe(REPAIR_STATUSES.length * REPAIR_COMMANDS.length);
+    expect(legalCells.size).toBe(8);
+    expect(ILLEGAL).toHaveLength(32);
   });
 
   it.each(LEGAL)('lifecycle: a %s repair accepts "%s" and becomes %s', (status, command, next) => {
@@ -147,10 +162,10 @@ describe('REPAIR_TRANSITIONS', () => {
     const ticket = inStatus(status);
 
     // Act
-    const after = step(ticket, commandOf(command), minutesAfter(OPENED_AT, 5));
+    const after = step(ticket, commandOf(command, TECHNICIAN, next), minutesAfter(OPENED_AT, 5));
 
     // Assess
-    expect(REPAIR_TRANSITIONS[status][command]).toBe(next);
+    expect([REPAIR_TRANSITIONS[status][command]].flat()).toContain(next);
     expect(after.status).toBe(next);
     expect(after.version).toBe(ticket.version + 1);
   });
@@ -168,6 +183,7 @@ describe('REPAIR_TRANSITIONS', () => {
   );
 
   it.each<[RepairStatus, RepairCommand[]]>([
+    ['received', ['decide']],
     ['dispatched', ['assign']],
     ['booked', ['assign']],
     ['declined', []],
@@ -653,5 +669,212 @@ describe('RP-2: times that are not times', () => {
     expect(() => open({ decision: 'appointment', appointmentAt: 'tomorrow' })).toThrow(
       expect.objectContaining({ code: 'REPAIR.INVALID_TIME', field: 'appointmentAt' }),
     );
+  });
+});
+
+describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () => {
+  const DISPATCHER_STAFF: StaffMember = {
+    ...TECHNICIAN,
+    id: 'dispatcher-1',
+    name: '陈静',
+    roles: ['dispatcher'],
+    department: 'customer-service',
+    phone: '+8613900000001',
+  };
+  const DUTY_OFFICER: StaffMember = {
+    ...DISPATCHER_STAFF,
+    id: 'duty-officer-1',
+    name: '刘洋',
+    roles: ['duty-officer'],
+  };
+  const PARK = {
+    id: 'park-1',
+    companyId: 'co-1',
+    name: '翠湖园',
+    timeZone: TZ,
+    officeOpens: '08:30',
+    officeCloses: '17:30',
+    smsSignature: '【翠湖物业】',
+  };
+
+  /** Opens a request without a decision, as the IVR does: wanted "now", with its R number. */
+  function receive(overrides: Partial<RepairIntake> = {}) {
+    const { decision: _none, ...rest } = intake({ wantedAt: OPENED_AT.toISOString(), ...overrides });
+    return openRepair(
+      { id: 'ticket-1', parkId: 'park-1', intake: rest, timeZone: TZ, number: NUMBER },
+      DISPATCHER,
+      OPENED_AT,
+    );
+  }
+
+  it('RP-2: without a decision the request is received: numbered, no decision, no clock running yet', () => {
+    const { ticket, event } = receive();
+
+    expect(ticket).toMatchObject({ status: 'received', number: NUMBER, timers: {} });
+    expect(ticket).not.toHaveProperty('decision');
+    expect(event.type === 'repair.opened' && event.data.number).toBe(NUMBER);
+  });
+
+  it('RP-3: the caller hears the request taken down and content, place and "尽快" confirmed, then the question', () => {
+    expect(receive().script).toEqual({
+      decision: '您的报修已登记,我们与工程部确认后尽快给您答复。',
+      confirmation: '跟您确认一下:维修内容:厨房水龙头漏水;地点:3号楼2单元1502;时间:尽快。请问还有什么要求。',
+    });
+  });
+
+  it('RP-3: a wanted time in the future is read out on the park clock', () => {
+    expect(receive({ wantedAt: '2026-11-27T18:00:00+08:00' }).script.confirmation).toContain(
+      '时间:11月27日18:00。',
+    );
+  });
+
+  it('ADR 006: a received request must take an R number (the caller is told it), like a work order', () => {
+    const { decision: _none, ...rest } = intake();
+    expect(() =>
+      openRepair({ id: 't', parkId: 'park-1', intake: rest, timeZone: TZ }, DISPATCHER, OPENED_AT),
+    ).toThrow(/RP-5/);
+  });
+
+  it.each<[string, Partial<RepairIntake>, string]>([
+    ['appointmentAt', { appointmentAt: '2026-11-28T10:00:00+08:00' }, 'REPAIR.APPOINTMENT_NOT_EXPECTED'],
+    ['declineReason', { declineReason: '无' }, 'REPAIR.DECLINE_REASON_NOT_EXPECTED'],
+  ])('RP-2: a received request carries no %s (it belongs to a decision)', (field, overrides, code) => {
+    expect(thrownBy(() => receive(overrides))).toMatchObject({ code, field });
+  });
+
+  it.each<[RepairStatus, Command, Record<string, unknown>]>([
+    [
+      'dispatched',
+      { type: 'decide', decision: 'dispatch' },
+      { 'ack-30m': { dueAt: '2026-11-27T06:50:00.000Z', state: 'pending' } },
+    ],
+    [
+      'booked',
+      { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      { 'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' } },
+    ],
+    ['declined', { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' }, {}],
+  ])(
+    'RP-2: decide → %s; the clock starts at the decision, 20 minutes after the call',
+    (status, command, timers) => {
+      // Prepare
+      const received = receive().ticket;
+      const decidedAt = minutesAfter(OPENED_AT, 20);
+
+      // Act
+      const draft = decideRepair(received, command, { now: decidedAt, timeZone: TZ });
+      const decided = record(received, draft, decidedAt);
+
+      // Assess
+      expect(decided.status).toBe(status);
+      expect(decided.timers).toEqual(timers);
+      expect(decided.number).toBe(NUMBER);
+      expect(decided.decision).toBe((command as { decision: string }).decision);
+      expect(draft.type).toBe('repair.decided');
+    },
+  );
+
+  it('RP-2: the decided event keeps the sentences the dispatcher says when calling back', () => {
+    const draft = decideRepair(
+      receive().ticket,
+      { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      { now: OPENED_AT, timeZone: TZ },
+    );
+
+    expect(draft.type === 'repair.decided' && draft.data.script).toEqual({
+      decision: '对不起,我们暂时没有人。我们约定11月28日10:00上门维修。',
+      confirmation:
+        '跟您确认一下:维修内容:厨房水龙头漏水;地点:3号楼2单元1502;时间:11月28日10:00。请问还有什么要求。',
+    });
+  });
+
+  it.each<[string, Command, string]>([
+    [
+      'an appointment needs appointmentAt',
+      { type: 'decide', decision: 'appointment' },
+      'REPAIR.APPOINTMENT_REQUIRED',
+    ],
+    [
+      'an appointment before the decision is refused',
+      { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-27T14:10:00+08:00' },
+      'REPAIR.APPOINTMENT_IN_PAST',
+    ],
+    ['a decline needs its reason', { type: 'decide', decision: 'decline' }, 'REPAIR.DECLINE_REASON_REQUIRED'],
+    [
+      'a dispatch carries no appointmentAt',
+      { type: 'decide', decision: 'dispatch', appointmentAt: '2026-11-28T10:00:00+08:00' },
+      'REPAIR.APPOINTMENT_NOT_EXPECTED',
+    ],
+  ])('RP-2 at decide: %s', (_rule, command, code) => {
+    const error = thrownBy(() =>
+      decideRepair(receive().ticket, command, { now: minutesAfter(OPENED_AT, 20), timeZone: TZ }),
+    );
+
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.code).toBe(code);
+  });
+
+  it('RP-4 at decide: a paid service recorded at reception without consent is not dispatched', () => {
+    const received = receive({ paidService: { fee: 80, consent: false } }).ticket;
+
+    const error = thrownBy(() =>
+      decideRepair(received, { type: 'decide', decision: 'dispatch' }, { now: OPENED_AT, timeZone: TZ }),
+    );
+
+    expect(error.code).toBe('REPAIR.PAID_SERVICE_CONSENT_REQUIRED');
+  });
+
+  it('RP-4 at decide: the consent given when deciding is recorded and the fee is in the confirmation', () => {
+    const received = receive({ paidService: { fee: 80, consent: false } }).ticket;
+
+    const draft = decideRepair(
+      received,
+      { type: 'decide', decision: 'dispatch', paidService: { fee: 80, consent: true } },
+      { now: OPENED_AT, timeZone: TZ },
+    );
+    const decided = record(received, draft, OPENED_AT);
+
+    expect(decided.paidService).toEqual({ fee: 80, consent: true });
+    expect(draft.type === 'repair.decided' && draft.data.script.confirmation).toContain(
+      '本项为特约有偿服务,费用80元。',
+    );
+  });
+
+  it('a decided repair cannot be decided again', () => {
+    const dispatched = step(receive().ticket, { type: 'decide', decision: 'dispatch' }, OPENED_AT);
+
+    expect(
+      thrownBy(() =>
+        decideRepair(dispatched, { type: 'decide', decision: 'dispatch' }, { now: OPENED_AT, timeZone: TZ }),
+      ),
+    ).toBeInstanceOf(IllegalTransition);
+  });
+
+  it('the dispatcher is told of a received repair by SMS; the duty officer when no dispatcher is listed', () => {
+    const { ticket, event } = receive({ source: { channel: 'ivr-twilio', callId: 'CA1' } });
+
+    const withDispatcher = receivedRepairNotifications(
+      event,
+      ticket,
+      [TECHNICIAN, DISPATCHER_STAFF, DUTY_OFFICER],
+      PARK,
+    );
+    const withoutDispatcher = receivedRepairNotifications(event, ticket, [TECHNICIAN, DUTY_OFFICER], PARK);
+
+    expect(withDispatcher).toEqual([
+      {
+        to: DISPATCHER_STAFF,
+        purpose: 'received',
+        text: '【翠湖物业】新电话报修R20261127-001待定:3-2-1502 厨房水龙头漏水,请确认派工。',
+      },
+    ]);
+    expect(withoutDispatcher.map((n) => n.to.id)).toEqual(['duty-officer-1']);
+    expect(withDispatcher[0]!.text.length).toBeLessThanOrEqual(70);
+  });
+
+  it('a repair opened with its decision sends no "received" SMS', () => {
+    const { ticket, event } = open();
+
+    expect(receivedRepairNotifications(event, ticket, [DISPATCHER_STAFF], PARK)).toEqual([]);
   });
 });

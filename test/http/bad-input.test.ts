@@ -273,13 +273,13 @@ describe('POST /tickets: malformed or mistyped bodies are 400 and write nothing'
     });
   });
 
-  it('kind "complaint" → 400 field kind: not available yet', async () => {
-    const res = await refusedWithoutTrace(post(repairBody({ kind: 'complaint' })), {
+  it('an unknown kind ("praise") → 400 field kind, listing the kinds there are', async () => {
+    const res = await refusedWithoutTrace(post(repairBody({ kind: 'praise' })), {
       status: 400,
       code: 'REQUEST.INVALID_FIELD',
       field: 'kind',
     });
-    expect(res.body.error.message).toContain('not available yet');
+    expect(res.body.error.message).toMatch(/^kind: must be one of: repair/);
   });
 
   it('a body over 64 KB → 413 REQUEST.TOO_LARGE', async () => {

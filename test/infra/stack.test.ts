@@ -9,7 +9,7 @@ import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_HANDLERS, HTTP_ROUTES } from '../../functions/http/routes';
+import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../functions/http/routes';
 import { esbuildOptionsFor, nodejsBundling } from '../../infra/aws/bundling';
 import { buildEstateDesk, STACK_NAME } from '../../infra/aws/build';
 import { type EstateDeskStack, httpTableAccess, PROJECT_ROOT, STAFF_GROUPS } from '../../infra/aws/stack';
@@ -155,11 +155,12 @@ describe('DynamoDB table', () => {
 });
 
 describe('HTTP API', () => {
-  it('has one route per HTTP_ROUTES entry and no other', () => {
+  it('has one route per HTTP_ROUTES and IVR_ROUTES entry and no other', () => {
     const routeKeys = Object.values(resourcesOfType('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey,
     );
-    expect(routeKeys.sort()).toEqual(HTTP_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    // IVR routes (Twilio webhooks) are checked in test/ivr/stack.test.ts.
+    expect(routeKeys.sort()).toEqual([...HTTP_ROUTES, ...IVR_ROUTES].map((route) => `${route.method} ${route.path}`).sort());
   });
 
   it('puts the Cognito JWT authorizer on every authorized route and none on /health', () => {
@@ -173,7 +174,14 @@ describe('HTTP API', () => {
           : { AuthorizationType: 'NONE', AuthorizerId: Match.absent() }),
       });
     }
-    expect(HTTP_ROUTES.filter((route) => !route.authorized).map((route) => route.path)).toEqual(['/health']);
+    // Without a token: the health probe, and the emergency link page, whose signed link authenticates it.
+    expect(HTTP_ROUTES.filter((route) => !route.authorized && !route.authenticatedBy).map((route) => route.path)).toEqual([
+      '/health',
+    ]);
+    expect(HTTP_ROUTES.filter((route) => route.authenticatedBy).map((route) => `${route.method} ${route.path}`)).toEqual([
+      'GET /ack/{token}',
+      'POST /ack/{token}',
+    ]);
   });
 
   it('validates JWTs issued by the staff user pool for its app client', () => {
@@ -237,7 +245,8 @@ describe('Lambda functions', () => {
 
   it('makes one function per distinct HTTP handler file, plus effects and the timer target', () => {
     expect([...stack.httpFunctions.keys()].sort()).toEqual([...HTTP_HANDLERS].sort());
-    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 2);
+    // + effects, timer target, and the two IVR functions (Twilio, Connect; test/ivr/stack.test.ts)
+    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 4);
   });
 
   it('runs every function on nodejs22.x, arm64, handler index.handler', () => {
@@ -258,7 +267,7 @@ describe('Lambda functions', () => {
       expect(logGroups[ref]?.Properties.RetentionInDays).toBe(30);
       seen.add(ref);
     }
-    expect(seen.size).toBe(HTTP_HANDLERS.length + 2);
+    expect(seen.size).toBe(HTTP_HANDLERS.length + 4);
   });
 
   it('uses no AWS managed policies (no AWSLambdaBasicExecutionRole): each role writes only its own log group', () => {
@@ -297,7 +306,20 @@ describe('Lambda functions', () => {
       [ENV.schedulerRoleArn]: getAtt(stack.schedulerRole),
       [ENV.timerFunctionArn]: getAtt(stack.timerDue.fn),
       [ENV.timerDeadLetterArn]: getAtt(stack.timerDeadLetters),
+      // Emergency SMS links (infra/aws/emergency.ts): the key's parameter name and where links point.
+      [ENV.ackLinkKeyParameter]: '/estate-desk/ack-link-key',
+      [ENV.publicBaseUrl]: stack.resolve(stack.apiUrl),
     });
+  });
+
+  it('lets effects and the link page read the ack-link key parameter, and nothing else read it', () => {
+    const readers = allStatements().filter((s) => JSON.stringify(s.Action) === '"ssm:GetParameter"' && JSON.stringify(s.Resource).includes('ack-link-key'));
+    expect(readers).toHaveLength(3);
+    for (const fn of [stack.effects, stack.httpFunctions.get('ack-page')!, stack.httpFunctions.get('ack-submit')!]) {
+      expect(policyOfRole(logicalId(fn.role)).Statement).toContainEqual(expect.objectContaining({ Sid: 'ReadAckLinkKey', Action: 'ssm:GetParameter' }));
+    }
+    expect(httpTableAccess('ack-page')).toBe('read');
+    expect(httpTableAccess('ack-submit')).toBe('readWrite');
   });
 
   it('bundles CommonJS for node22 with the AWS SDK inside, using the options bundling.ts shares with the benchmark', () => {
@@ -624,7 +646,9 @@ describe('alarms', () => {
 describe('stack outputs', () => {
   it('exports the API URL, user pool id, client id and table name', () => {
     const outputs = template.findOutputs('*');
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ApiUrl', 'ConnectFunctionArn', 'TableName', 'TwilioVoiceUrl', 'UserPoolClientId', 'UserPoolId'].sort(),
+    );
     expect(outputs.TableName!.Value).toEqual({ Ref: logicalId(stack.table) });
     expect(outputs.UserPoolId!.Value).toEqual({ Ref: logicalId(stack.userPool) });
   });
@@ -663,6 +687,9 @@ describe('cdk-nag (AWS Solutions)', () => {
         'StaffPool: AwsSolutions-COG2',
         'StaffPool: AwsSolutions-COG8',
         'Api/GET--health: AwsSolutions-APIG4',
+        'Api/GET--ack--{token}: AwsSolutions-APIG4',
+        'Api/POST--ack--{token}: AwsSolutions-APIG4',
+        'Ivr/TwilioRoutes: AwsSolutions-APIG4',
         'EffectsDeadLetters: AwsSolutions-SQS3',
         'TimerDeadLetters: AwsSolutions-SQS3',
       ].sort(),

@@ -4,9 +4,17 @@
  * 444 KB, ~15 ms less cold start; see `npm run bench`).
  */
 import * as z from 'zod/mini';
+import {
+  ACK_STEPS,
+  CALLBACK_OUTCOMES,
+  COMPLAINT_SEVERITIES,
+  RESOLUTION_VIA,
+} from '../../../shared/domain/complaint';
+import { EMERGENCY_CATEGORIES } from '../../../shared/domain/emergency';
+import { DEPARTMENTS } from '../../../shared/domain/park';
 import { REPAIR_DECISIONS } from '../../../shared/domain/repair';
 import { TICKET_KINDS } from '../../../shared/domain/ticket';
-import { TICKET_STATUSES } from '../../../shared/domain/tickets';
+import { KIND_RULES, TICKET_STATUSES } from '../../../shared/domain/tickets';
 
 /** E.164: a plus, a country code, up to 15 digits. */
 export const e164 = z
@@ -27,6 +35,11 @@ export const caller = z.strictObject({
   unit: z.optional(text(30)),
 });
 
+const paidService = z.strictObject({
+  fee: z.number().check(z.nonnegative('must not be negative'), z.maximum(1_000_000)),
+  consent: z.boolean(),
+});
+
 export const openRepairBody = z.strictObject({
   kind: z.literal('repair'),
   parkId: z.optional(text(64)),
@@ -34,30 +47,91 @@ export const openRepairBody = z.strictObject({
   description: text(500),
   location: text(200),
   wantedAt: isoTime,
-  decision: z.enum(REPAIR_DECISIONS),
+  // Absent: the request is only received; RP-2 is decided later with POST /tickets/{id}/decide.
+  decision: z.optional(z.enum(REPAIR_DECISIONS)),
   appointmentAt: z.optional(isoTime),
   declineReason: z.optional(text(300)),
-  paidService: z.optional(
-    z.strictObject({
-      fee: z.number().check(z.nonnegative('must not be negative'), z.maximum(1_000_000)),
-      consent: z.boolean(),
-    }),
-  ),
+  paidService: z.optional(paidService),
+});
+
+/** CH-3: the department, or the member of staff, complained about. */
+const complaintAbout = z.union(
+  [z.strictObject({ department: z.enum(DEPARTMENTS) }), z.strictObject({ staffId: text(64) })],
+  { error: `must be {"department": one of ${DEPARTMENTS.join(', ')}} or {"staffId": "…"}` },
+);
+
+/** CH-2/CH-1: the dispatcher's call; `grade` takes it for a complaint received without it. */
+const complaintGrading = {
+  valid: z.boolean(),
+  severity: z.optional(z.enum(COMPLAINT_SEVERITIES)),
+  about: z.optional(complaintAbout),
+  demand: z.optional(text(300)),
+  residentDeadline: z.optional(isoTime),
+  ongoingHarm: z.optional(z.boolean()),
+};
+
+/** CH-3's register fields; graded at once when `valid` is given, else left to the dispatcher. */
+export const openComplaintBody = z.strictObject({
+  kind: z.literal('complaint'),
+  parkId: z.optional(text(64)),
+  caller,
+  occurredAt: isoTime,
+  place: text(200),
+  description: text(500),
+  ...complaintGrading,
+  valid: z.optional(z.boolean()),
+});
+
+/** EM-1: what is happening, where, and who called (when someone did). */
+export const openEmergencyBody = z.strictObject({
+  kind: z.literal('emergency'),
+  parkId: z.optional(text(64)),
+  category: z.enum(EMERGENCY_CATEGORIES),
+  location: text(200),
+  description: text(500),
+  caller: z.optional(caller),
 });
 
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */
-export const openTicketBody = z.discriminatedUnion('kind', [openRepairBody], {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `must be one of: repair (${TICKET_KINDS.filter((k) => k !== 'repair').join(', ')} are not available yet)`
-      : undefined,
+export const openTicketBody = z.discriminatedUnion('kind', [openRepairBody, openComplaintBody, openEmergencyBody], {
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const open = Object.keys(KIND_RULES);
+    const later = TICKET_KINDS.filter((k) => !open.includes(k));
+    return `must be one of: ${open.join(', ')}${later.length ? ` (${later.join(', ')} not available yet)` : ''}`;
+  },
 });
 
 export const commandBodies = {
+  /** RP-2 for a received repair: the outcome and what it needs (RP-4's consent for a paid service). */
+  decide: z.strictObject({
+    decision: z.enum(REPAIR_DECISIONS),
+    appointmentAt: z.optional(isoTime),
+    declineReason: z.optional(text(300)),
+    paidService: z.optional(paidService),
+  }),
   assign: z.strictObject({ staffId: text(64) }),
-  acknowledge: z.strictObject({}),
+  /** Complaints: which signature (CH-4 report sheet, CH-8 stop-harm, CH-5 supervisor/director) and a note. */
+  acknowledge: z.strictObject({ step: z.optional(z.enum(ACK_STEPS)), note: z.optional(text(300)) }),
   complete: z.strictObject({ serviceSlip: z.strictObject({ number: text(40), signedBy: text(50) }) }),
   close: z.strictObject({}),
+  grade: z.strictObject(complaintGrading),
+  'follow-ups': z.strictObject({ note: text(500) }),
+  reply: z.strictObject({ note: text(500) }),
+  resolve: z.strictObject({ confirmedBy: text(50), via: z.enum(RESOLUTION_VIA), note: z.optional(text(500)) }),
+  callback: z.strictObject({ outcome: z.enum(CALLBACK_OUTCOMES), note: z.optional(text(500)) }),
+  'service-slip': z.strictObject({ number: text(40), signedBy: text(50) }),
+  // Emergencies (EM-3..EM-6). `staffId`: the desk records for a responder who phoned in.
+  'on-scene': z.strictObject({ staffId: z.optional(text(64)) }),
+  report: z.strictObject({ text: text(500), staffId: z.optional(text(64)) }),
+  'hand-over': z.strictObject({ staffId: text(64) }),
+  'accept-handover': z.strictObject({}),
+  instructions: z.strictObject({ from: text(50), to: text(64), text: text(300), dueAt: isoTime }),
+  'instruction-done': z.strictObject({
+    number: z.number().check(z.int('must be a whole number'), z.minimum(1)),
+    result: text(300),
+  }),
+  'sign-off': z.strictObject({ comment: text(300) }),
 } as const;
 
 export const listTicketsQuery = z.strictObject({
@@ -69,6 +143,8 @@ export const listTicketsQuery = z.strictObject({
     20,
   ),
   cursor: z.optional(text(2000)),
+  /** Only tickets owing something past its deadline (a sparse index); needs `kind`. */
+  overdue: z.optional(z.literal('true', 'only overdue=true filters; leave it out for every ticket')),
 });
 
 export const parkQuery = z.strictObject({ parkId: z.optional(text(64)) });

@@ -21,7 +21,15 @@ export interface SchedulerTimersOptions {
   maxRetries?: number;
   /** Scheduler's MaximumEventAgeInSeconds (60..86400). Default 3600. */
   maxEventAgeSeconds?: number;
+  /** The wall clock, to keep `at()` in the future (default: the system clock). */
+  now?: () => Date;
 }
+
+/**
+ * How far ahead a deadline that is already due (or about to be) is scheduled: Scheduler takes
+ * `at()` only for a time still to come, and fires with one-minute precision anyway.
+ */
+export const PAST_DUE_LEAD_MS = 60_000;
 
 const NAME_PATTERN = /^[0-9a-zA-Z_.-]{1,64}$/;
 const NAME_MAX = 64;
@@ -71,6 +79,7 @@ export class SchedulerTimers implements Timers {
   private readonly deadLetterArn: string;
   private readonly maxRetries: number;
   private readonly maxEventAgeSeconds: number;
+  private readonly now: () => Date;
 
   constructor(options: SchedulerTimersOptions) {
     this.client = options.client;
@@ -78,6 +87,7 @@ export class SchedulerTimers implements Timers {
     this.targetArn = options.targetArn;
     this.roleArn = options.roleArn;
     this.deadLetterArn = options.deadLetterArn;
+    this.now = options.now ?? (() => new Date());
     this.maxRetries = checkRange('maxRetries', options.maxRetries ?? 10, 0, 185);
     this.maxEventAgeSeconds = checkRange(
       'maxEventAgeSeconds',
@@ -97,7 +107,10 @@ export class SchedulerTimers implements Timers {
       timer: request.timer,
       dueAt: request.dueAt.toISOString(),
     };
-    const at = localDateTime(ceilToSecond(request.dueAt), request.timeZone);
+    // The timer function compares with the real due time, so firing a little late is harmless.
+    const earliest = this.now().getTime() + PAST_DUE_LEAD_MS;
+    const fireAt = request.dueAt.getTime() < earliest ? new Date(earliest) : request.dueAt;
+    const at = localDateTime(ceilToSecond(fireAt), request.timeZone);
     const description = `Timer ${request.timer} on ticket ${request.ticketId} (park ${request.parkId})`;
     try {
       await this.client.send(

@@ -13,6 +13,8 @@ export const TABLE_INDEXES = {
   ticketsByParkKind: { partitionKey: 'parkKindKey', sortKey: 'createdKey' },
   /** A park's tickets of one kind in one status, newest first. */
   ticketsByParkKindStatus: { partitionKey: 'parkKindStatusKey', sortKey: 'createdKey' },
+  /** A park's tickets of one kind owing something past its deadline, oldest first (sparse: only those). */
+  ticketsOverdueByParkKind: { partitionKey: 'overdueKey', sortKey: 'createdKey' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;

@@ -8,7 +8,22 @@ import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } fro
 import type { TableIndexName } from './table';
 import { keys } from './table';
 
-const TICKET_INTERNAL = ['pk', 'sk', 'itemType', 'parkKey', 'parkKindKey', 'parkKindStatusKey', 'createdKey'];
+const TICKET_INTERNAL = [
+  'pk',
+  'sk',
+  'itemType',
+  'parkKey',
+  'parkKindKey',
+  'parkKindStatusKey',
+  'overdueKey',
+  'createdKey',
+];
+
+/** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
+function isOverdue(ticket: Ticket): boolean {
+  const owed = (ticket as { overdue?: unknown }).overdue;
+  return Array.isArray(owed) && owed.length > 0;
+}
 
 function strip<T>(item: Record<string, unknown>, names: readonly string[]): T {
   const out: Record<string, unknown> = {};
@@ -24,6 +39,8 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
     parkKey: `PARK#${ticket.parkId}`,
     parkKindKey: `PARK#${ticket.parkId}#${ticket.kind}`,
     parkKindStatusKey: `PARK#${ticket.parkId}#${ticket.kind}#${ticket.status}`,
+    // Sparse: the index holds only overdue tickets; a Put without the key takes a ticket out.
+    ...(isOverdue(ticket) ? { overdueKey: `PARK#${ticket.parkId}#${ticket.kind}` } : {}),
     createdKey: `${ticket.createdAt}#${ticket.id}`,
   };
 }
@@ -202,11 +219,27 @@ export class DynamoTicketStore implements TicketStore, Directory {
   }
 
   // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
-  async list(query: { parkId: string; kind?: string; status?: string; limit: number; cursor?: string }): Promise<TicketPage> {
+  // Overdue ones (`overdue: true`, with a kind) come oldest first: the longest waiting on top.
+  async list(query: {
+    parkId: string;
+    kind?: string;
+    status?: string;
+    overdue?: boolean;
+    limit: number;
+    cursor?: string;
+  }): Promise<TicketPage> {
     let index: TableIndexName;
     let keyName: string;
     let keyValue: string;
-    if (query.status) {
+    if (query.overdue) {
+      if (!query.kind) throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by overdue needs kind too', 'kind');
+      if (query.status) {
+        throw new InvalidInput('REQUEST.FILTER_CONFLICT', 'overdue and status do not combine; use one', 'status');
+      }
+      index = 'ticketsOverdueByParkKind';
+      keyName = 'overdueKey';
+      keyValue = `PARK#${query.parkId}#${query.kind}`;
+    } else if (query.status) {
       if (!query.kind) throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
       index = 'ticketsByParkKindStatus';
       keyName = 'parkKindStatusKey';
@@ -227,7 +260,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
         KeyConditionExpression: '#k = :v',
         ExpressionAttributeNames: { '#k': keyName },
         ExpressionAttributeValues: { ':v': keyValue },
-        ScanIndexForward: false,
+        ScanIndexForward: query.overdue === true,
         Limit: query.limit,
         ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, keyName, keyValue) : undefined,
       }),

@@ -1,0 +1,11 @@
+/**
+ * GET /ack/{token}: the page an emergency SMS link opens. Never records anything: SMS apps and
+ * link previewers fetch links by themselves. No token needed: the signed link is the credential.
+ */
+import { viewAckLink } from '../../shared/app/emergency-ack';
+import { ackHandler, renderAckPage, tokenOf } from './ack-html';
+import { httpDeps } from './lib/deps';
+
+export const handler = ackHandler(async (event) =>
+  renderAckPage(await viewAckLink(httpDeps(), tokenOf(event)), 'GET'),
+);

@@ -1,0 +1,22 @@
+/** Read-side use case for a park's settings: its office calendar and SMS signature. */
+import type { CalendarSettings } from '../domain/calendar';
+import { calendarSettings } from '../domain/calendar';
+import { NotFound } from '../domain/errors';
+import type { Park } from '../domain/park';
+import type { Principal } from './access';
+import { authorize, canSeePark } from './access';
+import type { CoreDeps } from './deps';
+
+/** A park as `GET /parks/{id}` shows it: every calendar setting filled in with its default. */
+export type ParkView = Park & CalendarSettings;
+
+/**
+ * One park the principal may see, with the calendar its clocks run on (CH-5, CH-6, DS-5).
+ * A park the token does not cover is "not found", like a missing one.
+ */
+export async function getPark(deps: CoreDeps, principal: Principal, parkId: string): Promise<ParkView> {
+  authorize(principal, 'park.read');
+  const park = canSeePark(principal, parkId) ? await deps.directory.park(parkId) : undefined;
+  if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId.slice(0, 64)} not found`, 'id');
+  return { ...park, ...calendarSettings(park) };
+}

@@ -1,0 +1,203 @@
+/**
+ * Who gets which SMS for an emergency's events (EM-2..EM-5), in Chinese. Pure, like
+ * notifications.ts; an SMS that carries a personal link says so in `link`, and the effects consumer
+ * signs the link and appends it (the key never enters the domain).
+ *
+ * Length: the text before the link is kept to one 70-unit segment with `fitSms` (the description is
+ * shortened first); the link then adds about 100 ASCII characters, so a link SMS goes out as a
+ * concatenated message of two or three segments. For an emergency, a working link is worth more
+ * than one segment; texts without a link stay within one.
+ */
+import type { AckLinkPurpose } from './ack-link';
+import type { ChainMove, ChainStep, EmergencyEvent, EmergencyTicket, Person } from './emergency';
+import { ackPurpose, CATEGORY_LABELS } from './emergency';
+import type { Notification } from './notifications';
+import { fitSms } from './notifications';
+import type { Park, Role, StaffMember } from './park';
+import { addMinutes, chineseShort } from './time';
+
+/** The directory's roles as the procedures name them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  dispatcher: '调度员',
+  'duty-officer': '值班人员',
+  'customer-service': '客服',
+  'customer-service-lead': '客服主管',
+  'property-office': '物业部',
+  finance: '财务部',
+  technician: '维修工',
+  'repair-lead': '维修班长',
+  'engineering-manager': '工程部经理',
+  'elevator-lead': '电梯队长',
+  'security-guard': '保安员',
+  'security-captain': '保安队长',
+  'security-shift-lead': '保安班长',
+  'security-manager': '保安部经理',
+  cleaner: '清洁工',
+  supervisor: '主管',
+  'office-manager': '管理处经理',
+  'office-director': '管理处主任',
+  'deputy-gm': '主管副总经理',
+  gm: '总经理',
+};
+
+/** An SMS that ends in a personal link: the consumer appends the signed link to `text`. */
+export interface LinkNotification extends Notification {
+  link: { purpose: AckLinkPurpose; expiresAt: string };
+}
+
+export function hasLink(n: Notification): n is LinkNotification {
+  return typeof (n as Partial<LinkNotification>).link === 'object';
+}
+
+function head(ticket: EmergencyTicket): string {
+  return `紧急${ticket.number ?? ''}${CATEGORY_LABELS[ticket.category]}`;
+}
+
+function find(staff: readonly StaffMember[], staffId: string): StaffMember | undefined {
+  return staff.find((s) => s.id === staffId);
+}
+
+/** EM-2: each person of a reached level gets the request with their own acknowledgement link. */
+function chainSms(
+  ticket: EmergencyTicket,
+  step: ChainStep,
+  why: 'first' | 'no-answer' | 'undeliverable',
+  eventAt: string,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  // An acknowledgement stored before this SMS goes out stops it: nobody is told after an answer.
+  if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
+  const round = step.round > 1 ? `第${step.round}轮,` : '';
+  const reason = why === 'first' ? '' : why === 'undeliverable' ? '上一级无法联系,' : '上一级未确认,';
+  const body = (d: string) =>
+    `${head(ticket)}:${ticket.location}。${d}。${round}${reason}请速处理,点链接确认:`;
+  const text = fitSms(park.smsSignature, body, ticket.description);
+  const expiresAt = addMinutes(new Date(eventAt), ticket.procedure.ackLinkMinutes).toISOString();
+  const out: LinkNotification[] = [];
+  for (const r of step.recipients) {
+    const to = find(staff, r.staffId);
+    if (to) out.push({ to, text, purpose: ackPurpose(step), link: { purpose: 'acknowledge', expiresAt } });
+  }
+  return out;
+}
+
+/** EM-3: the responders go to the scene; their link marks them there and carries their reports. */
+function responderSms(
+  ticket: EmergencyTicket,
+  eventAt: string,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  const text = fitSms(
+    park.smsSignature,
+    (d) => `${head(ticket)}:${ticket.location}。${d}。请立即赶赴现场并报回调度,到场请点:`,
+    ticket.description,
+  );
+  const expiresAt = addMinutes(new Date(eventAt), ticket.procedure.sceneLinkMinutes).toISOString();
+  const out: LinkNotification[] = [];
+  for (const r of ticket.responders) {
+    const to = find(staff, r.staffId);
+    if (to) out.push({ to, text, purpose: 'scene', link: { purpose: 'scene', expiresAt } });
+  }
+  return out;
+}
+
+function toOwner(
+  ticket: EmergencyTicket,
+  staff: readonly StaffMember[],
+  text: string,
+  purpose: string,
+): Notification[] {
+  const to = find(staff, ticket.owner.staffId);
+  return to ? [{ to, text, purpose }] : [];
+}
+
+function moveSms(
+  ticket: EmergencyTicket,
+  move: ChainMove,
+  why: 'first' | 'no-answer' | 'undeliverable',
+  eventAt: string,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park);
+  if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
+  // Nobody answered any round: the owner at the desk phones people (the fastest means, EM-2).
+  const text = fitSms(
+    park.smsSignature,
+    (d) => `${head(ticket)}经${ticket.chain.rounds}轮短信无人确认:${d}。请立即电话联系领导。`,
+    ticket.location,
+  );
+  return toOwner(ticket, staff, text, 'unanswered');
+}
+
+export function emergencyNotifications(
+  event: EmergencyEvent,
+  ticket: EmergencyTicket,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  const sig = park.smsSignature;
+  switch (event.type) {
+    case 'emergency.opened': {
+      const out = [
+        ...moveSms(ticket, event.data.move, 'first', event.at, staff, park),
+        ...responderSms(ticket, event.at, staff, park),
+      ];
+      if (event.data.owner.how === 'on-duty' && !event.data.owner.acceptedAt) {
+        const text = fitSms(
+          sig,
+          (d) => `${head(ticket)}经电话转入:${ticket.location}。${d}。请您负责调度并在系统中接手。`,
+          ticket.description,
+        );
+        out.push(...toOwner({ ...ticket, owner: event.data.owner }, staff, text, 'owner'));
+      }
+      return out;
+    }
+    case 'emergency.escalated':
+    case 'emergency.unanswered':
+      return moveSms(ticket, event.data.move, 'no-answer', event.at, staff, park);
+    case 'sms.undeliverable':
+      return event.data.move ? moveSms(ticket, event.data.move, 'undeliverable', event.at, staff, park) : [];
+    case 'emergency.handover-offered': {
+      const to = find(staff, event.data.to.staffId);
+      if (!to) return [];
+      const text = fitSms(
+        sig,
+        (d) => `${head(ticket)}:${event.data.from.name}请您接替调度(${d}),请在系统中接手。`,
+        ticket.location,
+      );
+      return [{ to, text, purpose: 'handover' }];
+    }
+    case 'emergency.instruction-issued': {
+      const d = event.data;
+      const to = find(staff, d.to.staffId);
+      if (!to) return [];
+      const when = chineseShort(new Date(d.dueAt), park.timeZone);
+      const text = fitSms(
+        sig,
+        (x) => `${head(ticket)}指示#${d.number}(${d.from}):${x},请于${when}前完成并回报。`,
+        d.text,
+      );
+      return [{ to, text, purpose: `instruction-${d.number}` }];
+    }
+    case 'emergency.instruction-overdue': {
+      const item = ticket.instructions.find((i) => i.number === event.data.number);
+      if (!item || item.state === 'done' || ticket.status === 'closed') return [];
+      const text = fitSms(
+        sig,
+        (x) => `${head(ticket)}指示#${item.number}已到期未完成(${item.to.name}):${x},请跟进。`,
+        item.text,
+      );
+      const people: Person[] = [item.to];
+      if (ticket.owner.staffId !== item.to.staffId) people.push(ticket.owner);
+      return people.flatMap((p) => {
+        const to = find(staff, p.staffId);
+        return to ? [{ to, text, purpose: `instruction-${item.number}-overdue` }] : [];
+      });
+    }
+    default:
+      return [];
+  }
+}
