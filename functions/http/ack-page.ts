@@ -4,8 +4,8 @@
  */
 import { viewAckLink } from '../../shared/app/emergency-ack';
 import { ackHandler, renderAckPage, tokenOf } from './ack-html';
-import { httpDeps } from './lib/deps';
+import { ackDeps } from './lib/ack-deps';
 
 export const handler = ackHandler(async (event) =>
-  renderAckPage(await viewAckLink(httpDeps(), tokenOf(event)), 'GET'),
+  renderAckPage(await viewAckLink(ackDeps(), tokenOf(event)), 'GET'),
 );

@@ -4,12 +4,12 @@
  */
 import { useAckLink } from '../../shared/app/emergency-ack';
 import { ackHandler, formOf, renderAckPage, tokenOf } from './ack-html';
-import { httpDeps } from './lib/deps';
+import { ackDeps } from './lib/ack-deps';
 
 export const handler = ackHandler(async (event) => {
   const form = formOf(event);
   const fields = form === 'too-large' ? { action: 'too-large' } : form;
-  const view = await useAckLink(httpDeps(), tokenOf(event), {
+  const view = await useAckLink(ackDeps(), tokenOf(event), {
     ...(fields.action ? { action: fields.action } : {}),
     ...(fields.text !== undefined ? { text: fields.text } : {}),
   });

@@ -23,7 +23,6 @@ import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { SmsOutbox } from '../../shared/adapters/local/outbox';
 import { TimerRows } from '../../shared/adapters/local/timer-rows';
 import type { Deps } from '../../shared/app/deps';
-import type { WithAckLinkKeys } from '../../shared/app/emergency-links';
 import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../shared/config';
 import { parseDuration } from '../../shared/domain/time';
 import { log } from '../../shared/log';
@@ -150,7 +149,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   // Emergency SMS links point at the public base URL, known once the server listens.
   let linkBaseUrl = options.publicBaseUrl ?? '';
   const ackLinkKey = options.ackLinkKey ?? randomBytes(32).toString('hex');
-  const deps: Deps & WithAckLinkKeys = {
+  const deps: Deps = {
     store,
     directory: store,
     clock,

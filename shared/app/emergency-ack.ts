@@ -28,8 +28,7 @@ import { ConcurrentChange } from '../domain/errors';
 import type { StaffMember } from '../domain/park';
 import type { TicketEventOf } from '../domain/tickets';
 import { applyEvent } from '../domain/tickets';
-import type { CoreDeps } from './deps';
-import { ackLinkKeysOf } from './emergency-links';
+import type { AckDeps } from './deps';
 
 export type AckLinkAction = 'acknowledge' | 'on-scene' | 'report';
 
@@ -82,10 +81,10 @@ interface Checked {
   timeZone: string;
 }
 
-async function check(deps: CoreDeps, token: string): Promise<Checked | AckLinkView> {
+async function check(deps: AckDeps, token: string): Promise<Checked | AckLinkView> {
   let key: string;
   try {
-    key = await ackLinkKeysOf(deps).key();
+    key = await deps.ackLinks.key();
   } catch {
     return { outcome: 'unavailable' };
   }
@@ -139,7 +138,7 @@ function describe(c: Checked, outcome: AckLinkOutcome): AckLinkView {
 }
 
 /** GET: what the link is for and whether it can still act. Reads only. */
-export async function viewAckLink(deps: CoreDeps, token: string): Promise<AckLinkView> {
+export async function viewAckLink(deps: AckDeps, token: string): Promise<AckLinkView> {
   const checked = await check(deps, token);
   if (!('claims' in checked)) return checked;
   const refusal = linkRefusal(checked.ticket, checked.claims.staffId, checked.claims.purpose);
@@ -148,7 +147,7 @@ export async function viewAckLink(deps: CoreDeps, token: string): Promise<AckLin
 
 /** POST: records what the link's person did (acknowledged; on the scene; a report back). */
 export async function useAckLink(
-  deps: CoreDeps,
+  deps: AckDeps,
   token: string,
   form: { action?: string; text?: string },
 ): Promise<AckLinkView> {

@@ -114,3 +114,11 @@ export interface Directory {
   staff(parkId: string): Promise<StaffMember[]>;
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
 }
+
+/** What signs and checks the personal links in emergency SMS (`/ack/{token}`). */
+export interface AckLinkKeys {
+  /** The HMAC key (at least 32 characters); never logged. */
+  key(): Promise<string>;
+  /** The desk's public base URL, where `/ack/{token}` is served. */
+  baseUrl(): string;
+}

@@ -19,8 +19,8 @@ import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { Deps } from '../../shared/app/deps';
 import { useAckLink } from '../../shared/app/emergency-ack';
-import type { WithAckLinkKeys } from '../../shared/app/emergency-links';
-import { NO_LINK, ssmAckLinkKeys } from '../../shared/app/emergency-links';
+import { NO_LINK } from '../../shared/app/emergency-links';
+import { ssmAckLinkKeys } from '../../shared/adapters/aws/ack-link-keys';
 import { applyEffects } from '../../shared/app/effects';
 import { openTicket } from '../../shared/app/open-ticket';
 import { ENV } from '../../shared/config';
@@ -45,7 +45,7 @@ const fire = {
 };
 
 let env: Awaited<ReturnType<typeof freshStore>>;
-let deps: Deps & WithAckLinkKeys;
+let deps: Deps;
 let clock: AdjustableClock;
 let streamArn: string;
 

@@ -78,6 +78,8 @@ beforeAll(async () => {
       now: () => clock.now(),
     }),
     sms: new SnsSms({ client: new SNSClient({ region: 'cn-north-1' }), signature: '【翠湖物业】' }),
+    // Repairs and complaints send no links; a key that is never read.
+    ackLinks: { key: async () => 'k'.repeat(32), baseUrl: () => 'https://desk.example.test' },
   };
   provideDeps(deps);
 });

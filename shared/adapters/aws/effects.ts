@@ -3,6 +3,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Deps } from '../../app/deps';
 import { DEFAULT_SMS_SIGNATURE, ENV } from '../../config';
+import { ssmAckLinkKeys } from './ack-link-keys';
 import { awsCoreDeps, requiredEnv } from './core';
 import { SchedulerTimers } from './scheduler-timers';
 import { SnsSms } from './sns-sms';
@@ -18,5 +19,6 @@ export function awsEffectsDeps(): Deps {
       deadLetterArn: requiredEnv(ENV.timerDeadLetterArn),
     }),
     sms: new SnsSms({ client: new SNSClient({}), signature: process.env[ENV.smsSignature] ?? DEFAULT_SMS_SIGNATURE }),
+    ackLinks: ssmAckLinkKeys(),
   };
 }
