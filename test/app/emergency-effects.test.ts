@@ -1,21 +1,12 @@
-/**
- * Emergencies through the real write path and the table's stream (DynamoDB Local), with SNS and
- * Scheduler mocked request by request: signed links in the SMS and hidden in the history (EM-2),
- * an unreachable number moving the chain on at once (point 7), an acknowledgement racing the
- * escalation timer, and the AWS key source (SSM).
- */
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+
 import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { provideDeps } from '../../functions/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
-import { SchedulerTimers } from '../../shared/adapters/aws/scheduler-timers';
-import { SnsSms } from '../../shared/adapters/aws/sns-sms';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { Deps } from '../../shared/app/deps';
 import { useAckLink } from '../../shared/app/emergency-ack';
@@ -28,6 +19,7 @@ import { verifyAckLink } from '../../shared/domain/ack-link';
 import type { EmergencyTicket } from '../../shared/domain/emergency';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
+import { awsDeps, streamsClient } from '../support/aws-deps';
 import { freshStore } from '../support/store';
 
 const scheduler = mockClient(SchedulerClient);
@@ -50,11 +42,7 @@ let clock: AdjustableClock;
 let streamArn: string;
 
 function poller() {
-  const client = new DynamoDBStreamsClient({
-    endpoint: inject('dynamoEndpoint'),
-    region: 'ap-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = streamsClient();
   return new StreamPoller(client, streamArn, effectsHandler);
 }
 
@@ -81,21 +69,7 @@ beforeAll(async () => {
   streamArn = (await ensureTable(env.client, env.tableName)).streamArn;
   clock = new AdjustableClock();
   clock.set(new Date('2026-11-28T02:00:00+08:00'));
-  deps = {
-    store: env.store,
-    directory: env.store,
-    clock,
-    ids: new UlidIds(clock),
-    timers: new SchedulerTimers({
-      client: new SchedulerClient({ region: 'cn-north-1' }),
-      groupName: 'estate-desk-timers',
-      targetArn: 'arn:aws:lambda:cn-north-1:123456789012:function:timer',
-      roleArn: 'arn:aws:iam::123456789012:role/scheduler',
-      deadLetterArn: 'arn:aws:sqs:cn-north-1:123456789012:timer-dlq',
-    }),
-    sms: new SnsSms({ client: new SNSClient({ region: 'cn-north-1' }), signature: '【翠湖物业】' }),
-    ackLinks: { key: async () => KEY, baseUrl: () => BASE },
-  };
+  deps = awsDeps(env.store, clock, { key: async () => KEY, baseUrl: () => BASE });
   provideDeps(deps);
 });
 afterAll(() => provideDeps(undefined));

@@ -1,9 +1,4 @@
-/**
- * The write path and the effects pipeline against DynamoDB Local: intake makes one write and no
- * Scheduler/SNS call; effects come from the table's stream, through the AWS adapters (SNS and
- * Scheduler mocked request by request), exactly once even when records are replayed.
- */
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -18,17 +13,14 @@ import { handler as openTicketHandler } from '../../functions/http/open-ticket';
 import { provideDeps } from '../../functions/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
-import { SchedulerTimers } from '../../shared/adapters/aws/scheduler-timers';
-import { SnsSms } from '../../shared/adapters/aws/sns-sms';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
+import { awsDeps, streamsClient } from '../support/aws-deps';
 import { freshStore, logCalls } from '../support/store';
-import { inject } from 'vitest';
 
 const scheduler = mockClient(SchedulerClient);
 const sns = mockClient(SNSClient);
@@ -49,13 +41,7 @@ let clock: AdjustableClock;
 let streamArn: string;
 const writes: string[] = [];
 
-function streams() {
-  return new DynamoDBStreamsClient({
-    endpoint: inject('dynamoEndpoint'),
-    region: 'ap-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-}
+const streams = streamsClient;
 
 beforeAll(async () => {
   env = await freshStore();
@@ -64,23 +50,7 @@ beforeAll(async () => {
   logCalls(env.client, writes);
   clock = new AdjustableClock();
   clock.set(new Date('2026-11-27T09:00:00+08:00'));
-  deps = {
-    store: env.store,
-    directory: env.store,
-    clock,
-    ids: new UlidIds(clock),
-    timers: new SchedulerTimers({
-      client: new SchedulerClient({ region: 'cn-north-1' }),
-      groupName: 'estate-desk-timers',
-      targetArn: 'arn:aws:lambda:cn-north-1:123456789012:function:timer',
-      roleArn: 'arn:aws:iam::123456789012:role/scheduler',
-      deadLetterArn: 'arn:aws:sqs:cn-north-1:123456789012:timer-dlq',
-      now: () => clock.now(),
-    }),
-    sms: new SnsSms({ client: new SNSClient({ region: 'cn-north-1' }), signature: '【翠湖物业】' }),
-    // Repairs and complaints send no links; a key that is never read.
-    ackLinks: { key: async () => 'k'.repeat(32), baseUrl: () => 'https://desk.example.test' },
-  };
+  deps = awsDeps(env.store, clock);
   provideDeps(deps);
 });
 afterAll(() => provideDeps(undefined));

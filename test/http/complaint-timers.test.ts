@@ -1,11 +1,4 @@
-/**
- * Complaint clocks through the real handlers against DynamoDB Local, with EventBridge Scheduler and
- * SNS mocked request by request: each clock becomes a one-time schedule in the park's zone, a
- * clock that stops being pending is deleted (DeleteSchedule; not-found counts as done), a
- * duplicate or late delivery changes nothing twice and texts nobody twice, and an acknowledgement
- * racing an escalation leaves exactly one outcome, both recorded truthfully.
- */
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -15,20 +8,18 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { provideDeps } from '../../functions/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
-import { SchedulerTimers } from '../../shared/adapters/aws/scheduler-timers';
-import { SnsSms } from '../../shared/adapters/aws/sns-sms';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { Principal } from '../../shared/app/access';
 import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
+import { awsDeps, streamsClient } from '../support/aws-deps';
 import { freshStore } from '../support/store';
 
 const scheduler = mockClient(SchedulerClient);
@@ -56,29 +47,9 @@ beforeAll(async () => {
   env = await freshStore();
   const { streamArn } = await ensureTable(env.client, env.tableName);
   clock = new AdjustableClock();
-  deps = {
-    store: env.store,
-    directory: env.store,
-    clock,
-    ids: new UlidIds(clock),
-    timers: new SchedulerTimers({
-      client: new SchedulerClient({ region: 'cn-north-1' }),
-      groupName: 'estate-desk-timers',
-      targetArn: 'arn:aws:lambda:cn-north-1:123456789012:function:timer',
-      roleArn: 'arn:aws:iam::123456789012:role/scheduler',
-      deadLetterArn: 'arn:aws:sqs:cn-north-1:123456789012:timer-dlq',
-      now: () => clock.now(),
-    }),
-    sms: new SnsSms({ client: new SNSClient({ region: 'cn-north-1' }), signature: '【翠湖物业】' }),
-    // Repairs and complaints send no links; a key that is never read.
-    ackLinks: { key: async () => 'k'.repeat(32), baseUrl: () => 'https://desk.example.test' },
-  };
+  deps = awsDeps(env.store, clock);
   provideDeps(deps);
-  const streams = new DynamoDBStreamsClient({
-    endpoint: inject('dynamoEndpoint'),
-    region: 'ap-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const streams = streamsClient();
   poller = new StreamPoller(streams, streamArn, effectsHandler);
 });
 afterAll(() => provideDeps(undefined));
@@ -166,11 +137,7 @@ describe('complaint clocks in AWS', () => {
     await poller.pollOnce();
     scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     await new StreamPoller(
-      new DynamoDBStreamsClient({
-        endpoint: inject('dynamoEndpoint'),
-        region: 'ap-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
+      streamsClient(),
       (await ensureTable(env.client, env.tableName)).streamArn,
       effectsHandler,
     ).pollOnce();
