@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { esbuildOptionsFor } from '../../infra/aws/bundling';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -25,6 +24,7 @@ const VARIANTS: Record<string, string> = {
   'zod: import { z } (namespace)': `export { z } from 'zod';\n`,
   'zod: named imports only': `export { strictObject, string, literal, discriminatedUnion, number, boolean, iso, enum as zenum } from 'zod';\n`,
   'zod/mini: import { z }': `export { z } from 'zod/mini';\n`,
+  'zod/mini: what schemas.ts uses': `export { strictObject, string, optional, regex, iso, enum as zenum } from 'zod/mini';\n`,
   'functions/http/lib/schemas.ts': `export * from '${fn('functions/http/lib/schemas.ts')}';\n`,
   '@middy/core': `export { default } from '@middy/core';\n`,
   'sdk baseline + zod namespace': `${SDK}export { z } from 'zod';\n`,
@@ -34,30 +34,6 @@ const VARIANTS: Record<string, string> = {
   'get-ticket handler (no zod)': `export * from '${fn('functions/http/get-ticket.ts')}';\n`,
   'effects baseline (5 SDK pkgs)': `${SDK}export { SchedulerClient } from '@aws-sdk/client-scheduler';\nexport { SNSClient } from '@aws-sdk/client-sns';\nexport { unmarshall } from '@aws-sdk/util-dynamodb';\n`,
   'effects handler': `export * from '${fn('functions/streams/effects.ts')}';\n`,
-};
-
-/**
- * Variants whose label ends in "[* as z]" are built with functions/http/lib/schemas.ts loaded as if its
- * `import { z } from 'zod'` read `import * as z from 'zod'` (the file itself is not changed).
- */
-const NAMESPACE_Z = ' [* as z]';
-const VARIANTS_NS: Record<string, string> = {
-  [`functions/http/lib/schemas.ts${NAMESPACE_Z}`]: `export * from '${fn('functions/http/lib/schemas.ts')}';\n`,
-  [`sdk baseline + schemas.ts${NAMESPACE_Z}`]: `${SDK}export * from '${fn('functions/http/lib/schemas.ts')}';\n`,
-  [`open-ticket handler${NAMESPACE_Z}`]: `export * from '${fn('functions/http/open-ticket.ts')}';\n`,
-};
-Object.assign(VARIANTS, VARIANTS_NS);
-
-const namespaceZod: Plugin = {
-  name: 'schemas-namespace-zod',
-  setup(b) {
-    b.onLoad({ filter: /functions[\\/]http[\\/]lib[\\/]schemas\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const changed = text.replace("import { z } from 'zod';", "import * as z from 'zod';");
-      if (changed === text) throw new Error('schemas.ts no longer has the expected zod import');
-      return { contents: changed, loader: 'ts', resolveDir: join(args.path, '..') };
-    });
-  },
 };
 
 const CHILD =
@@ -84,7 +60,7 @@ async function main(): Promise<void> {
     const file = join(DIR, `v${i}.cjs`);
     writeFileSync(src, source);
     const options = esbuildOptionsFor(src, file);
-    await build(label.endsWith(NAMESPACE_Z) ? { ...options, plugins: [namespaceZod] } : options);
+    await build(options);
     built.push({ label, file, kb: statSync(file).size / 1024, times: [] });
   }
   const once = (file: string) => {
