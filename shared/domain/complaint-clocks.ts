@@ -6,6 +6,7 @@
  */
 import type { OfficeCalendar } from './calendar';
 import { addDays, addMonths, endOfWorkingDay, nextOpening } from './calendar';
+import type { Role } from './park';
 import { addMinutes } from './time';
 
 export const COMPLAINT_SEVERITIES = ['major', 'important', 'minor'] as const;
@@ -19,6 +20,15 @@ export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
  */
 export const ACK_STEPS = ['report-sheet', 'stop-harm', 'supervisor', 'director'] as const;
 export type AckStep = (typeof ACK_STEPS)[number];
+
+/**
+ * Who takes the CH-5 routing, first role first: the fallback chains the routing SMS follows
+ * (complaint-notifications.ts), so whoever is asked to sign may sign.
+ */
+export const ROUTING_ROLES = {
+  supervisor: ['supervisor', 'office-manager'],
+  director: ['office-director', 'office-manager'],
+} as const satisfies Record<'supervisor' | 'director', readonly Role[]>;
 
 /** What a missed clock leaves owed until somebody does it; a ticket owing any is overdue. */
 export type Obligation = AckStep | 'grade' | 'follow-up' | 'reply' | 'resolve' | 'callback';

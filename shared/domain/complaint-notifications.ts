@@ -8,7 +8,7 @@ import { calendarOf, isOfficeHours } from './calendar';
 import type { ComplaintEvent, ComplaintTicket } from './complaint';
 import { DEPARTMENT_HEAD_ROLES, DEPARTMENT_LABELS } from './complaint';
 import type { ComplaintTimer } from './complaint-clocks';
-import { COMPLAINT_TIMERS as T } from './complaint-clocks';
+import { ROUTING_ROLES, COMPLAINT_TIMERS as T } from './complaint-clocks';
 import type { Notification } from './notifications';
 import { firstHolders, fitSms } from './notifications';
 import type { Park, Role, StaffMember } from './park';
@@ -16,9 +16,9 @@ import { chineseShort } from './time';
 
 /** Fallback chains: the first role that has anybody in the directory is texted. */
 export const COMPLAINT_CHAINS = {
-  supervisor: ['supervisor', 'office-manager'],
+  supervisor: ROUTING_ROLES.supervisor,
   officeManager: ['office-manager', 'office-director'],
-  director: ['office-director', 'office-manager'],
+  director: ROUTING_ROLES.director,
   deputyGm: ['deputy-gm', 'gm'],
   customerServiceLead: ['customer-service-lead', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -127,10 +127,12 @@ export function complaintNotifications(
   const at = new Date(event.at);
   const by = (time: string | undefined) => (time ? chineseShort(new Date(time), park.timeZone) : '');
 
+  // Never the person complained about: the next holder in line is asked instead (CH-4, CH-5).
+  const others = staff.filter((s) => s.id !== ticket.about?.staffId);
   const people = (who: Who): StaffMember[] => {
-    if (who === 'desk') return firstHolders(staff, deskRoles(at, park));
+    if (who === 'desk') return firstHolders(others, deskRoles(at, park));
     if (who === 'heads') return departmentHeads(ticket, staff);
-    return firstHolders(staff, COMPLAINT_CHAINS[who]);
+    return firstHolders(others, COMPLAINT_CHAINS[who]);
   };
   const send = (whom: readonly Who[], text: string, purpose: string): Notification[] => {
     const seen = new Set<string>();
@@ -191,10 +193,10 @@ export function complaintNotifications(
     case 'complaint.graded':
       return handoff();
     case 'complaint.resolved':
-      // CH-6: the supervisor is told; the callback to the resident is due today.
+      // CH-6: the supervisor is told; the callback is due by closing, the next one when done after hours.
       return send(
         ['supervisor'],
-        fitSms(sig, (d) => `投诉${no}已处理完毕(${dept}):${d},今日需回访业主。`, what),
+        fitSms(sig, (d) => `投诉${no}已处理完毕(${dept}):${d},请${by(ticket.timers[T.callback]?.dueAt)}前回访业主。`, what),
         'resolved',
       );
     case 'complaint.reminded':

@@ -10,6 +10,7 @@ import type { AckStep, ClockStarts, ComplaintSeverity, ComplaintTimer, Obligatio
 import {
   ACK_STEPS,
   CLOCK_RULES,
+  ROUTING_ROLES,
   COMPLAINT_TIMERS,
   handoffClocks,
   isComplaintTimer,
@@ -369,9 +370,24 @@ export function openAckSteps(ticket: ComplaintTicket): AckStep[] {
   return requiredAckSteps(ticket).filter((s) => !ticket.acknowledgements[s]);
 }
 
+/** The person complained about: never asked to sign, and never signing, for their own case. */
+function isAccused(ticket: ComplaintTicket, person: StaffMember): boolean {
+  return person.id === ticket.about?.staffId;
+}
+
+/** The first role of `chain` somebody other than the person complained about holds. */
+function routingRole(chain: readonly Role[], ticket: ComplaintTicket, staff: readonly StaffMember[]): Role | undefined {
+  return chain.find((r) => staff.some((s) => s.roles.includes(r) && !isAccused(ticket, s)));
+}
+
 /** The person who must sign a step themselves (the desk may record it on their behalf). */
-function signsFor(step: AckStep, ticket: ComplaintTicket, person: StaffMember | undefined): boolean {
-  if (!person) return false;
+function signsFor(
+  step: AckStep,
+  ticket: ComplaintTicket,
+  person: StaffMember | undefined,
+  staff: readonly StaffMember[],
+): boolean {
+  if (!person || isAccused(ticket, person)) return false;
   switch (step) {
     case 'report-sheet':
     case 'stop-harm':
@@ -379,9 +395,10 @@ function signsFor(step: AckStep, ticket: ComplaintTicket, person: StaffMember | 
         ? DEPARTMENT_HEAD_ROLES[ticket.about.department].some((r) => person.roles.includes(r))
         : false;
     case 'supervisor':
-      return person.roles.includes('supervisor');
-    case 'director':
-      return person.roles.includes('office-director');
+    case 'director': {
+      const role = routingRole(ROUTING_ROLES[step], ticket, staff);
+      return role !== undefined && person.roles.includes(role);
+    }
   }
 }
 
@@ -415,7 +432,10 @@ function guard(ticket: ComplaintTicket, command: string): ComplaintCommand {
 function decideAcknowledge(ticket: ComplaintTicket, command: CommandInput, ctx: RuleContext): Draft {
   const open = openAckSteps(ticket);
   const person = personOf(ctx.actor, ctx.staff);
-  const may = (step: AckStep) => signsFor(step, ticket, person) || isDesk(ctx.actor);
+  const signs = (s: AckStep) => signsFor(s, ticket, person, ctx.staff);
+  // The desk records signatures given by phone, but not for a complaint about the one at the desk.
+  const desk = isDesk(ctx.actor) && !(person && isAccused(ticket, person));
+  const may = (s: AckStep) => signs(s) || desk;
   let step = command.step as AckStep | undefined;
   if (step !== undefined) {
     if (!(ACK_STEPS as readonly string[]).includes(step)) {
@@ -431,16 +451,18 @@ function decideAcknowledge(ticket: ComplaintTicket, command: CommandInput, ctx: 
     if (!open.includes(step)) throw new IllegalTransition(`"${step}" was acknowledged already`);
   } else {
     // The first step this person may sign: the report sheet for its department's head, and so on.
-    step = open.find((s) => signsFor(s, ticket, person)) ?? (isDesk(ctx.actor) ? open[0] : undefined);
+    step = open.find(signs) ?? (desk ? open[0] : undefined);
   }
   if (!step || !may(step)) {
     throw new Forbidden(
-      step
+      person && isAccused(ticket, person)
+        ? 'this complaint is about you: the next in line signs for it (CH-4, CH-5)'
+        : step
         ? `"${step}" is signed by ${step === 'supervisor' ? 'a supervisor' : step === 'director' ? 'the office director' : 'the head of the department complained about'}, or by the desk for them`
         : `nothing here for you to acknowledge; open: ${open.join(', ')}`,
     );
   }
-  const onBehalf = !signsFor(step, ticket, person);
+  const onBehalf = !signs(step);
   const note = typeof command.note === 'string' && command.note.trim() ? command.note.trim() : undefined;
   return {
     type: 'complaint.acknowledged',

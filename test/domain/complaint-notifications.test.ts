@@ -74,6 +74,16 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
     expect(sent(guard).map((m) => m.to)).toEqual(['security-manager-1']);
   });
 
+  it('CH-5: the routing of a complaint about the supervisor or the director goes past them to the next in line', () => {
+    const important = open(intake({ about: { staffId: 'supervisor-1' } }), OPENED);
+    expect(sent(important).find((m) => m.purpose === 'supervisor')?.to).toBe('office-manager-1');
+    const major = open(intake({ severity: 'major', about: { staffId: 'office-director-1' } }), OPENED);
+    expect(sent(major).find((m) => m.purpose === 'director')?.to).toBe('office-manager-1');
+    // … and so do the escalations that would ask them to press on (督办) their own case.
+    const texts = complaintNotifications(escalation(important.ticket, 'handoff-L2', '2026-11-27T02:00:00.000Z'), important.ticket, STAFF, PARK);
+    expect(texts.map((n) => n.to.id)).toEqual(['office-manager-1']);
+  });
+
   it('CH-2: a complaint from the phone tells the desk to grade it; one typed at the desk tells nobody', () => {
     expect(sent(open(phoneIntake(), OPENED))).toEqual([
       {
@@ -168,9 +178,16 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
       {
         to: 'supervisor-1',
         purpose: 'resolved',
-        text: '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,今日需回访业主。',
+        text: '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月27日17:30前回访业主。',
       },
     ]);
+  });
+
+  it('CH-6: reported done after closing, the callback is asked for by the next closing, not "today"', () => {
+    const night = new Date('2026-11-27T22:00:00+08:00');
+    const story = run(open(intake(), OPENED), { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, night);
+    expect(story.ticket.timers['callback-eod']?.dueAt).toBe('2026-11-28T09:30:00.000Z');
+    expect(sent(story)[0]?.text).toBe('【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月28日17:30前回访业主。');
   });
 });
 

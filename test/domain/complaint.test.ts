@@ -241,6 +241,27 @@ describe('who signs what (CH-4, CH-5, CH-8)', () => {
     const signed = run(story, { type: 'acknowledge' }, minutes(OPENED, 2), actor('repair-lead-1'));
     expect(signed.ticket.acknowledgements['report-sheet']?.staffId).toBe('repair-lead-1');
   });
+
+  it('CH-4/CH-5: nobody signs for a complaint about themselves (403), nor records it for someone else', () => {
+    // Prepare: the engineering manager is complained about; a supervisor is; the dispatcher is.
+    const manager = open(intake({ about: { staffId: 'engineering-manager-1' } }), OPENED);
+    const supervisor = open(intake({ about: { staffId: 'supervisor-1' } }), OPENED);
+    const desk = open(intake({ about: { staffId: 'dispatcher-1' } }), OPENED);
+    // Act + Assess: each of them is refused, whichever step they name.
+    const later = minutes(OPENED, 2);
+    expect(thrownBy(() => run(manager, { type: 'acknowledge' }, later, actor('engineering-manager-1')))).toBeInstanceOf(Forbidden);
+    expect(
+      thrownBy(() => run(manager, { type: 'acknowledge', step: 'report-sheet' }, later, actor('engineering-manager-1'))),
+    ).toBeInstanceOf(Forbidden);
+    expect(thrownBy(() => run(supervisor, { type: 'acknowledge' }, later, actor('supervisor-1')))).toBeInstanceOf(Forbidden);
+    expect(thrownBy(() => run(desk, { type: 'acknowledge' }, later, actor('dispatcher-1')))).toBeInstanceOf(Forbidden);
+  });
+
+  it('CH-5: with the only supervisor complained about, the office manager (who gets the routing) signs it', () => {
+    let story = open(intake({ about: { staffId: 'supervisor-1' } }), OPENED);
+    story = run(story, { type: 'acknowledge', step: 'supervisor' }, minutes(OPENED, 5), actor('office-manager-1'));
+    expect(story.ticket.acknowledgements.supervisor).toMatchObject({ staffId: 'office-manager-1', onBehalf: false });
+  });
 });
 
 describe('closing (CH-6, DS-6)', () => {

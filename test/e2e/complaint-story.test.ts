@@ -149,13 +149,13 @@ describe('the complaint story, end to end', () => {
       [PHONE['office-manager-1'], '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。'],
     ]);
 
-    // 10:00 — DS-6: the technician's word by phone; the supervisor is told, the callback is due today.
+    // 10:00 — DS-6: the technician's word by phone; the supervisor is told, the callback is due by 17:30 today.
     await clockTo('2026-11-30T10:00:00+08:00');
     const resolved = await step(id, 'resolve', dispatcher, { confirmedBy: '张伟', via: 'phone', note: '已更换控制板' });
     expect(resolved.status).toBe('resolved');
     expect(resolved.timers['callback-eod']).toEqual({ dueAt: '2026-11-30T09:30:00.000Z', state: 'pending' });
     expect(await texts(id, 9)).toEqual([
-      [PHONE['supervisor-1'], '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,今日需回访业主。'],
+      [PHONE['supervisor-1'], '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月30日17:30前回访业主。'],
     ]);
 
     // 17:30 — CH-6: no callback by closing → the customer-service lead.
