@@ -6,10 +6,18 @@
  * Length: the text before the link is kept to one 70-unit segment with `fitSms` (the description is
  * shortened first); the link then adds about 100 ASCII characters, so a link SMS goes out as a
  * concatenated message of two or three segments. For an emergency, a working link is worth more
- * than one segment; texts without a link stay within one.
+ * than one segment; texts without a link stay within one, but for a leader's instruction (EM-5),
+ * which goes out whole.
  */
 import type { AckLinkPurpose } from './ack-link';
-import type { ChainMove, ChainStep, EmergencyEvent, EmergencyTicket, Person } from './emergency';
+import type {
+  ChainMove,
+  ChainPosition,
+  ChainStep,
+  EmergencyEvent,
+  EmergencyTicket,
+  Person,
+} from './emergency';
 import { ackPurpose, CATEGORY_LABELS } from './emergency';
 import type { Notification } from './notifications';
 import { fitSms } from './notifications';
@@ -57,19 +65,41 @@ function find(staff: readonly StaffMember[], staffId: string): StaffMember | und
   return staff.find((s) => s.id === staffId);
 }
 
+type Why = 'first' | 'no-answer' | 'undeliverable';
+
+/**
+ * Why a level is told: who did not answer, by role. Not 上一级: the chain climbs, so to the deputy
+ * GM "the level above" would be the GM, who has not been asked yet. Round 2 onwards starts again
+ * from the top because nobody of the round before answered.
+ */
+function reasonText(ticket: EmergencyTicket, step: ChainStep, why: Why, from?: ChainPosition): string {
+  if (why === 'first') return '';
+  const missed = why === 'undeliverable' ? '无法联系' : '未确认';
+  if (why === 'no-answer' && step.level === 1 && step.round > 1) return `上轮各级均${missed},`;
+  const role = from ? ticket.chain.levels[from.level - 1]?.role : undefined;
+  return `${role ? ROLE_LABELS[role] : '前一级'}${missed},`;
+}
+
+/** The chain position an acknowledgement SMS was for, from its purpose (`ack-r1-L2`). */
+function positionOf(purpose: string): ChainPosition | undefined {
+  const m = /^ack-r(\d+)-L(\d+)$/.exec(purpose);
+  return m ? { round: Number(m[1]), level: Number(m[2]) } : undefined;
+}
+
 /** EM-2: each person of a reached level gets the request with their own acknowledgement link. */
 function chainSms(
   ticket: EmergencyTicket,
   step: ChainStep,
-  why: 'first' | 'no-answer' | 'undeliverable',
+  why: Why,
   eventAt: string,
   staff: readonly StaffMember[],
   park: Park,
+  from?: ChainPosition,
 ): Notification[] {
   // An acknowledgement stored before this SMS goes out stops it: nobody is told after an answer.
   if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
   const round = step.round > 1 ? `第${step.round}轮,` : '';
-  const reason = why === 'first' ? '' : why === 'undeliverable' ? '上一级无法联系,' : '上一级未确认,';
+  const reason = reasonText(ticket, step, why, from);
   const body = (d: string) =>
     `${head(ticket)}:${ticket.location}。${d}。${round}${reason}请速处理,点链接确认:`;
   const text = fitSms(park.smsSignature, body, ticket.description);
@@ -116,12 +146,13 @@ function toOwner(
 function moveSms(
   ticket: EmergencyTicket,
   move: ChainMove,
-  why: 'first' | 'no-answer' | 'undeliverable',
+  why: Why,
   eventAt: string,
   staff: readonly StaffMember[],
   park: Park,
+  from?: ChainPosition,
 ): Notification[] {
-  if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park);
+  if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park, from);
   if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
   // Nobody answered any round: the owner at the desk phones people (the fastest means, EM-2).
   const text = fitSms(
@@ -157,9 +188,19 @@ export function emergencyNotifications(
     }
     case 'emergency.escalated':
     case 'emergency.unanswered':
-      return moveSms(ticket, event.data.move, 'no-answer', event.at, staff, park);
+      return moveSms(ticket, event.data.move, 'no-answer', event.at, staff, park, event.data.from);
     case 'sms.undeliverable':
-      return event.data.move ? moveSms(ticket, event.data.move, 'undeliverable', event.at, staff, park) : [];
+      return event.data.move
+        ? moveSms(
+            ticket,
+            event.data.move,
+            'undeliverable',
+            event.at,
+            staff,
+            park,
+            positionOf(event.data.purpose),
+          )
+        : [];
     case 'emergency.handover-offered': {
       const to = find(staff, event.data.to.staffId);
       if (!to) return [];
@@ -175,11 +216,9 @@ export function emergencyNotifications(
       const to = find(staff, d.to.staffId);
       if (!to) return [];
       const when = chineseShort(new Date(d.dueAt), park.timeZone);
-      const text = fitSms(
-        sig,
-        (x) => `${head(ticket)}指示#${d.number}(${d.from}):${x},请于${when}前完成并回报。`,
-        d.text,
-      );
+      // EM-5 (下达执行): the instruction goes out whole, over several segments if it must; cut
+      // short it would not be the instruction given (the overdue reminders may shorten it).
+      const text = `${sig}${head(ticket)}指示#${d.number}(${d.from}):${d.text},请于${when}前完成并回报。`;
       return [{ to, text, purpose: `instruction-${d.number}` }];
     }
     case 'emergency.instruction-overdue': {

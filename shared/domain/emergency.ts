@@ -585,6 +585,13 @@ function directoryPerson(staff: readonly StaffMember[], staffId: string, field: 
 }
 
 const DESK_GROUPS = new Set(['dispatcher', 'manager', 'executive']);
+
+/**
+ * EM-4: who can take over the desk's post (接替), i.e. whom a handover may name: the groups that
+ * may accept one (access.ts, `emergency.accept-handover`; a test keeps the two equal). Field staff
+ * and responders are at the scene, not at the desk, and could never accept the offer.
+ */
+export const HANDOVER_GROUPS: ReadonlySet<string> = new Set(['dispatcher', 'office', 'manager', 'executive']);
 const actsForTheDesk = (actor: Actor) => (actor.groups as string[]).some((g) => DESK_GROUPS.has(g));
 
 /** EM-2: an acknowledgement by someone the chain told. Shared by the link page and the API. */
@@ -672,6 +679,13 @@ export function decideEmergency(ticket: EmergencyTicket, command: CommandInput, 
         );
       }
       const to = directoryPerson(staff, String(command.staffId), 'staffId');
+      if (!to.roles.some((r) => HANDOVER_GROUPS.has(GROUP_OF_ROLE[r]))) {
+        throw new RuleViolation(
+          'EMERGENCY.HANDOVER_NOT_DESK',
+          `EM-4: ${to.name} cannot take over the desk's post (a handover names the desk, a manager or an executive)`,
+          'staffId',
+        );
+      }
       if (to.id === ticket.owner.staffId) {
         throw new RuleViolation(
           'EMERGENCY.HANDOVER_TO_OWNER',

@@ -164,7 +164,7 @@ describe('point 7: a number that cannot take SMS', () => {
     expect(Date.parse(undeliverable[0]!.at) - Date.parse(ticket.createdAt)).toBeLessThan(60_000);
     const toDeputy = published().filter((p) => p.to === PHONE.deputyGm);
     expect(toDeputy).toHaveLength(1);
-    expect(toDeputy[0]?.text).toContain('上一级无法联系');
+    expect(toDeputy[0]?.text).toContain('管理处经理无法联系');
     const after = history?.ticket as EmergencyTicket;
     expect(after.chain.step).toMatchObject({ round: 1, level: 2 });
     expect(after.timers['escalate-r1-L1']?.state).toBe('cancelled');

@@ -773,6 +773,12 @@ describe('commands and their refusals', () => {
       /not in this park/,
     ],
     [
+      'EM-4: a handover to field staff, who may not take the desk’s post (nor accept it) → 422',
+      (s) => s.run({ type: 'hand-over', staffId: 'technician-1' }, NIGHT),
+      RuleViolation,
+      /EM-4.*张伟/,
+    ],
+    [
       'EM-4: only the named successor accepts',
       (s) => {
         s.run({ type: 'hand-over', staffId: 'duty-officer-1' }, NIGHT);
@@ -1057,18 +1063,22 @@ describe('SMS (emergency-notifications)', () => {
     expect(hasLink(owner!)).toBe(false);
   });
 
-  it('EM-2: an escalation tells the next level why; round 2 says so', () => {
+  it('EM-2: an escalation tells the next level who did not answer, by role; round 2 says so', () => {
+    // 上一级 means the level above: told to the deputy GM it would name the GM, who has not been asked.
     const story = new Story();
     story.fire('escalate-r1-L1');
     const [deputy] = sms(story);
     expect(deputy?.to.id).toBe('deputy-gm-1');
-    expect(deputy?.text).toContain('上一级未确认,请速处理,点链接确认:');
+    expect(deputy?.text).toContain('。管理处经理未确认,请速处理,点链接确认:');
     story.fire('escalate-r1-L2');
+    const [gm] = sms(story);
+    expect(gm?.text).toContain('。主管副总经理未确认,请速处理');
     story.fire('escalate-r1-L3');
     const [again] = sms(story);
     expect(again?.to.id).toBe('office-manager-1');
     expect(again?.purpose).toBe('ack-r2-L1');
-    expect(again?.text).toContain('第2轮,上一级未确认');
+    expect(again?.text).toContain('。第2轮,上轮各级均未确认,请速处理');
+    for (const n of [deputy, gm, again]) expect(n?.text).not.toContain('上一级');
   });
 
   it('no SMS for an escalation once the ticket is acknowledged (the acknowledgement was stored first)', () => {
@@ -1110,7 +1120,7 @@ describe('SMS (emergency-notifications)', () => {
     story.undeliverable('office-manager-1', 'ack-r1-L1', NIGHT, 1, 0);
     const [deputy] = sms(story);
     expect(deputy?.to.id).toBe('deputy-gm-1');
-    expect(deputy?.text).toContain('上一级无法联系');
+    expect(deputy?.text).toContain('。管理处经理无法联系,请速处理');
   });
 
   it('EM-4: a handover tells the successor; EM-5: an instruction tells its person, and when overdue the owner too', () => {
@@ -1152,6 +1162,26 @@ describe('SMS (emergency-notifications)', () => {
         '【翠湖物业】紧急E20261128-001火警指示#1已到期未完成(朱斌):疏散B区住户,请跟进。',
       ],
     ]);
+  });
+
+  it('EM-5: an instruction goes out whole, even past one segment: a cut instruction is not one issued', () => {
+    const story = new Story();
+    const text = '封锁南门车道,引导车辆从北门出入,并安排两名保安在B区入口劝离围观住户';
+    story.run(
+      {
+        type: 'instructions',
+        from: '郑华(主管副总)',
+        to: 'security-captain-1',
+        text,
+        dueAt: min(NIGHT, 30).toISOString(),
+      },
+      NIGHT,
+    );
+    const [issued] = sms(story);
+    expect(issued?.text).toBe(
+      `【翠湖物业】紧急E20261128-001火警指示#1(郑华(主管副总)):${text},请于11月28日02:30前完成并回报。`,
+    );
+    expect(issued!.text.length).toBeGreaterThan(SMS_SEGMENT);
   });
 
   it('acknowledgements, reports, sign-off and closing send nothing', () => {

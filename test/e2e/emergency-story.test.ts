@@ -108,8 +108,8 @@ describe('the emergency story, end to end', () => {
       PHONE.deputyGm,
       PHONE.gm,
     ]);
-    expect(climbed[0]?.text).toContain('上一级未确认');
-    expect(climbed[2]?.text).toContain('第2轮');
+    expect(climbed[0]?.text).toContain('管理处经理未确认');
+    expect(climbed[2]?.text).toContain('第2轮,上轮各级均未确认');
     // Each SMS carries its own link.
     expect(new Set(climbed.map((m) => linkIn(m.text))).size).toBe(5);
 
