@@ -13,13 +13,12 @@
  * 4. The answer is kept with a conditional write; a copy that lost the race returns the winner's.
  */
 import { ConcurrentChange } from '../domain/errors';
-import { firstHolders } from '../domain/notifications';
-import type { Park, Role, Unit } from '../domain/park';
+import { deskOnShift, firstHolders } from '../domain/notifications';
+import type { Role, Unit } from '../domain/park';
 import { repairScript } from '../domain/repair';
 import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
 import { KIND_RULES } from '../domain/tickets';
-import { wallClock } from '../domain/time';
 import type {
   CallerUnit,
   CallFacts,
@@ -99,14 +98,6 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 // ---------------------------------------------------------------- facts for the tree
 
-/** Who answers the phone at the desk: the dispatcher in office hours, else the duty officer. */
-function deskRoles(park: Park, now: Date): Role[] {
-  const w = wallClock(now, park.timeZone);
-  const hhmm = `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
-  const open = hhmm >= park.officeOpens && hhmm < park.officeCloses;
-  return open ? ['dispatcher', 'duty-officer'] : ['duty-officer', 'dispatcher'];
-}
-
 function callerUnit(unit: Unit, phone: string | undefined): CallerUnit {
   const resident = phone ? unit.residents.find((r) => r.phone === phone) : undefined;
   return { unit: unit.unit, address: unit.address, ...(resident ? { name: resident.name } : {}) };
@@ -128,8 +119,9 @@ function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): Call
     phoneOf: async (who) => {
       const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
       if (!park) return undefined;
-      const roles: Role[] =
-        who === 'duty' ? ['duty-officer', 'dispatcher'] : deskRoles(park, deps.clock.now());
+      // The desk on shift by the park's calendar (working days and holidays too), as SMS hand-offs use.
+      const roles: readonly Role[] =
+        who === 'duty' ? ['duty-officer', 'dispatcher'] : deskOnShift(deps.clock.now(), park);
       return firstHolders(staff, roles)[0]?.phone;
     },
     canOpen: canOpenKind,
@@ -158,6 +150,11 @@ export function openCommand(
     ...(request.recordingUrl ? { recordingUrl: request.recordingUrl } : {}),
   };
   const at = now.toISOString();
+  // Where it happened is what the caller said (the description); their home stays on `caller.unit`:
+  // a fire in the car park must not send responders to the caller's flat (EM-3), nor a complaint
+  // record the caller's address as the event's place (CH-3).
+  // Kept short: the SMS cut the description (the place itself) before the location.
+  const told = '来电口述';
   switch (request.kind) {
     case 'repair':
       return {
@@ -176,7 +173,7 @@ export function openCommand(
         parkId,
         caller,
         occurredAt: at,
-        place: request.unit?.address ?? '电话投诉',
+        place: told,
         description: request.description,
         source,
       };
@@ -185,7 +182,7 @@ export function openCommand(
         kind: 'emergency' as const,
         parkId,
         category: request.category ?? 'public-safety',
-        location: request.unit?.address ?? '来电口述(见描述)',
+        location: told,
         description: request.description,
         caller,
         source,

@@ -5,7 +5,7 @@
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from './errors';
 import type { CommandInput, EventDraft, TicketKindRules } from './kind';
 import type { Notification } from './notifications';
-import { DESK_ROLES, firstHolders, fitSms, repairNotifications } from './notifications';
+import { deskOnShift, firstHolders, fitSms, repairNotifications } from './notifications';
 import type { Park, StaffMember } from './park';
 import type { Actor, Caller, TicketBase, TicketEvent, TicketSource, TimerState } from './ticket';
 import { settleTimers } from './ticket';
@@ -123,7 +123,11 @@ export interface RepairScript {
 export type RepairEvent =
   | TicketEvent<'repair.opened', RepairIntake & { number?: string; script: RepairScript }>
   | TicketEvent<'repair.decided', RepairDecisionInput & { script: RepairScript }>
-  | TicketEvent<'ticket.assigned', { staffId: string; staffName: string }>
+  | TicketEvent<
+      'ticket.assigned',
+      /** `previous…`: a reassignment names who was taken off the job (they are told not to go). */
+      { staffId: string; staffName: string; previousStaffId?: string; previousStaffName?: string }
+    >
   | TicketEvent<'ticket.acknowledged', Record<string, never>>
   | TicketEvent<'ticket.completed', { serviceSlip: ServiceSlip }>
   | TicketEvent<'ticket.closed', Record<string, never>>
@@ -153,15 +157,34 @@ export function needsRepairNumber(intake: { decision?: RepairDecision }): boolea
   return intake.decision === undefined || needsWorkOrder(intake.decision);
 }
 
+/**
+ * The time to tell: the agreed appointment, else the wanted time — "尽快" when that is not after
+ * `reference` (the IVR does not ask, and takes the call's time: as soon as possible).
+ */
+export function wantedTimeText(
+  repair: { wantedAt: string; appointmentAt?: string },
+  timeZone: string,
+  reference: Date | undefined,
+): string {
+  if (repair.appointmentAt) return chineseShort(new Date(repair.appointmentAt), timeZone);
+  const wanted = new Date(repair.wantedAt);
+  const asap = reference !== undefined && wanted.getTime() <= reference.getTime();
+  return asap ? '尽快' : chineseShort(wanted, timeZone);
+}
+
+/** RP-4: what the resident is told of a paid special service before anything is dispatched. */
+function feeSentence(paidService: PaidService | undefined): string {
+  return paidService ? `本项为特约有偿服务,费用${paidService.fee}元。` : '';
+}
+
 /** The sentences said when a request is taken down undecided: received, then RP-3's confirmation. */
 function receivedScript(intake: RepairIntake, timeZone: string, now: Date | undefined): RepairScript {
-  const wanted = new Date(intake.wantedAt);
-  // A wanted time that is not in the future means "as soon as possible" (the IVR does not ask).
-  const asap = now !== undefined && wanted.getTime() <= now.getTime();
-  const when = asap ? '尽快' : chineseShort(wanted, timeZone);
+  const when = wantedTimeText({ wantedAt: intake.wantedAt }, timeZone, now);
   return {
     decision: RECEIVED_SENTENCE,
-    confirmation: `跟您确认一下:维修内容:${intake.description};地点:${intake.location};时间:${when}。${RP3_QUESTION}`,
+    confirmation:
+      `跟您确认一下:维修内容:${intake.description};地点:${intake.location};时间:${when}。` +
+      `${feeSentence(intake.paidService)}${RP3_QUESTION}`,
   };
 }
 
@@ -178,14 +201,21 @@ export function repairScript(intake: RepairIntake, timeZone: string, now?: Date)
   if (intake.decision === 'decline' && intake.declineReason) {
     decision += intake.declineReason;
   }
-  const when =
-    intake.decision === 'appointment' && intake.appointmentAt ? intake.appointmentAt : intake.wantedAt;
-  const fee = intake.paidService ? `本项为特约有偿服务,费用${intake.paidService.fee}元。` : '';
+  const when = wantedTimeText(
+    {
+      wantedAt: intake.wantedAt,
+      ...(intake.decision === 'appointment' && intake.appointmentAt
+        ? { appointmentAt: intake.appointmentAt }
+        : {}),
+    },
+    timeZone,
+    now,
+  );
   const confirmation =
     intake.decision === 'decline'
       ? RP3_QUESTION
       : `跟您确认一下:维修内容:${intake.description};地点:${intake.location};` +
-        `时间:${chineseShort(new Date(when), timeZone)}。${fee}${RP3_QUESTION}`;
+        `时间:${when}。${feeSentence(intake.paidService)}${RP3_QUESTION}`;
   return { decision, confirmation };
 }
 
@@ -194,6 +224,7 @@ export function repairScript(intake: RepairIntake, timeZone: string, now?: Date)
  * service without the resident's consent). Used at opening and by `decide`.
  */
 export function checkRepairDecision(input: RepairDecisionInput, now: Date): void {
+  checkFee(input.paidService);
   if (input.decision === 'appointment') {
     if (!input.appointmentAt) {
       throw new RuleViolation(
@@ -243,8 +274,20 @@ export function checkRepairDecision(input: RepairDecisionInput, now: Date): void
   }
 }
 
+/** RP-4: a paid service has a fee to tell the resident; 0 yuan is not a paid service. */
+function checkFee(paidService: PaidService | undefined): void {
+  if (paidService && !(paidService.fee > 0)) {
+    throw new RuleViolation(
+      'REPAIR.PAID_SERVICE_FEE_REQUIRED',
+      'RP-4: a paid special service needs the fee told to the resident (more than 0 yuan)',
+      'paidService.fee',
+    );
+  }
+}
+
 /** A received request carries no outcome yet: what belongs to one is refused until `decide`. */
 function checkReceived(intake: RepairIntake): void {
+  checkFee(intake.paidService);
   if (intake.appointmentAt) {
     throw new RuleViolation(
       'REPAIR.APPOINTMENT_NOT_EXPECTED',
@@ -323,7 +366,8 @@ export function decideRepair(
       const paidService = input.paidService ?? ticket.paidService;
       const decided: RepairDecisionInput = { ...input, ...(paidService ? { paidService } : {}) };
       checkRepairDecision(decided, at.now);
-      const script = repairScript({ ...ticket, ...decided }, at.timeZone);
+      // `now`: a wanted time already past (a phone call's "as soon as possible") is told as 尽快.
+      const script = repairScript({ ...ticket, ...decided }, at.timeZone, at.now);
       return { type: 'repair.decided', data: { ...decided, script } };
     }
     case 'assign':
@@ -339,7 +383,13 @@ export function decideRepair(
       }
       return {
         type: 'ticket.assigned',
-        data: { staffId: command.technician.id, staffName: command.technician.name },
+        data: {
+          staffId: command.technician.id,
+          staffName: command.technician.name,
+          ...(ticket.assigneeId && ticket.assigneeId !== command.technician.id
+            ? { previousStaffId: ticket.assigneeId, previousStaffName: ticket.assigneeName ?? '' }
+            : {}),
+        },
       };
     case 'acknowledge':
       return { type: 'ticket.acknowledged', data: {} };
@@ -388,8 +438,8 @@ function decisionTimers(input: RepairDecisionInput, at: string): Record<string, 
 }
 
 /**
- * A received request waits for the desk's RP-2 decision: the dispatcher (else the duty officer) is
- * told by SMS. Read from the opening event, not the ticket: by the time the stream delivers the
+ * A received request waits for the desk's RP-2 decision: the desk on shift (the dispatcher in office
+ * hours, the duty officer outside them) is told by SMS. Read from the opening event, not the ticket: by the time the stream delivers the
  * event the ticket may already be decided.
  */
 export function receivedRepairNotifications(
@@ -406,7 +456,11 @@ export function receivedRepairNotifications(
     (d) => `新${via}报修${ticket.number ?? ''}待定:${unit} ${d},请确认派工。`,
     ticket.description,
   );
-  return firstHolders(staff, DESK_ROLES).map((to) => ({ to, text, purpose: 'received' }));
+  return firstHolders(staff, deskOnShift(new Date(event.at), park)).map((to) => ({
+    to,
+    text,
+    purpose: 'received',
+  }));
 }
 
 /** Folds one event into the ticket. The projection stored on the ticket item is exactly this. */

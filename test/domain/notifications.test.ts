@@ -173,7 +173,8 @@ describe('repairNotifications: ack-30m fired (not acknowledged within 30 minutes
       [REPAIR_LEAD, expect.objectContaining({ id: 'repair-lead-2' })],
     ],
   ])('fallback chain: %s', (_case, staff, recipients) => {
-    const ticket = opened();
+    // Assigned: an unassigned work order also goes to the desk (test/domain/repair.test.ts, review).
+    const ticket = assignedTo(opened(), TECH_ZHANG);
 
     const notifications = notify(ticket, firedEvent(ticket, 'ack-30m'), staff);
 

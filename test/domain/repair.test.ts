@@ -19,6 +19,7 @@ import {
   repairScript,
   repairTimerDue,
 } from '../../shared/domain/repair';
+import { repairNotifications } from '../../shared/domain/notifications';
 import type { Actor } from '../../shared/domain/ticket';
 
 const TZ = 'Asia/Shanghai';
@@ -876,5 +877,151 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
     const { ticket, event } = open();
 
     expect(receivedRepairNotifications(event, ticket, [DISPATCHER_STAFF], PARK)).toEqual([]);
+  });
+});
+
+describe('review: who is texted and what the texts and scripts say', () => {
+  const person = (id: string, name: string, roles: StaffMember['roles'], phone: string): StaffMember => ({
+    ...TECHNICIAN,
+    id,
+    name,
+    roles,
+    department: roles.includes('technician') ? 'engineering' : 'customer-service',
+    phone,
+  });
+  const DISPATCHER_1 = person('dispatcher-1', '陈静', ['dispatcher'], '+8613900000001');
+  const DUTY_1 = person('duty-officer-1', '刘洋', ['duty-officer'], '+8613900000002');
+  const TECH_2 = person('technician-2', '李强', ['technician'], '+8613900000008');
+  const STAFF = [DISPATCHER_1, DUTY_1, TECHNICIAN, TECH_2, REPAIR_LEAD];
+  const PARK = {
+    id: 'park-1',
+    companyId: 'co-1',
+    name: '翠湖园',
+    timeZone: TZ,
+    officeOpens: '08:30',
+    officeCloses: '17:30',
+    smsSignature: '【翠湖物业】',
+  };
+  /** 02:00 in the park: outside office hours, the duty officer holds the desk (篇4 2). */
+  const NIGHT = new Date('2026-11-27T18:00:00.000Z');
+
+  function receivedAt(at: Date, overrides: Partial<RepairIntake> = {}) {
+    const { decision: _none, ...rest } = intake({ wantedAt: at.toISOString(), ...overrides });
+    return openRepair(
+      { id: 'ticket-1', parkId: 'park-1', intake: rest, timeZone: TZ, number: NUMBER },
+      DISPATCHER,
+      at,
+    );
+  }
+
+  function fired(ticket: RepairTicket, timer: string): RepairEvent {
+    const dueAt = ticket.timers[timer]?.dueAt ?? '';
+    return {
+      seq: ticket.version + 1,
+      type: 'timer.fired',
+      at: dueAt,
+      actor: DISPATCHER,
+      data: { timer, dueAt },
+    };
+  }
+
+  it('a repair received at night is texted to the duty officer on shift, not the dispatcher at home', () => {
+    const { ticket, event } = receivedAt(NIGHT, { source: { channel: 'ivr-twilio', callId: 'CA1' } });
+
+    const sent = receivedRepairNotifications(event, ticket, STAFF, PARK);
+
+    expect(sent.map((n) => n.to.id)).toEqual(['duty-officer-1']);
+  });
+
+  it('an unassigned booking reminded before office hours goes to the duty officer on shift', () => {
+    // Booked at 14:00 for 07:30 the next morning: reminded at 06:30, before the office opens.
+    const booked = open({ decision: 'appointment', appointmentAt: '2026-11-28T07:30:00+08:00' }).ticket;
+
+    const sent = repairNotifications(fired(booked, 'appointment-reminder'), booked, STAFF, PARK);
+
+    expect(sent.map((n) => n.to.id)).toEqual(['duty-officer-1']);
+  });
+
+  it('ack-30m with nobody assigned also tells the desk, the only one who may assign (access: repair.assign)', () => {
+    const dispatched = open().ticket;
+
+    const sent = repairNotifications(fired(dispatched, 'ack-30m'), dispatched, STAFF, PARK);
+
+    expect(sent.map((n) => n.to.id).sort()).toEqual(['dispatcher-1', 'repair-lead-1']);
+  });
+
+  it('a reassignment tells the technician taken off the job not to go', () => {
+    const first = step(open().ticket, { type: 'assign', technician: TECHNICIAN }, OPENED_AT);
+    const acknowledged = step(first, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 5));
+    const draft = decideRepair(acknowledged, { type: 'assign', technician: TECH_2 });
+    const event = {
+      ...draft,
+      seq: acknowledged.version + 1,
+      at: OPENED_AT.toISOString(),
+      actor: DISPATCHER,
+    } as RepairEvent;
+    const reassigned = applyRepairEvent(acknowledged, event);
+
+    const sent = repairNotifications(event, reassigned, STAFF, PARK);
+
+    expect(sent.map((n) => [n.to.id, n.purpose])).toEqual([
+      ['technician-2', 'assigned'],
+      ['technician-1', 'unassigned'],
+    ]);
+    expect(sent[1]?.text).toBe(
+      '【翠湖物业】派工单R20261127-001已改派李强,您无需前往:3-2-1502 厨房水龙头漏水。',
+    );
+  });
+
+  it('a phone repair ("as soon as possible") decided hours later: the technician and the resident hear 尽快, not the call time', () => {
+    const received = receivedAt(NIGHT).ticket;
+    const morning = new Date('2026-11-28T00:40:00.000Z');
+    const draft = decideRepair(
+      received,
+      { type: 'decide', decision: 'dispatch' },
+      { now: morning, timeZone: TZ },
+    );
+    const dispatched = record(received, draft, morning);
+    const assign = decideRepair(dispatched, { type: 'assign', technician: TECHNICIAN });
+    const event = {
+      ...assign,
+      seq: dispatched.version + 1,
+      at: morning.toISOString(),
+      actor: DISPATCHER,
+    } as RepairEvent;
+
+    const [sms] = repairNotifications(event, applyRepairEvent(dispatched, event), STAFF, PARK);
+
+    expect(draft.type === 'repair.decided' && draft.data.script.confirmation).toContain('时间:尽快。');
+    expect(sms?.text).toBe('【翠湖物业】派工单R20261127-001:3-2-1502 厨房水龙头漏水,时间尽快,请尽快接单。');
+  });
+
+  it('RP-4: a paid service taken down before RP-2 is decided: the resident is told the fee at once', () => {
+    const { script } = receivedAt(OPENED_AT, { paidService: { fee: 80, consent: false } });
+
+    expect(script.confirmation).toContain('本项为特约有偿服务,费用80元。');
+  });
+
+  it('RP-4: the technician sent on a paid service is told the fee to collect', () => {
+    const paid = open({ paidService: { fee: 80, consent: true } }).ticket;
+    const draft = decideRepair(paid, { type: 'assign', technician: TECHNICIAN });
+    const event = {
+      ...draft,
+      seq: paid.version + 1,
+      at: OPENED_AT.toISOString(),
+      actor: DISPATCHER,
+    } as RepairEvent;
+
+    const [sms] = repairNotifications(event, applyRepairEvent(paid, event), STAFF, PARK);
+
+    expect(sms?.text).toContain('有偿80元');
+    expect(sms?.text.length).toBeLessThanOrEqual(70);
+  });
+
+  it('RP-4: a "paid" service of 0 yuan is refused (there is no fee to tell the resident of)', () => {
+    const error = thrownBy(() => open({ paidService: { fee: 0, consent: true } }));
+
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.field).toBe('paidService.fee');
   });
 });

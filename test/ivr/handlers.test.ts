@@ -305,7 +305,7 @@ describe('Amazon Connect: a Lambda the contact flow invokes', () => {
     expect(await deps.store.get(answer.ticketId!)).toMatchObject({
       kind: 'emergency',
       category: 'fire',
-      location: '3号楼2单元1502',
+      location: '来电口述',
     });
   });
 
@@ -318,7 +318,7 @@ describe('Amazon Connect: a Lambda the contact flow invokes', () => {
     expect(answer.status).toBe('opened');
     expect(await deps.store.get(answer.ticketId!)).toMatchObject({
       kind: 'complaint',
-      place: '3号楼2单元1502',
+      place: '来电口述',
     });
   });
 

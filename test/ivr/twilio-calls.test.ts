@@ -249,7 +249,7 @@ describe('complaint: opened ungraded for the dispatcher to grade (CH-2)', () => 
     expect(ticket).toMatchObject({
       kind: 'complaint',
       caller: { name: '王先生', phone: WANG, unit: '3-2-1502' },
-      place: '3号楼2单元1502',
+      place: '来电口述',
       description: '楼上装修噪音很大,晚上十点还在施工',
       source: { channel: 'ivr-twilio', callId: call.sid, transcript: '楼上装修噪音很大,晚上十点还在施工' },
     });
@@ -282,7 +282,7 @@ describe('emergency: opened at once, the manager told, the call put through to t
     expect(ticket).toMatchObject({
       kind: 'emergency',
       category: 'fire',
-      location: '3号楼2单元1502',
+      location: '来电口述',
       description: '3号楼地下车库冒烟了',
     });
     expect(dialled(put)).toBe(PHONE.dutyOfficer);
