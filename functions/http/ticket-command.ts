@@ -1,6 +1,6 @@
 /** POST /tickets/{id}/{command}: one lifecycle step (assign, acknowledge, complete, close). */
 import type { TicketCommand } from '../../shared/app/ticket-command';
-import { runTicketCommand } from '../../shared/app/ticket-command';
+import { recordTicketCommand } from '../../shared/app/ticket-command';
 import { httpDeps } from './lib/deps';
 import { HttpProblem, httpHandler, json, jsonBody, principalOf } from './lib/http';
 import { commandBodies } from './lib/schemas';
@@ -14,6 +14,13 @@ export const handler = httpHandler(async (event) => {
   const type = name as keyof typeof commandBodies;
   const body = jsonBody(event, commandBodies[type] as (typeof commandBodies)['assign']);
   const command = { type, ...body } as TicketCommand;
-  const ticket = await runTicketCommand(httpDeps(), principal, event.pathParameters?.id ?? '', command);
-  return json(200, { ticket });
+  const { ticket, event: recorded } = await recordTicketCommand(
+    httpDeps(),
+    principal,
+    event.pathParameters?.id ?? '',
+    command,
+  );
+  // A step that gives the dispatcher sentences to say (RP-2/RP-3 on `decide`) answers with them.
+  const data = recorded.data as { script?: unknown };
+  return json(200, { ticket, ...(data.script ? { script: data.script } : {}) });
 });

@@ -44,6 +44,19 @@ export async function runTicketCommand(
   ticketId: string,
   command: TicketCommand,
 ): Promise<Ticket> {
+  return (await recordTicketCommand(deps, principal, ticketId, command)).ticket;
+}
+
+/**
+ * The same, also answering with the stored event: what the desk says next travels in it (e.g. the
+ * RP-2/RP-3 sentences of a repair decided after reception).
+ */
+export async function recordTicketCommand(
+  deps: CoreDeps,
+  principal: Principal,
+  ticketId: string,
+  command: TicketCommand,
+): Promise<{ ticket: Ticket; event: TicketEventOf }> {
   const ticket = await visibleTicket(deps, principal, ticketId);
   const rules = rulesOf(ticket.kind);
   const action = `${ticket.kind}.${command.type}`;
@@ -62,5 +75,5 @@ export async function runTicketCommand(
   const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
   await deps.store.append(next, event, ticket.version);
-  return next;
+  return { ticket: next, event };
 }

@@ -59,6 +59,9 @@ describe('a repair received at the desk, decided later', () => {
       number: ticket.number,
       timers: { 'appointment-reminder': { dueAt: '2026-12-02T01:00:00.000Z', state: 'pending' } },
     });
+    // The dispatcher calls the resident back with RP-2's sentence for the outcome and RP-3.
+    expect(res.body.script.decision).toBe('对不起,我们暂时没有人。我们约定12月2日10:00上门维修。');
+    expect(res.body.script.confirmation).toMatch(/请问还有什么要求。$/);
   });
 
   it('decide decline: declined with its reason; the R number stays on the register (CH-11)', async () => {
