@@ -120,9 +120,10 @@ function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): Call
       const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
       if (!park) return undefined;
       // The desk on shift by the park's calendar (working days and holidays too), as SMS hand-offs use.
-      const roles: readonly Role[] =
-        who === 'duty' ? ['duty-officer', 'dispatcher'] : deskOnShift(deps.clock.now(), park);
-      return firstHolders(staff, roles)[0]?.phone;
+      // An emergency goes there too: that person owns it (EM-2, EM-4: the dispatcher, or out of
+      // hours the duty officer), so the caller speaks to whoever must act.
+      const roles: readonly Role[] = deskOnShift(deps.clock.now(), park);
+      return firstHolders(staff, roles)[0]?.phone ?? (who === 'duty' ? firstHolders(staff, ['duty-officer'])[0]?.phone : undefined);
     },
     canOpen: canOpenKind,
   };

@@ -51,7 +51,7 @@ describe('the call player', () => {
     expect(text.trimEnd().endsWith('挂机')).toBe(true);
   });
 
-  it('an unknown caller keys in the address; an emergency ends put through to the duty officer', async () => {
+  it('an unknown caller keys in the address; an emergency ends put through to the desk on shift', async () => {
     const unknown = options({
       from: '+8613800009999',
       digits: ['1', '5', '1', '801', ''],
@@ -63,7 +63,7 @@ describe('the call player', () => {
     await playCall(emergency.options);
 
     expect(unknown.printed.join('\n')).toContain('地点:5号楼1单元0801');
-    expect(emergency.printed.join('\n')).toContain('  转接: +8613900000002');
+    expect(emergency.printed.join('\n')).toContain('  转接: +8613900000001'); // 10:00: the dispatcher
   });
 
   it('a wrong token is refused with 403 and the player stops', async () => {

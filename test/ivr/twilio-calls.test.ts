@@ -261,8 +261,8 @@ describe('complaint: opened ungraded for the dispatcher to grade (CH-2)', () => 
   });
 });
 
-describe('emergency: opened at once, the manager told, the call put through to the duty officer', () => {
-  it('EM-1/EM-2: 3, then 1 for fire, then speech: an emergency, an SMS to the office manager, <Dial> to the duty officer', async () => {
+describe('emergency: opened at once, the manager told, the call put through to the desk on shift', () => {
+  it('EM-1/EM-2: 3, then 1 for fire, then speech: an emergency, an SMS to the office manager, <Dial> to the desk on shift', async () => {
     // Prepare
     const call = newCall(WANG);
     const category = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: '3' });
@@ -285,7 +285,8 @@ describe('emergency: opened at once, the manager told, the call put through to t
       location: '来电口述',
       description: '3号楼地下车库冒烟了',
     });
-    expect(dialled(put)).toBe(PHONE.dutyOfficer);
+    // EM-2/EM-4: put through to the desk on shift, who owns the case: the dispatcher in office hours.
+    expect(dialled(put)).toBe(PHONE.dispatcher);
     expect(said(put).join('')).toContain('已记录紧急情况。单号:E ');
     expect((await smsTo(PHONE.officeManager, ticket.id)).length).toBeGreaterThan(0);
   });
@@ -320,6 +321,19 @@ describe('keys, move-in and a person', () => {
     const body = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: '0' });
 
     expect(dialled(body)).toBe(PHONE.dutyOfficer);
+  });
+
+  it('EM-2: an emergency at night is put through to the duty officer, who owns it', async () => {
+    desk.clock.set(new Date('2026-12-01T02:00:00+08:00'));
+    const call = newCall(WANG);
+    const category = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: '3' });
+    if (!canOpenKind('emergency')) return;
+    const describe = await call.post(desk.next(category), { Digits: '1' });
+    const put = await call.post(desk.next(describe), { SpeechResult: '地下车库冒烟' });
+
+    expect(dialled(put)).toBe(PHONE.dutyOfficer);
+    const [ticket] = await ticketsOfCall(call.sid);
+    expect(ticket?.owner?.staffId).toBe('duty-officer-1');
   });
 });
 
