@@ -430,6 +430,10 @@ function guard(ticket: ComplaintTicket, command: string): ComplaintCommand {
 }
 
 function decideAcknowledge(ticket: ComplaintTicket, command: CommandInput, ctx: RuleContext): Draft {
+  if (command.staffId !== undefined) {
+    // The desk signs for the person it reached by phone with its own token; `staffId` is for emergencies.
+    throw new RuleViolation('COMPLAINT.FIELD_NOT_TAKEN', "a complaint's acknowledge takes no staffId", 'staffId');
+  }
   const open = openAckSteps(ticket);
   const person = personOf(ctx.actor, ctx.staff);
   const signs = (s: AckStep) => signsFor(s, ticket, person, ctx.staff);

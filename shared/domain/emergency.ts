@@ -197,7 +197,10 @@ export type ChainMove = { to: ChainStep; skipped: ChainSkip[] } | { to: 'exhaust
 
 export interface Acknowledgement extends Person, ChainPosition {
   at: string;
-  via: 'link' | 'api';
+  /** `phone`: the person answered the desk by phone and the desk recorded it for them. */
+  via: 'link' | 'api' | 'phone';
+  /** Who recorded it, when the desk did so on the person's behalf. */
+  recordedBy?: string;
   /** What they said with it ("10分钟到"), through the API. */
   note?: string;
 }
@@ -284,7 +287,7 @@ export interface EmergencyIntake {
   source?: TicketSource;
 }
 
-type Via = 'link' | 'api';
+type Via = 'link' | 'api' | 'phone';
 
 export type EmergencyEvent =
   | TicketEvent<
@@ -313,7 +316,7 @@ export type EmergencyEvent =
         move?: ChainMove;
       }
     >
-  | TicketEvent<'emergency.acknowledged', Person & ChainPosition & { via: Via; note?: string }>
+  | TicketEvent<'emergency.acknowledged', Person & ChainPosition & { via: Via; note?: string; recordedBy?: string }>
   | TicketEvent<'emergency.on-scene', Person & { via: Via }>
   | TicketEvent<'emergency.reported', Person & { text: string; via: Via }>
   | TicketEvent<'emergency.handover-offered', { from: Person; to: Person }>
@@ -601,6 +604,7 @@ export function decideAcknowledgement(
   staff: readonly StaffMember[],
   via: Via,
   note?: string,
+  recordedBy?: string,
 ): Draft {
   guard(ticket, 'acknowledge');
   if (!ticket.chain.notified.includes(staffId)) {
@@ -614,7 +618,15 @@ export function decideAcknowledgement(
   const step = ticket.chain.step;
   return {
     type: 'emergency.acknowledged',
-    data: { staffId, name, round: step?.round ?? 1, level: step?.level ?? 1, via, ...(note ? { note } : {}) },
+    data: {
+      staffId,
+      name,
+      round: step?.round ?? 1,
+      level: step?.level ?? 1,
+      via,
+      ...(note ? { note } : {}),
+      ...(recordedBy ? { recordedBy } : {}),
+    },
   };
 }
 
@@ -656,6 +668,20 @@ export function decideEmergency(ticket: EmergencyTicket, command: CommandInput, 
       // The command's body is shared with complaints, whose acknowledgements name a step.
       if (command.step !== undefined) {
         throw new RuleViolation('EMERGENCY.NO_STEP', 'an emergency acknowledgement names no step', 'step');
+      }
+      // EM-2 "by the fastest means": a manager who answers the desk's phone call is recorded by the desk.
+      if (typeof command.staffId === 'string' && command.staffId !== actor.staffId) {
+        if (!actsForTheDesk(actor)) {
+          throw new Forbidden('only the desk or a manager may record an acknowledgement given by phone');
+        }
+        return decideAcknowledgement(
+          ticket,
+          command.staffId,
+          staff,
+          'phone',
+          command.note as string | undefined,
+          actor.staffId,
+        );
       }
       return decideAcknowledgement(ticket, actor.staffId, staff, 'api', command.note as string | undefined);
     case 'on-scene':
@@ -929,7 +955,7 @@ export function applyEmergencyEvent(
       return d.move ? moveChain(next, d.move, event.at, 'cancelled') : next;
     }
     case 'emergency.acknowledged': {
-      const { via, round, level, staffId, name, note } = event.data;
+      const { via, round, level, staffId, name, note, recordedBy } = event.data;
       const current = t.chain.step?.timer;
       return {
         ...t,
@@ -938,7 +964,16 @@ export function applyEmergencyEvent(
         chain: {
           ...t.chain,
           state: 'acknowledged',
-          acknowledgement: { staffId, name, round, level, via, at: event.at, ...(note ? { note } : {}) },
+          acknowledgement: {
+            staffId,
+            name,
+            round,
+            level,
+            via,
+            at: event.at,
+            ...(note ? { note } : {}),
+            ...(recordedBy ? { recordedBy } : {}),
+          },
         },
       };
     }

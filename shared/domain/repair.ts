@@ -584,6 +584,12 @@ export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntak
       }
       case 'acknowledge':
       case 'close':
+        // The shared acknowledge body carries fields for other kinds; a repair takes none of them.
+        for (const field of ['step', 'staffId'] as const) {
+          if (command[field] !== undefined) {
+            throw new RuleViolation('REPAIR.FIELD_NOT_TAKEN', `a repair's ${command.type} takes no ${field}`, field);
+          }
+        }
         return decideRepair(ticket, { type: command.type });
       default:
         throw new IllegalTransition(

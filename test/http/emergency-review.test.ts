@@ -72,3 +72,94 @@ describe('EM-4: a handover names somebody who can accept it', () => {
     expect(accepted.body.ticket.owner).toMatchObject({ staffId: 'duty-officer-1', how: 'handover' });
   });
 });
+
+describe('EM-2 "by the fastest means": the desk records an acknowledgement given by phone', () => {
+  it('the office manager answers the duty officer’s call: the chain stops, recorded as by phone, by the desk', async () => {
+    // Prepare: the chain has told the office manager.
+    const ticket = await open();
+    const smsBefore = (await desk.call('GET', `/local/sms?ticketId=${ticket.id}`)).body.messages.length;
+
+    // Act
+    const res = await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, {
+      token: dispatcher,
+      body: { staffId: 'office-manager-1', note: '电话确认,10分钟到' },
+    });
+
+    // Assess: acknowledged by him, via phone, recorded by the dispatcher; nobody further up is texted.
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.ticket.chain.acknowledgement).toMatchObject({
+      staffId: 'office-manager-1',
+      via: 'phone',
+      recordedBy: 'dispatcher-1',
+      note: '电话确认,10分钟到',
+    });
+    await desk.call('POST', '/local/clock', { body: { advance: 'PT30M' } });
+    const sms = (await desk.call('GET', `/local/sms?ticketId=${ticket.id}`)).body.messages;
+    expect(sms).toHaveLength(smsBefore);
+  });
+
+  it('only for a person the chain has told, and only by the desk or a manager', async () => {
+    const ticket = await open();
+    const notTold = await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, {
+      token: dispatcher,
+      body: { staffId: 'gm-1' },
+    });
+    expect(notTold.status).toBe(403);
+    const byResponder = await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, {
+      token: desk.token('security-manager-1'),
+      body: { staffId: 'office-manager-1' },
+    });
+    expect(byResponder.status).toBe(403);
+    const after = await desk.call('GET', `/tickets/${ticket.id}`, { token: dispatcher });
+    expect(after.body.status).toBe('escalating');
+  });
+});
+
+describe('acknowledge on other kinds takes no staffId', () => {
+  it('a repair: 422 naming staffId, nothing written', async () => {
+    const opened = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: {
+        kind: 'repair',
+        caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
+        description: '厨房水管漏水',
+        location: '3号楼2单元1502 厨房',
+        wantedAt: '2026-11-28T15:00:00+08:00',
+        decision: 'dispatch',
+      },
+    });
+    const id = opened.body.ticket.id;
+    await desk.call('POST', `/tickets/${id}/assign`, { token: dispatcher, body: { staffId: 'technician-1' } });
+    const res = await desk.call('POST', `/tickets/${id}/acknowledge`, {
+      token: dispatcher,
+      body: { staffId: 'technician-2' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'REPAIR.FIELD_NOT_TAKEN', field: 'staffId' });
+    expect((await desk.call('GET', `/tickets/${id}`, { token: dispatcher })).body.status).toBe('assigned');
+  });
+
+  it('a complaint: 422 naming staffId (the desk signs with its own token)', async () => {
+    const opened = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: {
+        kind: 'complaint',
+        caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-0801' },
+        occurredAt: '2026-11-28T01:40:00+08:00',
+        place: '5号楼电梯',
+        about: { department: 'engineering' },
+        description: '电梯停运两天无人处理',
+        demand: '今天修好',
+        valid: true,
+        severity: 'important',
+      },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const res = await desk.call('POST', `/tickets/${opened.body.ticket.id}/acknowledge`, {
+      token: dispatcher,
+      body: { staffId: 'engineering-manager-1' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'COMPLAINT.FIELD_NOT_TAKEN', field: 'staffId' });
+  });
+});

@@ -112,7 +112,13 @@ export const commandBodies = {
   }),
   assign: z.strictObject({ staffId: text(64) }),
   /** Complaints: which signature (CH-4 report sheet, CH-8 stop-harm, CH-5 supervisor/director) and a note. */
-  acknowledge: z.strictObject({ step: z.optional(z.enum(ACK_STEPS)), note: z.optional(text(300)) }),
+  // `step`: which complaint step is signed; `staffId`: an emergency acknowledgement the desk records for
+  // someone who answered by phone.
+  acknowledge: z.strictObject({
+    step: z.optional(z.enum(ACK_STEPS)),
+    note: z.optional(text(300)),
+    staffId: z.optional(text(64)),
+  }),
   complete: z.strictObject({ serviceSlip: z.strictObject({ number: text(40), signedBy: text(50) }) }),
   close: z.strictObject({}),
   grade: z.strictObject(complaintGrading),
