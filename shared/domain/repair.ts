@@ -501,13 +501,24 @@ export function applyRepairEvent(
         timers: { ...ticket.timers, ...decisionTimers(decided, event.at) },
       };
     }
-    case 'ticket.assigned':
+    case 'ticket.assigned': {
+      // A dispatched job given to someone else: the new technician has 30 minutes of their own to take it.
+      const { name, minutes } = REPAIR_TIMERS.ackDeadline;
+      const rearm = ticket.decision === 'dispatch' && ticket.assigneeId !== undefined && ticket.assigneeId !== event.data.staffId;
+      const timers = rearm
+        ? {
+            ...settleTimers(ticket.timers, [name], 'cancelled', event.at),
+            [name]: { dueAt: addMinutes(new Date(event.at), minutes).toISOString(), state: 'pending' as const },
+          }
+        : ticket.timers;
       return {
         ...base,
         status: 'assigned',
         assigneeId: event.data.staffId,
         assigneeName: event.data.staffName,
+        timers,
       };
+    }
     case 'ticket.acknowledged':
       return {
         ...base,
