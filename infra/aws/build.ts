@@ -6,6 +6,7 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EstateDeskStack } from './stack';
+import { contextString } from './context';
 
 export const STACK_NAME = 'EstateDesk';
 
@@ -16,12 +17,6 @@ export const CONTEXT = {
   alarmEmail: 'alarmEmail',
 } as const;
 
-function contextString(app: App, key: string): string | undefined {
-  const value: unknown = app.node.tryGetContext(key);
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new Error(`CDK context ${key} must be a string, got ${typeof value}`);
-  return value.trim() === '' ? undefined : value.trim();
-}
 
 export function buildEstateDesk(app: App): EstateDeskStack {
   const stack = new EstateDeskStack(app, STACK_NAME, {

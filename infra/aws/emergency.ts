@@ -21,6 +21,7 @@ import { HTTP_ROUTES } from '../../functions/http/routes';
 import { ENV } from '../../shared/config';
 import { ACK_LINK_PATH } from '../../shared/domain/ack-link';
 import type { ServiceFunction } from './service-function';
+import { contextString } from './context';
 
 export const EMERGENCY_CONTEXT = {
   ackLinkKeyParameter: 'ackLinkKeyParameter',
@@ -44,12 +45,6 @@ export interface EmergencyLinksProps {
   apiUrl: string;
 }
 
-function contextString(scope: Construct, key: string): string | undefined {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`CDK context ${key} must be a string, got ${typeof value}`);
-  return value.trim() || undefined;
-}
 
 export class EmergencyLinks extends Construct {
   readonly keyParameterName: string;

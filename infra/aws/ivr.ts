@@ -22,6 +22,7 @@ import { Construct } from 'constructs';
 import { IVR_ROUTES } from '../../functions/http/routes';
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 import { ServiceFunction } from './service-function';
+import { contextString } from './context';
 
 export const IVR_CONTEXT = {
   twilioAuthTokenParameter: 'twilioAuthTokenParameter',
@@ -55,12 +56,6 @@ export interface IvrIntakeProps {
   environment: Record<string, string>;
 }
 
-function contextString(scope: Construct, key: string): string | undefined {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`CDK context ${key} must be a string, got ${typeof value}`);
-  return value.trim() || undefined;
-}
 
 export class IvrIntake extends Construct {
   readonly twilio: ServiceFunction;
