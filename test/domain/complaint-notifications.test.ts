@@ -36,7 +36,7 @@ function escalation(ticket: ComplaintTicket, timer: string, at: string, reasons?
 }
 
 describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
-  it('CH-4/CH-5 important: the report sheet to the department head, the routing to the supervisor with the deadline', () => {
+  it('CH-4/CH-5/DS-2 important: the report sheet to the department head, the routing to the supervisor with the deadline', () => {
     expect(sent(open(intake(), OPENED))).toEqual([
       {
         to: 'engineering-manager-1',
@@ -67,7 +67,7 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
     expect(texts[1]?.text).toBe('【翠湖物业】紧急!投诉C20261127-001正在造成损害,请先止损再处理:5号楼电梯 电梯停运两天无人处理');
   });
 
-  it('the report sheet goes to the head of the department of the person complained about, never to that person', () => {
+  it('DS-2: the report sheet goes to the head of the department of the person complained about (the next lead when that is the head), never to that person', () => {
     const about = open(intake({ severity: 'minor', about: { staffId: 'engineering-manager-1' } }), OPENED);
     expect(sent(about).map((m) => m.to)).toEqual(['repair-lead-1']);
     const guard = open(intake({ severity: 'minor', about: { staffId: 'security-guard-1' } }), OPENED);

@@ -223,7 +223,7 @@ describe('EM-1: opening an emergency', () => {
     expect(ticket.caller).toEqual(caller);
   });
 
-  it('EM-2: the first level (office manager) is told at once; its timer waits 5 minutes', () => {
+  it('EM-2/DS-3: the first level (office manager) is told at once; its timer waits 5 minutes', () => {
     const { ticket } = new Story();
     expect(ticket.chain.step).toMatchObject({
       round: 1,
