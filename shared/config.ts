@@ -30,7 +30,11 @@ export const ENV = {
  * Twilio's Mandarin settings: Say in `cmn-CN` with Amazon Polly's Zhiyu (or Google's
  * `Google.cmn-CN-Standard-A`..`D`); speech recognised as `zh-CN` (Mandarin, Simplified; `zh-TW` exists).
  */
-export const DEFAULT_IVR_VOICE = { sayLanguage: 'cmn-CN', voice: 'Polly.Zhiyu', speechLanguage: 'zh-CN' } as const;
+export const DEFAULT_IVR_VOICE = {
+  sayLanguage: 'cmn-CN',
+  voice: 'Polly.Zhiyu',
+  speechLanguage: 'zh-CN',
+} as const;
 export const DEFAULT_IVR_PARK_ID = 'park-1';
 /** The local desk's Twilio auth token when TWILIO_AUTH_TOKEN is not set (a test value, not a secret). */
 export const LOCAL_TWILIO_AUTH_TOKEN = 'local-twilio-auth-token';

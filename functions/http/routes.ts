@@ -56,7 +56,12 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
  * handler lives in functions/ivr, hence the path relative to functions/http.
  */
 export const IVR_ROUTES: readonly HttpRoute[] = ['voice', 'menu', 'unit', 'category', 'describe', 'more'].map(
-  (step): HttpRoute => ({ method: 'POST', path: `/ivr/twilio/${step}`, handler: '../ivr/twilio', authorized: false }),
+  (step): HttpRoute => ({
+    method: 'POST',
+    path: `/ivr/twilio/${step}`,
+    handler: '../ivr/twilio',
+    authorized: false,
+  }),
 );
 
 /** Handler files that are not HTTP: the stream consumer and the timer target. */

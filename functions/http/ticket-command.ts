@@ -9,7 +9,11 @@ export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);
   const name = event.pathParameters?.command ?? '';
   if (!Object.hasOwn(commandBodies, name)) {
-    throw new HttpProblem(404, 'ROUTE.NOT_FOUND', `unknown command "${name}"; one of: ${Object.keys(commandBodies).join(', ')}`);
+    throw new HttpProblem(
+      404,
+      'ROUTE.NOT_FOUND',
+      `unknown command "${name}"; one of: ${Object.keys(commandBodies).join(', ')}`,
+    );
   }
   const type = name as keyof typeof commandBodies;
   const body = jsonBody(event, commandBodies[type] as (typeof commandBodies)['assign']);

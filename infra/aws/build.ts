@@ -17,7 +17,6 @@ export const CONTEXT = {
   alarmEmail: 'alarmEmail',
 } as const;
 
-
 export function buildEstateDesk(app: App): EstateDeskStack {
   const stack = new EstateDeskStack(app, STACK_NAME, {
     description: 'estate-desk: service desk of a residential park property office (物业服务中心)',

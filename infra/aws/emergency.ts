@@ -45,7 +45,6 @@ export interface EmergencyLinksProps {
   apiUrl: string;
 }
 
-
 export class EmergencyLinks extends Construct {
   readonly keyParameterName: string;
   readonly publicBaseUrl: string;

@@ -56,7 +56,6 @@ export interface IvrIntakeProps {
   environment: Record<string, string>;
 }
 
-
 export class IvrIntake extends Construct {
   readonly twilio: ServiceFunction;
   readonly connect: ServiceFunction;

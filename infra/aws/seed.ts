@@ -12,4 +12,6 @@ if (!table) {
   process.exit(2);
 }
 const wrote = await seedDemoPark(documentClient(new DynamoDBClient({})), table);
-console.log(wrote ? `seeded the demo park into ${table}` : `${table} already has the demo park; nothing written`);
+console.log(
+  wrote ? `seeded the demo park into ${table}` : `${table} already has the demo park; nothing written`,
+);

@@ -45,7 +45,12 @@ const SEATS: Seat[] = [
   { id: 'dispatcher-1', name: '陈静', roles: ['dispatcher'], department: 'customer-service' },
   { id: 'duty-officer-1', name: '刘洋', roles: ['duty-officer'], department: 'customer-service' },
   { id: 'customer-service-1', name: '杨丽', roles: ['customer-service'], department: 'customer-service' },
-  { id: 'customer-service-lead-1', name: '赵敏', roles: ['customer-service-lead'], department: 'customer-service' },
+  {
+    id: 'customer-service-lead-1',
+    name: '赵敏',
+    roles: ['customer-service-lead'],
+    department: 'customer-service',
+  },
   { id: 'property-office-1', name: '黄磊', roles: ['property-office'], department: 'property-office' },
   { id: 'finance-1', name: '周芳', roles: ['finance'], department: 'finance' },
   { id: 'technician-1', name: '张伟', roles: ['technician'], department: 'engineering' },
@@ -73,8 +78,16 @@ export const DEMO_STAFF: StaffMember[] = SEATS.map((s, i) => ({
 }));
 
 export const DEMO_UNITS: Unit[] = [
-  { unit: '3-2-1502', address: '3号楼2单元1502', residents: [{ name: '王先生', phone: '+8613800000001', relation: 'owner' }] },
-  { unit: '5-1-0801', address: '5号楼1单元0801', residents: [{ name: '李女士', phone: '+8613800000002', relation: 'owner' }] },
+  {
+    unit: '3-2-1502',
+    address: '3号楼2单元1502',
+    residents: [{ name: '王先生', phone: '+8613800000001', relation: 'owner' }],
+  },
+  {
+    unit: '5-1-0801',
+    address: '5号楼1单元0801',
+    residents: [{ name: '李女士', phone: '+8613800000002', relation: 'owner' }],
+  },
   {
     unit: '5-1-0802',
     address: '5号楼1单元0802',
@@ -83,5 +96,9 @@ export const DEMO_UNITS: Unit[] = [
       { name: '钱女士', phone: '+8613800000004', relation: 'tenant' },
     ],
   },
-  { unit: '8-3-2201', address: '8号楼3单元2201', residents: [{ name: '孙女士', phone: '+8613800000005', relation: 'owner' }] },
+  {
+    unit: '8-3-2201',
+    address: '8号楼3单元2201',
+    residents: [{ name: '孙女士', phone: '+8613800000005', relation: 'owner' }],
+  },
 ].map((u) => ({ ...u, parkId: DEMO_PARK.id }) as Unit);

@@ -76,15 +76,31 @@ export interface FiredTimer {
 const HARD_BODY_LIMIT = 1024 * 1024;
 
 const clockBody = z.union([
-  z.strictObject({ advance: z.string().refine((d) => (parseDuration(d) ?? 0) > 0, 'must be a positive ISO-8601 duration, e.g. PT2H') }),
+  z.strictObject({
+    advance: z
+      .string()
+      .refine((d) => (parseDuration(d) ?? 0) > 0, 'must be a positive ISO-8601 duration, e.g. PT2H'),
+  }),
   z.strictObject({ set: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset' }) }),
 ]);
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -242,14 +258,23 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     }
     if (url.pathname === '/local/clock' && req.method === 'GET') {
       await settle();
-      return send(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offset, pendingTimers: await timerRows.pending() });
+      return send(res, 200, {
+        now: clock.now().toISOString(),
+        offsetMs: clock.offset,
+        pendingTimers: await timerRows.pending(),
+      });
     }
     if (url.pathname === '/local/clock' && req.method === 'POST') {
       let parsed: z.infer<typeof clockBody>;
       try {
         const result = clockBody.safeParse(JSON.parse(body.toString('utf8') || '{}'));
         if (!result.success) {
-          return problem(res, 400, 'REQUEST.INVALID', 'send {"advance":"PT2H"} or {"set":"2026-11-27T15:00:00+08:00"}');
+          return problem(
+            res,
+            400,
+            'REQUEST.INVALID',
+            'send {"advance":"PT2H"} or {"set":"2026-11-27T15:00:00+08:00"}',
+          );
         }
         parsed = result.data;
       } catch {
@@ -273,17 +298,26 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
     let candidates: { route: HttpRoute; params: Record<string, string> | undefined }[];
     try {
-      candidates = [...HTTP_ROUTES, ...IVR_ROUTES].map((route) => ({ route, params: match(route, url.pathname) })).filter((c) => c.params);
+      candidates = [...HTTP_ROUTES, ...IVR_ROUTES]
+        .map((route) => ({ route, params: match(route, url.pathname) }))
+        .filter((c) => c.params);
     } catch (error) {
-      if (error instanceof BadPath) return problem(res, 400, 'REQUEST.MALFORMED_PATH', 'the path has a malformed %-escape');
+      if (error instanceof BadPath)
+        return problem(res, 400, 'REQUEST.MALFORMED_PATH', 'the path has a malformed %-escape');
       throw error;
     }
     const hit = candidates.find((c) => c.route.method === req.method);
     if (!hit?.params) {
-      if (!candidates.length) return problem(res, 404, 'ROUTE.NOT_FOUND', `no route ${req.method} ${url.pathname}`);
+      if (!candidates.length)
+        return problem(res, 404, 'ROUTE.NOT_FOUND', `no route ${req.method} ${url.pathname}`);
       const allow = [...new Set(candidates.map((c) => c.route.method))].join(', ');
       res.setHeader('allow', allow);
-      return problem(res, 405, 'ROUTE.METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}; use ${allow}`);
+      return problem(
+        res,
+        405,
+        'ROUTE.METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${url.pathname}; use ${allow}`,
+      );
     }
     const { route, params } = hit;
 
@@ -292,13 +326,19 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
       const verified = token ? verifyToken(token, options.jwtKey) : undefined;
       if (!verified) {
-        return problem(res, 401, 'AUTH.UNAUTHENTICATED', 'a valid bearer token is required (npm run token -- dispatcher)');
+        return problem(
+          res,
+          401,
+          'AUTH.UNAUTHENTICATED',
+          'a valid bearer token is required (npm run token -- dispatcher)',
+        );
       }
       claims = gatewayClaims(verified as unknown as Record<string, unknown>);
     }
 
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
     const query: Record<string, string> = {};
     for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
     const requestId = randomUUID();
@@ -354,7 +394,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     publicBaseUrl: options.publicBaseUrl ?? (process.env[ENV.publicBaseUrl] || `http://127.0.0.1:${port}`),
   };
   provideIvr({
-    deps: { ...deps, calls: new DynamoCallStore(db, options.tableName), ivr: ivrSettingsFromEnv(process.env, ivr.publicBaseUrl) },
+    deps: {
+      ...deps,
+      calls: new DynamoCallStore(db, options.tableName),
+      ivr: ivrSettingsFromEnv(process.env, ivr.publicBaseUrl),
+    },
     authToken: async () => ivr.twilioAuthToken,
   });
 

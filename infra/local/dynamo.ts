@@ -59,7 +59,9 @@ async function ready(endpoint: string, child: ChildProcess, timeoutMs: number): 
  * Starts the engine on `port` (a free one when omitted); `dataDir` keeps the data on disk,
  * none keeps it in memory.
  */
-export async function startDynamoLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoLocal> {
+export async function startDynamoLocal(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<DynamoLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
   let path: string | null = null;

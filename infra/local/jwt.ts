@@ -22,7 +22,11 @@ export interface LocalClaims {
 
 const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
-export function signToken(claims: Omit<LocalClaims, 'iss' | 'iat' | 'exp'>, key: string, ttlSeconds = 12 * 3600): string {
+export function signToken(
+  claims: Omit<LocalClaims, 'iss' | 'iat' | 'exp'>,
+  key: string,
+  ttlSeconds = 12 * 3600,
+): string {
   const iat = Math.floor(Date.now() / 1000);
   const header = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const payload = b64(JSON.stringify({ ...claims, iss: LOCAL_ISSUER, iat, exp: iat + ttlSeconds }));
@@ -41,7 +45,8 @@ export function verifyToken(token: string, key: string): LocalClaims | undefined
     const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
     if (head.alg !== 'HS256') return undefined;
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as LocalClaims;
-    if (claims.iss !== LOCAL_ISSUER || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return undefined;
+    if (claims.iss !== LOCAL_ISSUER || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now())
+      return undefined;
     return claims;
   } catch {
     return undefined;

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   let dynamo: Awaited<ReturnType<typeof startDynamoLocal>>;
   try {
-    dynamo = await startDynamoLocal({ dataDir: DYNAMO_DIR, port: process.env.DYNAMO_PORT ? Number(process.env.DYNAMO_PORT) : undefined });
+    dynamo = await startDynamoLocal({
+      dataDir: DYNAMO_DIR,
+      port: process.env.DYNAMO_PORT ? Number(process.env.DYNAMO_PORT) : undefined,
+    });
   } catch (error) {
     if (error instanceof JavaMissing) {
       console.error(`estate-desk: ${error.message}`);

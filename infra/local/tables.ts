@@ -23,7 +23,11 @@ function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: st
  * Adds the indexes a table made by an older desk lacks (people keep their `.data/`), one per
  * UpdateTable as DynamoDB requires, waiting for each to be active before the next.
  */
-async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string>): Promise<void> {
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  present: Set<string>,
+): Promise<void> {
   for (const [name, index] of Object.entries(TABLE_INDEXES)) {
     if (present.has(name)) continue;
     await client.send(
@@ -37,13 +41,17 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, pres
       const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
       const status = out.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === name)?.IndexStatus;
       if (status === 'ACTIVE') break;
-      if (attempt >= 600) throw new Error(`index ${name} of ${tableName} is still ${status ?? 'missing'} after a minute`);
+      if (attempt >= 600)
+        throw new Error(`index ${name} of ${tableName} is still ${status ?? 'missing'} after a minute`);
       await new Promise((done) => setTimeout(done, 100));
     }
   }
 }
 
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ created: boolean; streamArn: string }> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ created: boolean; streamArn: string }> {
   try {
     const found = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const streamArn = found.Table?.LatestStreamArn;

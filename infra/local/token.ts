@@ -3,7 +3,14 @@
  * desk. A role (technician, repair-lead, …) or group (dispatcher, staff, manager, …) picks the first
  * such person of the demo directory; a staff id picks that person.
  */
-import { GROUP_OF_ROLE, GROUPS, type Group, ROLES, type Role, type StaffMember } from '../../shared/domain/park';
+import {
+  GROUP_OF_ROLE,
+  GROUPS,
+  type Group,
+  ROLES,
+  type Role,
+  type StaffMember,
+} from '../../shared/domain/park';
 import { localSigningKey, signToken } from './jwt';
 import { JWT_KEY_FILE } from './paths';
 import { DEMO_PARK, DEMO_STAFF } from './demo-park';
@@ -26,7 +33,9 @@ export function tokenFor(args: string[], key: string): string {
   } else if ((GROUPS as readonly string[]).includes(who)) {
     person = staffId ? byId(staffId) : DEMO_STAFF.find((s) => s.roles.some((r) => GROUP_OF_ROLE[r] === who));
   } else {
-    throw new Error(`unknown role, group or staff id "${who}". Roles: ${ROLES.join(', ')}. Groups: ${GROUPS.join(', ')}`);
+    throw new Error(
+      `unknown role, group or staff id "${who}". Roles: ${ROLES.join(', ')}. Groups: ${GROUPS.join(', ')}`,
+    );
   }
   if (!person) throw new Error(`no staff member "${staffId ?? who}" in the demo directory`);
   if ((GROUPS as readonly string[]).includes(who) && !(ROLES as readonly string[]).includes(who)) {
@@ -36,7 +45,13 @@ export function tokenFor(args: string[], key: string): string {
   }
   const parks = park ?? (groups.includes('executive') ? '*' : DEMO_PARK.id);
   return signToken(
-    { sub: person.id, 'custom:staffId': person.id, 'cognito:groups': groups, 'custom:parks': parks, name: person.name },
+    {
+      sub: person.id,
+      'custom:staffId': person.id,
+      'cognito:groups': groups,
+      'custom:parks': parks,
+      name: person.name,
+    },
     key,
   );
 }

@@ -53,7 +53,9 @@ export function authorize(principal: Principal, action: Action | string): void {
   const allowed: readonly Group[] = (PERMISSIONS as Record<string, readonly Group[]>)[action] ?? [];
   if (!principal.groups.some((g) => allowed.includes(g))) {
     throw new Forbidden(
-      allowed.length ? `${action} needs one of the roles: ${allowed.join(', ')}` : `${action} is not open to any role`,
+      allowed.length
+        ? `${action} needs one of the roles: ${allowed.join(', ')}`
+        : `${action} is not open to any role`,
     );
   }
 }
@@ -70,11 +72,17 @@ export function canSeePark(principal: Principal, parkId: string): boolean {
 /** The park a request acts in: the one named, or the token's only park. */
 export function resolvePark(principal: Principal, parkId: string | undefined): string {
   if (parkId) {
-    if (!canSeePark(principal, parkId)) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
+    if (!canSeePark(principal, parkId))
+      throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
     return parkId;
   }
-  if (principal.parks !== '*' && principal.parks.length === 1 && principal.parks[0]) return principal.parks[0];
-  throw new InvalidInput('REQUEST.PARK_REQUIRED', 'parkId is required: the token is valid for several parks', 'parkId');
+  if (principal.parks !== '*' && principal.parks.length === 1 && principal.parks[0])
+    return principal.parks[0];
+  throw new InvalidInput(
+    'REQUEST.PARK_REQUIRED',
+    'parkId is required: the token is valid for several parks',
+    'parkId',
+  );
 }
 
 export function actorOf(principal: Principal): Actor {

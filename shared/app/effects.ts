@@ -65,7 +65,12 @@ async function syncTimers(deps: Deps, before: Ticket | undefined, after: Ticket)
   }
 }
 
-async function sendNotifications(deps: Deps, ticketId: string, parkId: string, event: TicketEventOf): Promise<void> {
+async function sendNotifications(
+  deps: Deps,
+  ticketId: string,
+  parkId: string,
+  event: TicketEventOf,
+): Promise<void> {
   const [ticket, park, staff] = await Promise.all([
     deps.store.get(ticketId),
     deps.directory.park(parkId),
@@ -93,7 +98,11 @@ async function sendNotifications(deps: Deps, ticketId: string, parkId: string, e
       await deps.store.settleSms({ ...record, state: 'sent', messageId });
     } catch (error) {
       const name = (error as Error).name;
-      await deps.store.settleSms({ ...record, state: 'failed', error: `${name}: ${(error as Error).message}` });
+      await deps.store.settleSms({
+        ...record,
+        state: 'failed',
+        error: `${name}: ${(error as Error).message}`,
+      });
       if (!UNDELIVERABLE.has(name)) throw error;
       // The ticket learns it (point 7): an emergency moves its chain on at once instead of waiting.
       await recordUndeliverableSms(deps, record, name);

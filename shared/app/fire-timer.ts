@@ -26,11 +26,19 @@ export async function fireTimer(
     const ticket = await deps.store.get(payload.ticketId);
     if (!ticket) return 'ticket-missing';
     const now = deps.clock.now();
-    const [park, staff] = await Promise.all([deps.directory.park(ticket.parkId), deps.directory.staff(ticket.parkId)]);
+    const [park, staff] = await Promise.all([
+      deps.directory.park(ticket.parkId),
+      deps.directory.staff(ticket.parkId),
+    ]);
     if (!park) return 'ticket-missing';
     const draft = timerDue(ticket, payload.timer, { now, actor: SYSTEM_ACTOR, park, staff });
     if (!draft) return 'not-due';
-    const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor: SYSTEM_ACTOR } as TicketEventOf;
+    const event = {
+      ...draft,
+      seq: ticket.version + 1,
+      at: now.toISOString(),
+      actor: SYSTEM_ACTOR,
+    } as TicketEventOf;
     try {
       await deps.store.append(applyEvent(ticket, event), event, ticket.version);
       return 'fired';

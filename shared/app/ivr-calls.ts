@@ -123,7 +123,10 @@ function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): Call
       // An emergency goes there too: that person owns it (EM-2, EM-4: the dispatcher, or out of
       // hours the duty officer), so the caller speaks to whoever must act.
       const roles: readonly Role[] = deskOnShift(deps.clock.now(), park);
-      return firstHolders(staff, roles)[0]?.phone ?? (who === 'duty' ? firstHolders(staff, ['duty-officer'])[0]?.phone : undefined);
+      return (
+        firstHolders(staff, roles)[0]?.phone ??
+        (who === 'duty' ? firstHolders(staff, ['duty-officer'])[0]?.phone : undefined)
+      );
     },
     canOpen: canOpenKind,
   };

@@ -46,25 +46,46 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
     ...history.sms.map((s) => ({
       at: s.at,
       type: 'sms',
-      data: { to: s.to, staffId: s.staffId, purpose: s.purpose, text: s.text, state: s.state, afterEvent: s.eventSeq },
+      data: {
+        to: s.to,
+        staffId: s.staffId,
+        purpose: s.purpose,
+        text: s.text,
+        state: s.state,
+        afterEvent: s.eventSeq,
+      },
     })),
   ];
   // Stable: events keep their order, an SMS follows the event that caused it.
-  timeline.sort((a, b) => a.at.localeCompare(b.at) || (a.type === 'sms' ? 1 : 0) - (b.type === 'sms' ? 1 : 0));
+  timeline.sort(
+    (a, b) => a.at.localeCompare(b.at) || (a.type === 'sms' ? 1 : 0) - (b.type === 'sms' ? 1 : 0),
+  );
   return { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
 }
 
 /** The park a read acts in; a park the directory does not know is "not found", not an empty list. */
-async function existingPark(deps: CoreDeps, principal: Principal, parkId: string | undefined): Promise<string> {
+async function existingPark(
+  deps: CoreDeps,
+  principal: Principal,
+  parkId: string | undefined,
+): Promise<string> {
   const id = resolvePark(principal, parkId);
-  if (!(await deps.directory.park(id))) throw new NotFound('PARK.NOT_FOUND', `park ${id} not found`, 'parkId');
+  if (!(await deps.directory.park(id)))
+    throw new NotFound('PARK.NOT_FOUND', `park ${id} not found`, 'parkId');
   return id;
 }
 
 export async function listTickets(
   deps: CoreDeps,
   principal: Principal,
-  query: { parkId?: string; kind?: string; status?: string; overdue?: 'true'; limit: number; cursor?: string },
+  query: {
+    parkId?: string;
+    kind?: string;
+    status?: string;
+    overdue?: 'true';
+    limit: number;
+    cursor?: string;
+  },
 ): Promise<TicketPage> {
   authorize(principal, 'ticket.read');
   const parkId = await existingPark(deps, principal, query.parkId);

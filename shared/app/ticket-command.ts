@@ -64,10 +64,17 @@ export async function recordTicketCommand(
     throw new IllegalTransition(`a ${ticket.kind} has no step "${command.type}"`);
   }
   authorize(principal, action);
-  if (rules.assigneeOnly.includes(command.type) && isFieldStaffOnly(principal) && ticket.assigneeId !== principal.staffId) {
+  if (
+    rules.assigneeOnly.includes(command.type) &&
+    isFieldStaffOnly(principal) &&
+    ticket.assigneeId !== principal.staffId
+  ) {
     throw new Forbidden(`only the assigned member of staff may ${command.type} this ticket`);
   }
-  const [park, staff] = await Promise.all([deps.directory.park(ticket.parkId), deps.directory.staff(ticket.parkId)]);
+  const [park, staff] = await Promise.all([
+    deps.directory.park(ticket.parkId),
+    deps.directory.staff(ticket.parkId),
+  ]);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${ticket.parkId} not found`);
   const now = deps.clock.now();
   const actor = actorOf(principal);

@@ -196,7 +196,11 @@ export function complaintNotifications(
       // CH-6: the supervisor is told; the callback is due by closing, the next one when done after hours.
       return send(
         ['supervisor'],
-        fitSms(sig, (d) => `投诉${no}已处理完毕(${dept}):${d},请${by(ticket.timers[T.callback]?.dueAt)}前回访业主。`, what),
+        fitSms(
+          sig,
+          (d) => `投诉${no}已处理完毕(${dept}):${d},请${by(ticket.timers[T.callback]?.dueAt)}前回访业主。`,
+          what,
+        ),
         'resolved',
       );
     case 'complaint.reminded':

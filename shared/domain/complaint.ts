@@ -376,7 +376,11 @@ function isAccused(ticket: ComplaintTicket, person: StaffMember): boolean {
 }
 
 /** The first role of `chain` somebody other than the person complained about holds. */
-function routingRole(chain: readonly Role[], ticket: ComplaintTicket, staff: readonly StaffMember[]): Role | undefined {
+function routingRole(
+  chain: readonly Role[],
+  ticket: ComplaintTicket,
+  staff: readonly StaffMember[],
+): Role | undefined {
   return chain.find((r) => staff.some((s) => s.roles.includes(r) && !isAccused(ticket, s)));
 }
 
@@ -432,7 +436,11 @@ function guard(ticket: ComplaintTicket, command: string): ComplaintCommand {
 function decideAcknowledge(ticket: ComplaintTicket, command: CommandInput, ctx: RuleContext): Draft {
   if (command.staffId !== undefined) {
     // The desk signs for the person it reached by phone with its own token; `staffId` is for emergencies.
-    throw new RuleViolation('COMPLAINT.FIELD_NOT_TAKEN', "a complaint's acknowledge takes no staffId", 'staffId');
+    throw new RuleViolation(
+      'COMPLAINT.FIELD_NOT_TAKEN',
+      "a complaint's acknowledge takes no staffId",
+      'staffId',
+    );
   }
   const open = openAckSteps(ticket);
   const person = personOf(ctx.actor, ctx.staff);
@@ -462,8 +470,8 @@ function decideAcknowledge(ticket: ComplaintTicket, command: CommandInput, ctx: 
       person && isAccused(ticket, person)
         ? 'this complaint is about you: the next in line signs for it (CH-4, CH-5)'
         : step
-        ? `"${step}" is signed by ${step === 'supervisor' ? 'a supervisor' : step === 'director' ? 'the office director' : 'the head of the department complained about'}, or by the desk for them`
-        : `nothing here for you to acknowledge; open: ${open.join(', ')}`,
+          ? `"${step}" is signed by ${step === 'supervisor' ? 'a supervisor' : step === 'director' ? 'the office director' : 'the head of the department complained about'}, or by the desk for them`
+          : `nothing here for you to acknowledge; open: ${open.join(', ')}`,
     );
   }
   const onBehalf = !signs(step);

@@ -316,7 +316,10 @@ export type EmergencyEvent =
         move?: ChainMove;
       }
     >
-  | TicketEvent<'emergency.acknowledged', Person & ChainPosition & { via: Via; note?: string; recordedBy?: string }>
+  | TicketEvent<
+      'emergency.acknowledged',
+      Person & ChainPosition & { via: Via; note?: string; recordedBy?: string }
+    >
   | TicketEvent<'emergency.on-scene', Person & { via: Via }>
   | TicketEvent<'emergency.reported', Person & { text: string; via: Via }>
   | TicketEvent<'emergency.handover-offered', { from: Person; to: Person }>

@@ -29,7 +29,11 @@ export interface OpenInput<Intake> {
   intake: Intake;
 }
 
-export interface TicketKindRules<T extends TicketBase, E extends TicketEvent<string, unknown>, Intake = unknown> {
+export interface TicketKindRules<
+  T extends TicketBase,
+  E extends TicketEvent<string, unknown>,
+  Intake = unknown,
+> {
   /** Register letter of the kind's numbered record (RP-5, CH-11): `R`, `C`, `E`. */
   register: string;
   statuses: readonly string[];

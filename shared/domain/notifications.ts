@@ -116,7 +116,11 @@ export function repairNotifications(
       if (event.data.timer === REPAIR_TIMERS.appointmentReminder.name) {
         const tech = ticket.assigneeId ? staff.find((s) => s.id === ticket.assigneeId) : undefined;
         if (tech) {
-          const text = fitSms(sig, (d) => `提醒:派工单${no}预约${when}上门,${unit} ${d}。`, ticket.description);
+          const text = fitSms(
+            sig,
+            (d) => `提醒:派工单${no}预约${when}上门,${unit} ${d}。`,
+            ticket.description,
+          );
           return [{ to: tech, text, purpose: event.data.timer }];
         }
         const text = fitSms(

@@ -504,11 +504,17 @@ export function applyRepairEvent(
     case 'ticket.assigned': {
       // A dispatched job given to someone else: the new technician has 30 minutes of their own to take it.
       const { name, minutes } = REPAIR_TIMERS.ackDeadline;
-      const rearm = ticket.decision === 'dispatch' && ticket.assigneeId !== undefined && ticket.assigneeId !== event.data.staffId;
+      const rearm =
+        ticket.decision === 'dispatch' &&
+        ticket.assigneeId !== undefined &&
+        ticket.assigneeId !== event.data.staffId;
       const timers = rearm
         ? {
             ...settleTimers(ticket.timers, [name], 'cancelled', event.at),
-            [name]: { dueAt: addMinutes(new Date(event.at), minutes).toISOString(), state: 'pending' as const },
+            [name]: {
+              dueAt: addMinutes(new Date(event.at), minutes).toISOString(),
+              state: 'pending' as const,
+            },
           }
         : ticket.timers;
       return {
@@ -598,7 +604,11 @@ export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntak
         // The shared acknowledge body carries fields for other kinds; a repair takes none of them.
         for (const field of ['step', 'staffId'] as const) {
           if (command[field] !== undefined) {
-            throw new RuleViolation('REPAIR.FIELD_NOT_TAKEN', `a repair's ${command.type} takes no ${field}`, field);
+            throw new RuleViolation(
+              'REPAIR.FIELD_NOT_TAKEN',
+              `a repair's ${command.type} takes no ${field}`,
+              field,
+            );
           }
         }
         return decideRepair(ticket, { type: command.type });

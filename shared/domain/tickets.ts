@@ -50,7 +50,11 @@ export function decide(ticket: Ticket, command: CommandInput, ctx: RuleContext):
   return rulesOf(ticket.kind).decide(ticket, command, ctx);
 }
 
-export function timerDue(ticket: Ticket, timer: string, ctx: RuleContext): EventDraft<TicketEventOf> | undefined {
+export function timerDue(
+  ticket: Ticket,
+  timer: string,
+  ctx: RuleContext,
+): EventDraft<TicketEventOf> | undefined {
   return rulesOf(ticket.kind).timerDue(ticket, timer, ctx);
 }
 

@@ -91,7 +91,11 @@ export interface TicketStore {
    * Writes a new ticket, its opening event and (when numbered) the register counter in one
    * transaction. Throws ConcurrentChange when the number was taken meanwhile.
    */
-  create(ticket: Ticket, event: TicketEventOf, numbering?: { register: string; day: string; value: number }): Promise<void>;
+  create(
+    ticket: Ticket,
+    event: TicketEventOf,
+    numbering?: { register: string; day: string; value: number },
+  ): Promise<void>;
   /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
   append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
   list(query: {

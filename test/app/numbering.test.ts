@@ -64,7 +64,11 @@ describe('work-order numbers (RP-5)', () => {
   it('RP-5: a declined request takes no number', async () => {
     const a = container();
     clock.set(new Date('2026-11-29T10:00:00+08:00'));
-    const declined = await openTicket(a.deps, dispatcher, { ...repair, decision: 'decline', declineReason: '不在服务范围内。' });
+    const declined = await openTicket(a.deps, dispatcher, {
+      ...repair,
+      decision: 'decline',
+      declineReason: '不在服务范围内。',
+    });
     expect(declined.ticket.number).toBeUndefined();
     expect((await openTicket(a.deps, dispatcher, repair)).ticket.number).toBe('R20261129-001');
   });

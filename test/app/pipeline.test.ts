@@ -1,4 +1,3 @@
-
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -72,7 +71,9 @@ describe('intake writes once and calls nothing else', () => {
       requestContext: {
         requestId: 'r-1',
         authorizer: {
-          jwt: { claims: { sub: 'dispatcher-1', 'cognito:groups': '[dispatcher]', 'custom:parks': 'park-1' } },
+          jwt: {
+            claims: { sub: 'dispatcher-1', 'cognito:groups': '[dispatcher]', 'custom:parks': 'park-1' },
+          },
         },
       },
       body: JSON.stringify(repair),
@@ -99,7 +100,9 @@ describe('effects from the stream', () => {
 
     // Act: read the stream once, then replay it from the start (a retried batch).
     await new StreamPoller(streams(), streamArn, effectsHandler).pollOnce();
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     await new StreamPoller(streams(), streamArn, effectsHandler).pollOnce();
 
     // Assess: one SMS to the technician, in Chinese, transactional, with the signature.
@@ -151,7 +154,12 @@ describe('timers', () => {
   it('a duplicate or late delivery changes nothing twice (Scheduler delivers at least once)', async () => {
     const { ticket } = await openTicket(deps, dispatcher, repair);
     clock.advance(31 * 60_000);
-    const payload = { ticketId: ticket.id, parkId: 'park-1', timer: 'ack-30m', dueAt: ticket.timers['ack-30m']!.dueAt };
+    const payload = {
+      ticketId: ticket.id,
+      parkId: 'park-1',
+      timer: 'ack-30m',
+      dueAt: ticket.timers['ack-30m']!.dueAt,
+    };
     const outcomes = await Promise.all([timerHandler(payload), timerHandler(payload)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['fired', 'not-due']);
     expect((await timerHandler(payload)).outcome).toBe('not-due');
@@ -161,7 +169,12 @@ describe('timers', () => {
 
   it('a timer that fires early does nothing', async () => {
     const { ticket } = await openTicket(deps, dispatcher, repair);
-    const payload = { ticketId: ticket.id, parkId: 'park-1', timer: 'ack-30m', dueAt: ticket.timers['ack-30m']!.dueAt };
+    const payload = {
+      ticketId: ticket.id,
+      parkId: 'park-1',
+      timer: 'ack-30m',
+      dueAt: ticket.timers['ack-30m']!.dueAt,
+    };
     expect((await timerHandler(payload)).outcome).toBe('not-due');
   });
 
@@ -170,7 +183,12 @@ describe('timers', () => {
     await runTicketCommand(deps, dispatcher, ticket.id, { type: 'assign', staffId: 'technician-1' });
     clock.advance(30 * 60_000);
     const tech = { staffId: 'technician-1', groups: ['staff' as const], parks: ['park-1'] };
-    const payload = { ticketId: ticket.id, parkId: 'park-1', timer: 'ack-30m', dueAt: ticket.timers['ack-30m']!.dueAt };
+    const payload = {
+      ticketId: ticket.id,
+      parkId: 'park-1',
+      timer: 'ack-30m',
+      dueAt: ticket.timers['ack-30m']!.dueAt,
+    };
     const [ack] = await Promise.allSettled([
       runTicketCommand(deps, tech, ticket.id, { type: 'acknowledge' }),
       timerHandler(payload),

@@ -83,10 +83,25 @@ describe('endOfWorkingDay: "before the end of the (same) working day"', () => {
     ['2026-11-27T17:31:00+08:00', EVERY_DAY, '2026-11-28T17:30:00+08:00', '17:31: the next day'],
     ['2026-11-27T18:00:00+08:00', WEEKDAYS, '2026-11-30T17:30:00+08:00', 'Friday evening: Monday'],
     ['2026-11-28T10:00:00+08:00', WEEKDAYS, '2026-11-30T17:30:00+08:00', 'Saturday: Monday'],
-    ['2026-12-24T18:00:00+08:00', WEEKDAYS, '2026-12-28T17:30:00+08:00', 'Thursday evening before a Friday holiday: Monday'],
+    [
+      '2026-12-24T18:00:00+08:00',
+      WEEKDAYS,
+      '2026-12-28T17:30:00+08:00',
+      'Thursday evening before a Friday holiday: Monday',
+    ],
     ['2026-11-30T23:59:00+08:00', EVERY_DAY, '2026-12-01T17:30:00+08:00', 'month end at night: the 1st'],
-    ['2026-03-08T12:00:00-04:00', NEW_YORK, '2026-03-08T17:30:00-04:00', 'New York, spring-forward day (EDT)'],
-    ['2026-03-07T18:00:00-05:00', NEW_YORK, '2026-03-08T17:30:00-04:00', 'New York, evening before spring forward'],
+    [
+      '2026-03-08T12:00:00-04:00',
+      NEW_YORK,
+      '2026-03-08T17:30:00-04:00',
+      'New York, spring-forward day (EDT)',
+    ],
+    [
+      '2026-03-07T18:00:00-05:00',
+      NEW_YORK,
+      '2026-03-08T17:30:00-04:00',
+      'New York, evening before spring forward',
+    ],
   ])('%s → %s (%s)', (time, calendar, expected) => {
     expect(endOfWorkingDay(at(time), calendar).toISOString()).toBe(at(expected).toISOString());
   });
@@ -107,8 +122,20 @@ describe('addDays: CH-7 day counts at the same wall-clock time', () => {
     ['2026-11-27T10:00:00+08:00', 2, EVERY_DAY, '2026-11-29T10:00:00+08:00', 'calendar days'],
     ['2026-11-30T10:00:00+08:00', 2, EVERY_DAY, '2026-12-02T10:00:00+08:00', 'across a month end'],
     ['2026-12-31T23:30:00+08:00', 3, EVERY_DAY, '2027-01-03T23:30:00+08:00', 'across a year end'],
-    ['2026-11-27T10:00:00+08:00', 2, WORKING_DAY_COUNT, '2026-12-01T10:00:00+08:00', 'working days: Friday + 2 = Tuesday'],
-    ['2026-11-28T10:00:00+08:00', 1, WORKING_DAY_COUNT, '2026-11-30T10:00:00+08:00', 'working days from a Saturday'],
+    [
+      '2026-11-27T10:00:00+08:00',
+      2,
+      WORKING_DAY_COUNT,
+      '2026-12-01T10:00:00+08:00',
+      'working days: Friday + 2 = Tuesday',
+    ],
+    [
+      '2026-11-28T10:00:00+08:00',
+      1,
+      WORKING_DAY_COUNT,
+      '2026-11-30T10:00:00+08:00',
+      'working days from a Saturday',
+    ],
     // 47 hours: the clock jumps an hour on 8 March; the deadline stays at 10:00 on the wall.
     ['2026-03-07T10:00:00-05:00', 2, NEW_YORK, '2026-03-09T10:00:00-04:00', 'New York across spring forward'],
     ['2026-10-31T10:00:00-04:00', 2, NEW_YORK, '2026-11-02T10:00:00-05:00', 'New York across fall back'],

@@ -54,7 +54,12 @@ export interface Story {
   events: ComplaintEvent[];
 }
 
-export function open(data: ComplaintIntake, now: Date, park: Park = PARK, who: Actor = actor('dispatcher-1')): Story {
+export function open(
+  data: ComplaintIntake,
+  now: Date,
+  park: Park = PARK,
+  who: Actor = actor('dispatcher-1'),
+): Story {
   const { ticket, event } = complaintRules.open(
     { id: 'ticket-1', parkId: park.id, number: NUMBER, intake: data },
     ctx(now, who, park),
@@ -62,12 +67,28 @@ export function open(data: ComplaintIntake, now: Date, park: Park = PARK, who: A
   return { ticket, events: [event] };
 }
 
-function append(story: Story, draft: Omit<ComplaintEvent, 'seq' | 'at' | 'actor'>, now: Date, who: Actor): Story {
-  const event = { ...draft, seq: story.ticket.version + 1, at: now.toISOString(), actor: who } as ComplaintEvent;
+function append(
+  story: Story,
+  draft: Omit<ComplaintEvent, 'seq' | 'at' | 'actor'>,
+  now: Date,
+  who: Actor,
+): Story {
+  const event = {
+    ...draft,
+    seq: story.ticket.version + 1,
+    at: now.toISOString(),
+    actor: who,
+  } as ComplaintEvent;
   return { ticket: complaintRules.apply(story.ticket, event), events: [...story.events, event] };
 }
 
-export function run(story: Story, command: CommandInput, now: Date, who: Actor = actor('dispatcher-1'), park = PARK): Story {
+export function run(
+  story: Story,
+  command: CommandInput,
+  now: Date,
+  who: Actor = actor('dispatcher-1'),
+  park = PARK,
+): Story {
   return append(story, complaintRules.decide(story.ticket, command, ctx(now, who, park)), now, who);
 }
 

@@ -9,7 +9,18 @@ import { COMPLAINT_TIMERS } from '../../shared/domain/complaint-clocks';
 import { complaintNotifications, deskRoles, MISS_TEXTS } from '../../shared/domain/complaint-notifications';
 import { SMS_SEGMENT } from '../../shared/domain/notifications';
 import { SYSTEM_ACTOR } from '../../shared/domain/ticket';
-import { actor, advance, intake, minutes, open, PARK, phoneIntake, run, STAFF, type Story } from './complaint-driver';
+import {
+  actor,
+  advance,
+  intake,
+  minutes,
+  open,
+  PARK,
+  phoneIntake,
+  run,
+  STAFF,
+  type Story,
+} from './complaint-driver';
 
 const OPENED = new Date('2026-11-27T09:40:00+08:00');
 const SIGNATURE = PARK.smsSignature;
@@ -64,7 +75,9 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
       ['engineering-manager-1', 'report-sheet'],
       ['engineering-manager-1', 'stop-harm'],
     ]);
-    expect(texts[1]?.text).toBe('【翠湖物业】紧急!投诉C20261127-001正在造成损害,请先止损再处理:5号楼电梯 电梯停运两天无人处理');
+    expect(texts[1]?.text).toBe(
+      '【翠湖物业】紧急!投诉C20261127-001正在造成损害,请先止损再处理:5号楼电梯 电梯停运两天无人处理',
+    );
   });
 
   it('DS-2: the report sheet goes to the head of the department of the person complained about (the next lead when that is the head), never to that person', () => {
@@ -80,7 +93,12 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
     const major = open(intake({ severity: 'major', about: { staffId: 'office-director-1' } }), OPENED);
     expect(sent(major).find((m) => m.purpose === 'director')?.to).toBe('office-manager-1');
     // … and so do the escalations that would ask them to press on (督办) their own case.
-    const texts = complaintNotifications(escalation(important.ticket, 'handoff-L2', '2026-11-27T02:00:00.000Z'), important.ticket, STAFF, PARK);
+    const texts = complaintNotifications(
+      escalation(important.ticket, 'handoff-L2', '2026-11-27T02:00:00.000Z'),
+      important.ticket,
+      STAFF,
+      PARK,
+    );
     expect(texts.map((n) => n.to.id)).toEqual(['office-manager-1']);
   });
 
@@ -97,14 +115,23 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
   });
 
   it('grading a received complaint sends the hand-off texts', () => {
-    const story = run(open(phoneIntake(), OPENED), { type: 'grade', valid: true, severity: 'important', about: { department: 'engineering' } }, minutes(OPENED, 5));
+    const story = run(
+      open(phoneIntake(), OPENED),
+      { type: 'grade', valid: true, severity: 'important', about: { department: 'engineering' } },
+      minutes(OPENED, 5),
+    );
     expect(sent(story).map((m) => m.purpose)).toEqual(['report-sheet', 'supervisor']);
   });
 });
 
 describe('missed deadlines go to the person who must act, then up the chain', () => {
   it.each([
-    ['handoff-10m', 10, ['dispatcher-1', 'engineering-manager-1'], '投诉呈报单C20261127-001已10分钟未签收(工程部)'],
+    [
+      'handoff-10m',
+      10,
+      ['dispatcher-1', 'engineering-manager-1'],
+      '投诉呈报单C20261127-001已10分钟未签收(工程部)',
+    ],
     ['handoff-L2', 20, ['supervisor-1'], '已20分钟仍未签收'],
     ['supervisor-30m', 30, ['office-manager-1'], '重要投诉C20261127-001已30分钟未获主管签收'],
     ['supervisor-L2', 60, ['deputy-gm-1'], '已1小时仍未获主管签收'],
@@ -119,9 +146,14 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
 
   it('DS-4: outside office hours the reminder goes to the duty officer (篇4 2)', () => {
     const late = new Date('2026-11-27T16:30:00+08:00');
-    const story = advance(open(intake({ occurredAt: '2026-11-27T16:00:00+08:00' }), late), minutes(late, 120));
+    const story = advance(
+      open(intake({ occurredAt: '2026-11-27T16:00:00+08:00' }), late),
+      minutes(late, 120),
+    );
     const reminder = story.events.find((e) => e.type === 'complaint.reminded')!;
-    expect(complaintNotifications(reminder, story.ticket, STAFF, PARK).map((n) => n.to.id)).toEqual(['duty-officer-1']);
+    expect(complaintNotifications(reminder, story.ticket, STAFF, PARK).map((n) => n.to.id)).toEqual([
+      'duty-officer-1',
+    ]);
     expect(deskRoles(new Date('2026-11-27T17:29:00+08:00'), PARK)[0]).toBe('dispatcher');
     expect(deskRoles(new Date('2026-11-27T17:30:00+08:00'), PARK)[0]).toBe('duty-officer');
   });
@@ -132,7 +164,12 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     [['second-follow-up-missing'], '下班前未做第二次跟进'],
   ])('DS-5: at closing with %j the office manager is told', (reasons, words) => {
     const { ticket } = open(intake(), OPENED);
-    const texts = complaintNotifications(escalation(ticket, 'follow-up-eod', '2026-11-27T09:30:00.000Z', reasons), ticket, STAFF, PARK);
+    const texts = complaintNotifications(
+      escalation(ticket, 'follow-up-eod', '2026-11-27T09:30:00.000Z', reasons),
+      ticket,
+      STAFF,
+      PARK,
+    );
     expect(texts.map((n) => n.to.id)).toEqual(['office-manager-1']);
     expect(texts[0]?.text).toContain(words);
   });
@@ -152,7 +189,12 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     ['callback-eod', ['customer-service-lead-1']],
   ])('%s → %j', (timer, to) => {
     const { ticket } = open(intake(), OPENED);
-    const texts = complaintNotifications(escalation(ticket, timer, '2026-11-27T03:00:00.000Z'), ticket, STAFF, PARK);
+    const texts = complaintNotifications(
+      escalation(ticket, timer, '2026-11-27T03:00:00.000Z'),
+      ticket,
+      STAFF,
+      PARK,
+    );
     expect(texts.map((n) => n.to.id)).toEqual(to);
   });
 
@@ -169,11 +211,17 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     const story = advance(open(intake({ severity: 'minor' }), OPENED), new Date('2026-12-27T09:40:00+08:00'));
     const texts = sent(story);
     expect(texts.map((m) => m.to)).toEqual(['office-director-1', 'office-manager-1']);
-    expect(texts[0]?.text).toBe('【翠湖物业】投诉C20261127-001受理满一个月未解决,升为重大投诉:电梯停运两天无人处理,请12月27日17:30前签收。');
+    expect(texts[0]?.text).toBe(
+      '【翠湖物业】投诉C20261127-001受理满一个月未解决,升为重大投诉:电梯停运两天无人处理,请12月27日17:30前签收。',
+    );
   });
 
   it('CH-6: when the work is reported done the supervisor is told and reminded of the callback', () => {
-    const story = run(open(intake(), OPENED), { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, minutes(OPENED, 60));
+    const story = run(
+      open(intake(), OPENED),
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone' },
+      minutes(OPENED, 60),
+    );
     expect(sent(story)).toEqual([
       {
         to: 'supervisor-1',
@@ -187,7 +235,9 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     const night = new Date('2026-11-27T22:00:00+08:00');
     const story = run(open(intake(), OPENED), { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, night);
     expect(story.ticket.timers['callback-eod']?.dueAt).toBe('2026-11-28T09:30:00.000Z');
-    expect(sent(story)[0]?.text).toBe('【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月28日17:30前回访业主。');
+    expect(sent(story)[0]?.text).toBe(
+      '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月28日17:30前回访业主。',
+    );
   });
 });
 
@@ -195,7 +245,12 @@ describe('every text fits one 70-character segment with the signature', () => {
   /** The longest number, department label, place and description the desk allows. */
   function longest(overrides: Parameters<typeof intake>[0] = {}): ComplaintTicket {
     const { ticket } = open(
-      intake({ place: LONG_PLACE, description: LONG_DESCRIPTION, about: { department: 'customer-service' }, ...overrides }),
+      intake({
+        place: LONG_PLACE,
+        description: LONG_DESCRIPTION,
+        about: { department: 'customer-service' },
+        ...overrides,
+      }),
       new Date('2026-12-31T09:40:00+08:00'),
     );
     return { ...ticket, number: 'C20261231-999' };
@@ -216,26 +271,59 @@ describe('every text fits one 70-character segment with the signature', () => {
     check(complaintNotifications(escalation(ticket, timer, '2026-12-31T01:40:00.000Z'), ticket, STAFF, PARK));
   });
 
-  it.each([['major'], ['important'], ['minor']] as const)('the hand-off of a %s complaint with ongoing harm', (severity) => {
-    const ticket = longest({ severity, ongoingHarm: true });
-    const opening = { seq: 1, type: 'complaint.opened', at: ticket.createdAt, actor: actor('dispatcher-1'), data: { valid: true } };
-    check(complaintNotifications(opening as unknown as ComplaintEvent, ticket, STAFF, PARK));
-  });
+  it.each([['major'], ['important'], ['minor']] as const)(
+    'the hand-off of a %s complaint with ongoing harm',
+    (severity) => {
+      const ticket = longest({ severity, ongoingHarm: true });
+      const opening = {
+        seq: 1,
+        type: 'complaint.opened',
+        at: ticket.createdAt,
+        actor: actor('dispatcher-1'),
+        data: { valid: true },
+      };
+      check(complaintNotifications(opening as unknown as ComplaintEvent, ticket, STAFF, PARK));
+    },
+  );
 
   it.each([
     ['the phone intake', { seq: 1, type: 'complaint.opened', data: {} }],
-    ['the follow-up reminder', { seq: 2, type: 'complaint.reminded', data: { timer: COMPLAINT_TIMERS.followUp } }],
+    [
+      'the follow-up reminder',
+      { seq: 2, type: 'complaint.reminded', data: { timer: COMPLAINT_TIMERS.followUp } },
+    ],
     ['the resolution', { seq: 2, type: 'complaint.resolved', data: {} }],
-    ['the one-month raise', { seq: 2, type: 'complaint.severity-raised', data: { timer: COMPLAINT_TIMERS.oneMonth } }],
-    ['DS-5 both reasons', { seq: 2, type: 'complaint.escalated', data: { timer: 'follow-up-eod', reasons: ['second-follow-up-missing', 'nothing-arranged'] } }],
-    ['DS-5 nothing arranged', { seq: 2, type: 'complaint.escalated', data: { timer: 'follow-up-eod', reasons: ['nothing-arranged'] } }],
+    [
+      'the one-month raise',
+      { seq: 2, type: 'complaint.severity-raised', data: { timer: COMPLAINT_TIMERS.oneMonth } },
+    ],
+    [
+      'DS-5 both reasons',
+      {
+        seq: 2,
+        type: 'complaint.escalated',
+        data: { timer: 'follow-up-eod', reasons: ['second-follow-up-missing', 'nothing-arranged'] },
+      },
+    ],
+    [
+      'DS-5 nothing arranged',
+      {
+        seq: 2,
+        type: 'complaint.escalated',
+        data: { timer: 'follow-up-eod', reasons: ['nothing-arranged'] },
+      },
+    ],
   ])('%s', (_what, shape) => {
     const ticket = {
       ...longest(),
       source: { channel: 'ivr-connect' as const, callId: 'c-1' },
       timers: { 'director-eod': { dueAt: '2026-12-31T09:30:00.000Z', state: 'pending' as const } },
     };
-    const event = { ...shape, at: '2026-12-31T01:40:00.000Z', actor: SYSTEM_ACTOR } as unknown as ComplaintEvent;
+    const event = {
+      ...shape,
+      at: '2026-12-31T01:40:00.000Z',
+      actor: SYSTEM_ACTOR,
+    } as unknown as ComplaintEvent;
     check(complaintNotifications(event, ticket, STAFF, PARK));
   });
 

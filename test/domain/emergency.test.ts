@@ -871,7 +871,10 @@ describe('commands and their refusals', () => {
     // Act + Assess, step by step.
     story.run({ type: 'acknowledge', note: '10分钟到' }, min(NIGHT, 2), MANAGER);
     expect(story.ticket.status).toBe('acknowledged');
-    expect(story.ticket.chain.acknowledgement).toMatchObject({ staffId: 'office-manager-1', note: '10分钟到' });
+    expect(story.ticket.chain.acknowledgement).toMatchObject({
+      staffId: 'office-manager-1',
+      note: '10分钟到',
+    });
     expect(story.ticket.timers['escalate-r1-L1']?.state).toBe('met');
 
     story.run({ type: 'on-scene' }, min(NIGHT, 6), CAPTAIN);

@@ -1029,15 +1029,28 @@ describe('review: who is texted and what the texts and scripts say', () => {
 describe('RP-2 dispatch, reassigned: the new technician has 30 minutes of their own', () => {
   it('reassigning a dispatched job re-arms ack-30m from the reassignment; the first assignment does not', () => {
     const LI: StaffMember = { ...TECHNICIAN, id: 'technician-2', name: '李强' };
-    const assigned = step(open().ticket, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 5));
-    expect(assigned.timers['ack-30m']).toEqual({ dueAt: minutesAfter(OPENED_AT, 30).toISOString(), state: 'pending' });
+    const assigned = step(
+      open().ticket,
+      { type: 'assign', technician: TECHNICIAN },
+      minutesAfter(OPENED_AT, 5),
+    );
+    expect(assigned.timers['ack-30m']).toEqual({
+      dueAt: minutesAfter(OPENED_AT, 30).toISOString(),
+      state: 'pending',
+    });
 
     const reassigned = step(assigned, { type: 'assign', technician: LI }, minutesAfter(OPENED_AT, 20));
-    expect(reassigned.timers['ack-30m']).toEqual({ dueAt: minutesAfter(OPENED_AT, 50).toISOString(), state: 'pending' });
+    expect(reassigned.timers['ack-30m']).toEqual({
+      dueAt: minutesAfter(OPENED_AT, 50).toISOString(),
+      state: 'pending',
+    });
 
     // Even after the first technician acknowledged (the clock was met), a new one starts again.
     const acked = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
     const handedOn = step(acked, { type: 'assign', technician: LI }, minutesAfter(OPENED_AT, 60));
-    expect(handedOn.timers['ack-30m']).toEqual({ dueAt: minutesAfter(OPENED_AT, 90).toISOString(), state: 'pending' });
+    expect(handedOn.timers['ack-30m']).toEqual({
+      dueAt: minutesAfter(OPENED_AT, 90).toISOString(),
+      state: 'pending',
+    });
   });
 });

@@ -85,24 +85,43 @@ describe('the complaint story, end to end', () => {
     expect(opened.status).toBe(201);
     const ticket = opened.body.ticket;
     const id: string = ticket.id;
-    expect(ticket).toMatchObject({ number: 'C20261127-001', status: 'handed-off', valid: true, severity: 'important' });
+    expect(ticket).toMatchObject({
+      number: 'C20261127-001',
+      status: 'handed-off',
+      valid: true,
+      severity: 'important',
+    });
     expect(Object.keys(ticket.timers).sort()).toEqual(
       ['escalate-1m', 'follow-up-2h', 'follow-up-eod', 'handoff-10m', 'resolve-3d', 'supervisor-30m'].sort(),
     );
     // CH-4 the report sheet to the department head; CH-5 the routing to a supervisor.
     expect(await texts(id, 0)).toEqual([
-      [PHONE['engineering-manager-1'], '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收。'],
-      [PHONE['supervisor-1'], '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收。'],
+      [
+        PHONE['engineering-manager-1'],
+        '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收。',
+      ],
+      [
+        PHONE['supervisor-1'],
+        '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收。',
+      ],
     ]);
     expect(await overdueIds()).not.toContain(id);
 
     // 09:49:59 nothing; 09:50 — CH-4: not signed in 10 minutes → the dispatcher and the department head.
     expect(await clockTo('2026-11-27T09:49:59+08:00')).toEqual([]);
     expect(await sms(id)).toHaveLength(2);
-    expect(await clockTo('2026-11-27T09:50:01+08:00')).toMatchObject([{ timer: 'handoff-10m', outcome: 'fired' }]);
+    expect(await clockTo('2026-11-27T09:50:01+08:00')).toMatchObject([
+      { timer: 'handoff-10m', outcome: 'fired' },
+    ]);
     expect(await texts(id, 2)).toEqual([
-      [PHONE['dispatcher-1'], '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。'],
-      [PHONE['engineering-manager-1'], '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。'],
+      [
+        PHONE['dispatcher-1'],
+        '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。',
+      ],
+      [
+        PHONE['engineering-manager-1'],
+        '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。',
+      ],
     ]);
     expect(await overdueIds()).toContain(id);
 
@@ -117,7 +136,10 @@ describe('the complaint story, end to end', () => {
     // 10:10 — CH-5: no supervisor within 30 minutes of reception → the office manager.
     await clockTo('2026-11-27T10:10:01+08:00');
     expect(await texts(id, 4)).toEqual([
-      [PHONE['office-manager-1'], '【翠湖物业】重要投诉C20261127-001已30分钟未获主管签收:电梯停运两天无人处理,请督办。'],
+      [
+        PHONE['office-manager-1'],
+        '【翠湖物业】重要投诉C20261127-001已30分钟未获主管签收:电梯停运两天无人处理,请督办。',
+      ],
     ]);
     // 10:15 the supervisor signs; at 10:40 the deputy GM is not bothered.
     await clockTo('2026-11-27T10:15:00+08:00');
@@ -128,14 +150,20 @@ describe('the complaint story, end to end', () => {
     // 11:40 — DS-4: the dispatcher is reminded to follow up, and records it.
     await clockTo('2026-11-27T11:40:01+08:00');
     expect(await texts(id, 5)).toEqual([
-      [PHONE['dispatcher-1'], '【翠湖物业】投诉C20261127-001已呈报2小时,请跟进进度并记录:电梯停运两天无人处理'],
+      [
+        PHONE['dispatcher-1'],
+        '【翠湖物业】投诉C20261127-001已呈报2小时,请跟进进度并记录:电梯停运两天无人处理',
+      ],
     ]);
     await step(id, 'follow-ups', dispatcher, { note: '工程部已派张伟,等配件' });
 
     // 17:30 — DS-5: no second follow-up by closing → the office manager, and the ticket shows it.
     await clockTo('2026-11-27T17:30:00+08:00');
     expect(await texts(id, 6)).toEqual([
-      [PHONE['office-manager-1'], '【翠湖物业】投诉C20261127-001下班前未做第二次跟进:电梯停运两天无人处理,请督办。'],
+      [
+        PHONE['office-manager-1'],
+        '【翠湖物业】投诉C20261127-001下班前未做第二次跟进:电梯停运两天无人处理,请督办。',
+      ],
     ]);
     expect(await overdueIds()).toContain(id);
     await clockTo('2026-11-28T09:00:00+08:00');
@@ -145,23 +173,39 @@ describe('the complaint story, end to end', () => {
     // Monday 09:40 — CH-7: not done within 3 days → the department head and the office manager.
     await clockTo('2026-11-30T09:40:01+08:00');
     expect(await texts(id, 7)).toEqual([
-      [PHONE['engineering-manager-1'], '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。'],
-      [PHONE['office-manager-1'], '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。'],
+      [
+        PHONE['engineering-manager-1'],
+        '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。',
+      ],
+      [
+        PHONE['office-manager-1'],
+        '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。',
+      ],
     ]);
 
     // 10:00 — DS-6: the technician's word by phone; the supervisor is told, the callback is due by 17:30 today.
     await clockTo('2026-11-30T10:00:00+08:00');
-    const resolved = await step(id, 'resolve', dispatcher, { confirmedBy: '张伟', via: 'phone', note: '已更换控制板' });
+    const resolved = await step(id, 'resolve', dispatcher, {
+      confirmedBy: '张伟',
+      via: 'phone',
+      note: '已更换控制板',
+    });
     expect(resolved.status).toBe('resolved');
     expect(resolved.timers['callback-eod']).toEqual({ dueAt: '2026-11-30T09:30:00.000Z', state: 'pending' });
     expect(await texts(id, 9)).toEqual([
-      [PHONE['supervisor-1'], '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月30日17:30前回访业主。'],
+      [
+        PHONE['supervisor-1'],
+        '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月30日17:30前回访业主。',
+      ],
     ]);
 
     // 17:30 — CH-6: no callback by closing → the customer-service lead.
     await clockTo('2026-11-30T17:30:00+08:00');
     expect(await texts(id, 10)).toEqual([
-      [PHONE['customer-service-lead-1'], '【翠湖物业】投诉C20261127-001已处理,当日未回访业主:电梯停运两天无人处理,请即回访。'],
+      [
+        PHONE['customer-service-lead-1'],
+        '【翠湖物业】投诉C20261127-001已处理,当日未回访业主:电梯停运两天无人处理,请即回访。',
+      ],
     ]);
 
     // The callback, then the service slip copy: only now is the complaint closed (DS-6).
@@ -178,7 +222,12 @@ describe('the complaint story, end to end', () => {
     // Assess: the timeline holds every step, the clocks each set, met, missed or cancelled, every SMS.
     const view = await desk.call('GET', `/tickets/${id}`, { token: dispatcher });
     expect(view.status).toBe(200);
-    const timeline = view.body.timeline as { type: string; at: string; data: Record<string, unknown>; timers?: Record<string, unknown> }[];
+    const timeline = view.body.timeline as {
+      type: string;
+      at: string;
+      data: Record<string, unknown>;
+      timers?: Record<string, unknown>;
+    }[];
     expect(timeline.map((e) => (e.type === 'sms' ? `sms:${e.data.purpose}` : e.type))).toEqual([
       'complaint.opened',
       'sms:report-sheet',
@@ -207,7 +256,9 @@ describe('the complaint story, end to end', () => {
       'complaint.service-slip-filed',
     ]);
     const entry = (type: string, n = 0) => timeline.filter((e) => e.type === type)[n]!;
-    expect(entry('complaint.opened').timers?.set).toMatchObject({ 'handoff-10m': near('2026-11-27T01:50:00') });
+    expect(entry('complaint.opened').timers?.set).toMatchObject({
+      'handoff-10m': near('2026-11-27T01:50:00'),
+    });
     expect(entry('complaint.escalated', 0)).toMatchObject({
       at: near('2026-11-27T01:50:00'),
       data: { timer: 'handoff-10m', owes: 'report-sheet' },
@@ -216,14 +267,27 @@ describe('the complaint story, end to end', () => {
     expect(entry('complaint.acknowledged', 0).timers).toEqual({ met: ['handoff-L2'] });
     expect(entry('complaint.acknowledged', 1).timers).toEqual({ met: ['supervisor-L2'] });
     expect(entry('complaint.reminded').timers).toEqual({ fired: ['follow-up-2h'] });
-    expect(entry('complaint.escalated', 2).data).toMatchObject({ timer: 'follow-up-eod', reasons: ['second-follow-up-missing'] });
+    expect(entry('complaint.escalated', 2).data).toMatchObject({
+      timer: 'follow-up-eod',
+      reasons: ['second-follow-up-missing'],
+    });
     expect(entry('complaint.resolved').timers).toEqual({
       met: ['escalate-1m'],
       set: { 'callback-eod': '2026-11-30T09:30:00.000Z' },
     });
-    expect(entry('complaint.service-slip-filed').data).toMatchObject({ number: 'FW-0101', signedBy: '陈静', closes: true });
+    expect(entry('complaint.service-slip-filed').data).toMatchObject({
+      number: 'FW-0101',
+      signedBy: '陈静',
+      closes: true,
+    });
     // Timeliness (及时率): every deadline missed is on the ticket for the monthly summary.
-    expect(view.body.missedDeadlines).toEqual(['handoff-10m', 'supervisor-30m', 'follow-up-eod', 'resolve-3d', 'callback-eod']);
+    expect(view.body.missedDeadlines).toEqual([
+      'handoff-10m',
+      'supervisor-30m',
+      'follow-up-eod',
+      'resolve-3d',
+      'callback-eod',
+    ]);
     expect(view.body.overdue).toEqual([]);
     expect(view.body.allowedCommands).toEqual([]);
   });
@@ -246,7 +310,10 @@ describe('the complaint story, end to end', () => {
     );
     expect(ticket).toMatchObject({ status: 'received', number: 'C20261228-001' });
     expect(await sms(ticket.id)).toMatchObject([
-      { to: PHONE['dispatcher-1'], text: '【翠湖物业】电话投诉C20261228-001待定性:楼道灯坏了一周,请10分钟内定性呈报。' },
+      {
+        to: PHONE['dispatcher-1'],
+        text: '【翠湖物业】电话投诉C20261228-001待定性:楼道灯坏了一周,请10分钟内定性呈报。',
+      },
     ]);
 
     // Act: graded at 09:06 — minor, about engineering, the resident wants it by tomorrow noon.
@@ -260,9 +327,16 @@ describe('the complaint story, end to end', () => {
     });
 
     // Assess: handed off; the reception clock met; the resident's deadline is the minor deadline.
-    expect(graded).toMatchObject({ status: 'handed-off', severity: 'minor', source: { channel: 'ivr-connect' } });
+    expect(graded).toMatchObject({
+      status: 'handed-off',
+      severity: 'minor',
+      source: { channel: 'ivr-connect' },
+    });
     expect(graded.timers['grade-10m'].state).toBe('met');
-    expect(graded.timers['resolve-by-resident']).toEqual({ dueAt: '2026-12-29T04:00:00.000Z', state: 'pending' });
+    expect(graded.timers['resolve-by-resident']).toEqual({
+      dueAt: '2026-12-29T04:00:00.000Z',
+      state: 'pending',
+    });
     expect(graded.timers['handoff-10m'].dueAt).toEqual(near('2026-12-28T01:16:00'));
     await clockTo('2026-12-28T09:10:00+08:00');
     const messages = await sms(ticket.id);

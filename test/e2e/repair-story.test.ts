@@ -56,7 +56,9 @@ describe('the repair story, end to end', () => {
     const afterAssign = await sms(ticket.id);
     expect(afterAssign).toHaveLength(1);
     expect(afterAssign[0]?.to).toBe(tech.phone);
-    expect(afterAssign[0]?.text).toBe('【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水,时间11月27日15:00,请尽快接单。');
+    expect(afterAssign[0]?.text).toBe(
+      '【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水,时间11月27日15:00,请尽快接单。',
+    );
 
     // 29 minutes: nothing yet. 30: the engineering lead is told.
     await desk.call('POST', '/local/clock', { body: { advance: 'PT29M' } });
@@ -71,7 +73,9 @@ describe('the repair story, end to end', () => {
 
     // The technician acknowledges, completes with the signed service slip; the dispatcher closes.
     const techToken = desk.token(tech.id);
-    expect((await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, { token: techToken })).status).toBe(200);
+    expect((await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, { token: techToken })).status).toBe(
+      200,
+    );
     const completed = await desk.call('POST', `/tickets/${ticket.id}/complete`, {
       token: techToken,
       body: { serviceSlip: { number: 'FW-0001', signedBy: '王先生' } },
@@ -116,7 +120,10 @@ describe('the repair story, end to end', () => {
     expect(ticket.status).toBe('booked');
     expect(ticket.number).toMatch(/^R\d{8}-\d{3}$/);
     expect(script.decision).toBe('对不起,我们暂时没有人。我们约定11月29日10:00上门维修。');
-    await desk.call('POST', `/tickets/${ticket.id}/assign`, { token: dispatcher, body: { staffId: 'technician-2' } });
+    await desk.call('POST', `/tickets/${ticket.id}/assign`, {
+      token: dispatcher,
+      body: { staffId: 'technician-2' },
+    });
 
     await desk.call('POST', '/local/clock', { body: { set: '2026-11-29T08:59:00+08:00' } });
     expect(await sms(ticket.id)).toHaveLength(1);
@@ -130,7 +137,10 @@ describe('the repair story, end to end', () => {
   it('a timer whose reason has passed does nothing: acknowledged in time, no escalation', async () => {
     const opened = await desk.call('POST', '/tickets', { token: dispatcher, body: repairBody() });
     const id = opened.body.ticket.id;
-    await desk.call('POST', `/tickets/${id}/assign`, { token: dispatcher, body: { staffId: 'technician-1' } });
+    await desk.call('POST', `/tickets/${id}/assign`, {
+      token: dispatcher,
+      body: { staffId: 'technician-1' },
+    });
     await desk.call('POST', `/tickets/${id}/acknowledge`, { token: desk.token('technician-1') });
     await desk.call('POST', '/local/clock', { body: { advance: 'PT2H' } });
     expect((await sms(id)).map((m) => m.to)).toEqual(['+8613900000007']);

@@ -34,7 +34,10 @@ describe('npm start', () => {
     const deadline = Date.now() + 60_000;
     let health = 0;
     while (Date.now() < deadline && health !== 200) {
-      health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+      health = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health !== 200) await new Promise((r) => setTimeout(r, 200));
     }
 
@@ -65,7 +68,10 @@ describe('npm start', () => {
       timeout: 60_000,
     });
     expect(out.status).toBe(1);
-    const lines = out.stderr.trim().split('\n').filter((l) => !l.includes('NodeVersionSupportWarning') && l.startsWith('estate-desk'));
+    const lines = out.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('NodeVersionSupportWarning') && l.startsWith('estate-desk'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17.*openjdk-17-jre-headless/);
   }, 60_000);

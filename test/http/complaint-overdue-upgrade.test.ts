@@ -22,10 +22,12 @@ beforeAll(async () => {
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: ['pk', 'sk', 'parkKey', 'parkKindKey', 'parkKindStatusKey', 'createdKey'].map((AttributeName) => ({
-        AttributeName,
-        AttributeType: 'S',
-      })),
+      AttributeDefinitions: ['pk', 'sk', 'parkKey', 'parkKindKey', 'parkKindStatusKey', 'createdKey'].map(
+        (AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S',
+        }),
+      ),
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -42,7 +44,13 @@ beforeAll(async () => {
     }),
   );
   // Act: the desk starts on it.
-  desk = await startDesk({ dynamoEndpoint: inject('dynamoEndpoint'), tableName, jwtKey, port: 0, pollIntervalMs: 0 });
+  desk = await startDesk({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName,
+    jwtKey,
+    port: 0,
+    pollIntervalMs: 0,
+  });
 });
 afterAll(async () => {
   await desk?.close();
@@ -59,7 +67,12 @@ describe('ensureTable on a table that predates an index', () => {
 
   it('the overdue list answers on the upgraded table', async () => {
     const token = signToken(
-      { sub: 'dispatcher-1', 'custom:staffId': 'dispatcher-1', 'cognito:groups': ['dispatcher'], 'custom:parks': 'park-1' },
+      {
+        sub: 'dispatcher-1',
+        'custom:staffId': 'dispatcher-1',
+        'cognito:groups': ['dispatcher'],
+        'custom:parks': 'park-1',
+      },
       jwtKey,
     );
     const call = async (method: string, path: string, body?: unknown) => {

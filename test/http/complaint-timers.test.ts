@@ -1,4 +1,3 @@
-
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -110,7 +109,11 @@ describe('complaint clocks in AWS', () => {
     scheduler
       .on(DeleteScheduleCommand, { Name: `${ticket.id}-follow-up-2h` })
       .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
-    await runTicketCommand(deps, DISPATCHER, ticket.id, { type: 'resolve', confirmedBy: '张伟', via: 'phone' });
+    await runTicketCommand(deps, DISPATCHER, ticket.id, {
+      type: 'resolve',
+      confirmedBy: '张伟',
+      via: 'phone',
+    });
     const handled = await poller.pollOnce();
 
     // Assess: every clock that stopped pending is deleted; not-found counted as done (nothing retried).
@@ -128,14 +131,21 @@ describe('complaint clocks in AWS', () => {
     const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
     await poller.pollOnce();
     clock.advance(11 * 60_000);
-    const payload = { ticketId: ticket.id, parkId: 'park-1', timer: 'handoff-10m', dueAt: ticket.timers['handoff-10m']!.dueAt };
+    const payload = {
+      ticketId: ticket.id,
+      parkId: 'park-1',
+      timer: 'handoff-10m',
+      dueAt: ticket.timers['handoff-10m']!.dueAt,
+    };
 
     // Act: Scheduler delivers twice at once, then once more much later.
     const outcomes = await Promise.all([timerHandler(payload), timerHandler(payload)]);
     clock.advance(60 * 60_000);
     const late = await timerHandler(payload);
     await poller.pollOnce();
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     await new StreamPoller(
       streamsClient(),
       (await ensureTable(env.client, env.tableName)).streamArn,
@@ -161,7 +171,12 @@ describe('complaint clocks in AWS', () => {
       clock.set(new Date('2026-11-27T09:40:00+08:00'));
       const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
       clock.set(new Date(ticket.timers['handoff-10m']!.dueAt));
-      const payload = { ticketId: ticket.id, parkId: 'park-1', timer: 'handoff-10m', dueAt: ticket.timers['handoff-10m']!.dueAt };
+      const payload = {
+        ticketId: ticket.id,
+        parkId: 'park-1',
+        timer: 'handoff-10m',
+        dueAt: ticket.timers['handoff-10m']!.dueAt,
+      };
 
       // Act
       const [ack, fired] = await Promise.allSettled([

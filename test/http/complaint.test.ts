@@ -36,7 +36,9 @@ function complaint(overrides: Record<string, unknown> = {}) {
 
 function expectError(res: Res, status: number, code: string, field?: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body).toEqual({ error: { code, message: expect.any(String), ...(field === undefined ? {} : { field }) } });
+  expect(res.body).toEqual({
+    error: { code, message: expect.any(String), ...(field === undefined ? {} : { field }) },
+  });
 }
 
 async function complaintCount(): Promise<number> {
@@ -63,44 +65,107 @@ describe('POST /tickets with kind "complaint"', () => {
     ['an unknown field', { complainant: '李女士' }, 400, 'REQUEST.UNKNOWN_FIELD', 'complainant'],
     ['an unknown severity', { severity: 'urgent' }, 400, 'REQUEST.INVALID_FIELD', 'severity'],
     ['an unknown department', { about: { department: 'gardening' } }, 400, 'REQUEST.INVALID_FIELD', 'about'],
-    ['both a department and a person', { about: { department: 'engineering', staffId: 'technician-1' } }, 400, 'REQUEST.INVALID_FIELD', 'about'],
-    ['a time without offset', { residentDeadline: '2026-11-28 12:00' }, 400, 'REQUEST.INVALID_FIELD', 'residentDeadline'],
-    ['CH-1: valid without a severity', { severity: undefined }, 422, 'COMPLAINT.SEVERITY_REQUIRED', 'severity'],
+    [
+      'both a department and a person',
+      { about: { department: 'engineering', staffId: 'technician-1' } },
+      400,
+      'REQUEST.INVALID_FIELD',
+      'about',
+    ],
+    [
+      'a time without offset',
+      { residentDeadline: '2026-11-28 12:00' },
+      400,
+      'REQUEST.INVALID_FIELD',
+      'residentDeadline',
+    ],
+    [
+      'CH-1: valid without a severity',
+      { severity: undefined },
+      422,
+      'COMPLAINT.SEVERITY_REQUIRED',
+      'severity',
+    ],
     ['CH-9: invalid with a severity', { valid: false }, 422, 'COMPLAINT.SEVERITY_NOT_EXPECTED', 'severity'],
     ['CH-2: a severity without validity', { valid: undefined }, 422, 'COMPLAINT.VALIDITY_REQUIRED', 'valid'],
-    ['a person not in the directory', { about: { staffId: 'nobody-1' } }, 404, 'STAFF.NOT_FOUND', 'about.staffId'],
-  ])('refuses %s (%d %s), writes nothing and takes no number', async (_what, overrides, status, code, field) => {
-    const before = await complaintCount();
-    expectError(await desk.call('POST', '/tickets', { token: dispatcher, body: complaint(overrides) }), status, code, field);
-    expect(await complaintCount()).toBe(before);
-    const next = await openOne();
-    expect(next.number).toBe(`C20261127-${String(before + 1).padStart(3, '0')}`);
-  });
+    [
+      'a person not in the directory',
+      { about: { staffId: 'nobody-1' } },
+      404,
+      'STAFF.NOT_FOUND',
+      'about.staffId',
+    ],
+  ])(
+    'refuses %s (%d %s), writes nothing and takes no number',
+    async (_what, overrides, status, code, field) => {
+      const before = await complaintCount();
+      expectError(
+        await desk.call('POST', '/tickets', { token: dispatcher, body: complaint(overrides) }),
+        status,
+        code,
+        field,
+      );
+      expect(await complaintCount()).toBe(before);
+      const next = await openOne();
+      expect(next.number).toBe(`C20261127-${String(before + 1).padStart(3, '0')}`);
+    },
+  );
 
   it('an unknown kind names the kinds there are', async () => {
-    const res = await desk.call('POST', '/tickets', { token: dispatcher, body: complaint({ kind: 'praise' }) });
+    const res = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: complaint({ kind: 'praise' }),
+    });
     expectError(res, 400, 'REQUEST.INVALID_FIELD', 'kind');
     expect(res.body.error.message).toContain('complaint');
   });
 
   it('field staff may not open a complaint (403)', async () => {
-    expectError(await desk.call('POST', '/tickets', { token: desk.token('technician'), body: complaint() }), 403, 'AUTH.FORBIDDEN');
+    expectError(
+      await desk.call('POST', '/tickets', { token: desk.token('technician'), body: complaint() }),
+      403,
+      'AUTH.FORBIDDEN',
+    );
   });
 });
 
 describe('complaint steps over HTTP', () => {
   it('refuses an unknown step name (404) and a repair step (409)', async () => {
     const { id } = await openOne();
-    expectError(await desk.call('POST', `/tickets/${id}/follow-up`, { token: dispatcher, body: { note: 'x' } }), 404, 'ROUTE.NOT_FOUND');
-    expectError(await desk.call('POST', `/tickets/${id}/assign`, { token: dispatcher, body: { staffId: 'technician-1' } }), 409, 'TICKET.ILLEGAL_TRANSITION');
+    expectError(
+      await desk.call('POST', `/tickets/${id}/follow-up`, { token: dispatcher, body: { note: 'x' } }),
+      404,
+      'ROUTE.NOT_FOUND',
+    );
+    expectError(
+      await desk.call('POST', `/tickets/${id}/assign`, {
+        token: dispatcher,
+        body: { staffId: 'technician-1' },
+      }),
+      409,
+      'TICKET.ILLEGAL_TRANSITION',
+    );
   });
 
   it('refuses a bad step body (400), naming the field', async () => {
     const { id } = await openOne();
-    expectError(await desk.call('POST', `/tickets/${id}/acknowledge`, { token: dispatcher, body: { step: 'manager' } }), 400, 'REQUEST.INVALID_FIELD', 'step');
-    expectError(await desk.call('POST', `/tickets/${id}/follow-ups`, { token: dispatcher, body: {} }), 400, 'REQUEST.MISSING_FIELD', 'note');
     expectError(
-      await desk.call('POST', `/tickets/${id}/resolve`, { token: dispatcher, body: { confirmedBy: '张伟', via: 'email' } }),
+      await desk.call('POST', `/tickets/${id}/acknowledge`, { token: dispatcher, body: { step: 'manager' } }),
+      400,
+      'REQUEST.INVALID_FIELD',
+      'step',
+    );
+    expectError(
+      await desk.call('POST', `/tickets/${id}/follow-ups`, { token: dispatcher, body: {} }),
+      400,
+      'REQUEST.MISSING_FIELD',
+      'note',
+    );
+    expectError(
+      await desk.call('POST', `/tickets/${id}/resolve`, {
+        token: dispatcher,
+        body: { confirmedBy: '张伟', via: 'email' },
+      }),
       400,
       'REQUEST.INVALID_FIELD',
       'via',
@@ -109,8 +174,14 @@ describe('complaint steps over HTTP', () => {
 
   it('CH-4: a guard may not sign engineering’s report sheet (403); its head may', async () => {
     const { id } = await openOne();
-    expectError(await desk.call('POST', `/tickets/${id}/acknowledge`, { token: desk.token('security-guard') }), 403, 'AUTH.FORBIDDEN');
-    const signed = await desk.call('POST', `/tickets/${id}/acknowledge`, { token: desk.token('engineering-manager') });
+    expectError(
+      await desk.call('POST', `/tickets/${id}/acknowledge`, { token: desk.token('security-guard') }),
+      403,
+      'AUTH.FORBIDDEN',
+    );
+    const signed = await desk.call('POST', `/tickets/${id}/acknowledge`, {
+      token: desk.token('engineering-manager'),
+    });
     expect(signed.status).toBe(200);
     expect(signed.body.ticket.acknowledgements['report-sheet'].staffId).toBe('engineering-manager-1');
   });
@@ -118,7 +189,10 @@ describe('complaint steps over HTTP', () => {
   it('CH-2: grading is the dispatcher’s call: field staff may not grade (403)', async () => {
     const { id } = await openOne();
     expectError(
-      await desk.call('POST', `/tickets/${id}/grade`, { token: desk.token('technician'), body: { valid: true, severity: 'minor' } }),
+      await desk.call('POST', `/tickets/${id}/grade`, {
+        token: desk.token('technician'),
+        body: { valid: true, severity: 'minor' },
+      }),
       403,
       'AUTH.FORBIDDEN',
     );
@@ -138,13 +212,23 @@ describe('GET /tickets?overdue=true', () => {
     const late1 = await openOne();
     const late2 = await openOne();
     const signed = await openOne({ severity: 'minor' });
-    await desk.call('POST', `/tickets/${signed.id}/acknowledge`, { token: desk.token('engineering-manager') });
+    await desk.call('POST', `/tickets/${signed.id}/acknowledge`, {
+      token: desk.token('engineering-manager'),
+    });
 
     // Act: 11 minutes pass; the two unsigned ones missed CH-4.
     await desk.call('POST', '/local/clock', { body: { advance: 'PT11M' } });
-    const first = await desk.call('GET', '/tickets?kind=complaint&overdue=true&limit=1', { token: dispatcher });
-    const second = await desk.call('GET', `/tickets?kind=complaint&overdue=true&limit=1&cursor=${first.body.cursor}`, { token: dispatcher });
-    const all = await desk.call('GET', '/tickets?kind=complaint&overdue=true&limit=100', { token: dispatcher });
+    const first = await desk.call('GET', '/tickets?kind=complaint&overdue=true&limit=1', {
+      token: dispatcher,
+    });
+    const second = await desk.call(
+      'GET',
+      `/tickets?kind=complaint&overdue=true&limit=1&cursor=${first.body.cursor}`,
+      { token: dispatcher },
+    );
+    const all = await desk.call('GET', '/tickets?kind=complaint&overdue=true&limit=100', {
+      token: dispatcher,
+    });
 
     // Assess
     const ids = all.body.tickets.map((t: { id: string }) => t.id);
@@ -153,7 +237,9 @@ describe('GET /tickets?overdue=true', () => {
     expect(ids).not.toContain(signed.id);
     const created = all.body.tickets.map((t: { createdAt: string }) => t.createdAt);
     expect(created).toEqual([...created].sort());
-    expect([...first.body.tickets, ...second.body.tickets].map((t: { id: string }) => t.id)).toEqual(ids.slice(0, 2));
+    expect([...first.body.tickets, ...second.body.tickets].map((t: { id: string }) => t.id)).toEqual(
+      ids.slice(0, 2),
+    );
     expect(all.body.tickets.every((t: { overdue: string[] }) => t.overdue.length > 0)).toBe(true);
   });
 
@@ -185,7 +271,12 @@ describe('GET /parks/{id}', () => {
 
   it('a park the token does not cover, or that does not exist, is 404', async () => {
     expectError(await desk.call('GET', '/parks/park-2', { token: dispatcher }), 404, 'PARK.NOT_FOUND', 'id');
-    expectError(await desk.call('GET', '/parks/park-9', { token: desk.token('gm') }), 404, 'PARK.NOT_FOUND', 'id');
+    expectError(
+      await desk.call('GET', '/parks/park-9', { token: desk.token('gm') }),
+      404,
+      'PARK.NOT_FOUND',
+      'id',
+    );
     expect((await desk.call('GET', '/parks/park-1', { token: desk.token('gm') })).status).toBe(200);
   });
 

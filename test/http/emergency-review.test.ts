@@ -129,7 +129,10 @@ describe('acknowledge on other kinds takes no staffId', () => {
       },
     });
     const id = opened.body.ticket.id;
-    await desk.call('POST', `/tickets/${id}/assign`, { token: dispatcher, body: { staffId: 'technician-1' } });
+    await desk.call('POST', `/tickets/${id}/assign`, {
+      token: dispatcher,
+      body: { staffId: 'technician-1' },
+    });
     const res = await desk.call('POST', `/tickets/${id}/acknowledge`, {
       token: dispatcher,
       body: { staffId: 'technician-2' },

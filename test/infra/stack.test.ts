@@ -160,7 +160,9 @@ describe('HTTP API', () => {
       (route) => route.Properties.RouteKey,
     );
     // IVR routes (Twilio webhooks) are checked in test/ivr/stack.test.ts.
-    expect(routeKeys.sort()).toEqual([...HTTP_ROUTES, ...IVR_ROUTES].map((route) => `${route.method} ${route.path}`).sort());
+    expect(routeKeys.sort()).toEqual(
+      [...HTTP_ROUTES, ...IVR_ROUTES].map((route) => `${route.method} ${route.path}`).sort(),
+    );
   });
 
   it('puts the Cognito JWT authorizer on every authorized route and none on /health', () => {
@@ -175,13 +177,12 @@ describe('HTTP API', () => {
       });
     }
     // Without a token: the health probe, and the emergency link page, whose signed link authenticates it.
-    expect(HTTP_ROUTES.filter((route) => !route.authorized && !route.authenticatedBy).map((route) => route.path)).toEqual([
-      '/health',
-    ]);
-    expect(HTTP_ROUTES.filter((route) => route.authenticatedBy).map((route) => `${route.method} ${route.path}`)).toEqual([
-      'GET /ack/{token}',
-      'POST /ack/{token}',
-    ]);
+    expect(
+      HTTP_ROUTES.filter((route) => !route.authorized && !route.authenticatedBy).map((route) => route.path),
+    ).toEqual(['/health']);
+    expect(
+      HTTP_ROUTES.filter((route) => route.authenticatedBy).map((route) => `${route.method} ${route.path}`),
+    ).toEqual(['GET /ack/{token}', 'POST /ack/{token}']);
   });
 
   it('validates JWTs issued by the staff user pool for its app client', () => {
@@ -313,10 +314,20 @@ describe('Lambda functions', () => {
   });
 
   it('lets effects and the link page read the ack-link key parameter, and nothing else read it', () => {
-    const readers = allStatements().filter((s) => JSON.stringify(s.Action) === '"ssm:GetParameter"' && JSON.stringify(s.Resource).includes('ack-link-key'));
+    const readers = allStatements().filter(
+      (s) =>
+        JSON.stringify(s.Action) === '"ssm:GetParameter"' &&
+        JSON.stringify(s.Resource).includes('ack-link-key'),
+    );
     expect(readers).toHaveLength(3);
-    for (const fn of [stack.effects, stack.httpFunctions.get('ack-page')!, stack.httpFunctions.get('ack-submit')!]) {
-      expect(policyOfRole(logicalId(fn.role)).Statement).toContainEqual(expect.objectContaining({ Sid: 'ReadAckLinkKey', Action: 'ssm:GetParameter' }));
+    for (const fn of [
+      stack.effects,
+      stack.httpFunctions.get('ack-page')!,
+      stack.httpFunctions.get('ack-submit')!,
+    ]) {
+      expect(policyOfRole(logicalId(fn.role)).Statement).toContainEqual(
+        expect.objectContaining({ Sid: 'ReadAckLinkKey', Action: 'ssm:GetParameter' }),
+      );
     }
     expect(httpTableAccess('ack-page')).toBe('read');
     expect(httpTableAccess('ack-submit')).toBe('readWrite');
@@ -647,7 +658,14 @@ describe('stack outputs', () => {
   it('exports the API URL, user pool id, client id and table name', () => {
     const outputs = template.findOutputs('*');
     expect(Object.keys(outputs).sort()).toEqual(
-      ['ApiUrl', 'ConnectFunctionArn', 'TableName', 'TwilioVoiceUrl', 'UserPoolClientId', 'UserPoolId'].sort(),
+      [
+        'ApiUrl',
+        'ConnectFunctionArn',
+        'TableName',
+        'TwilioVoiceUrl',
+        'UserPoolClientId',
+        'UserPoolId',
+      ].sort(),
     );
     expect(outputs.TableName!.Value).toEqual({ Ref: logicalId(stack.table) });
     expect(outputs.UserPoolId!.Value).toEqual({ Ref: logicalId(stack.userPool) });

@@ -23,9 +23,16 @@ export const TEST_SCHEDULER = {
 } as const;
 
 /** Repairs and complaints send no links: a key that is never read. */
-const UNUSED_LINKS: AckLinkKeys = { key: async () => 'k'.repeat(32), baseUrl: () => 'https://desk.example.test' };
+const UNUSED_LINKS: AckLinkKeys = {
+  key: async () => 'k'.repeat(32),
+  baseUrl: () => 'https://desk.example.test',
+};
 
-export function awsDeps(store: DynamoTicketStore, clock: AdjustableClock, ackLinks: AckLinkKeys = UNUSED_LINKS): Deps {
+export function awsDeps(
+  store: DynamoTicketStore,
+  clock: AdjustableClock,
+  ackLinks: AckLinkKeys = UNUSED_LINKS,
+): Deps {
   return {
     store,
     directory: store,

@@ -34,7 +34,10 @@ export async function startTestDesk(): Promise<TestDesk> {
     ...desk,
     token: (...args) => tokenFor(args, jwtKey),
     customToken: ({ staffId, groups, parks }) =>
-      signToken({ sub: staffId, 'custom:staffId': staffId, 'cognito:groups': groups, 'custom:parks': parks }, jwtKey),
+      signToken(
+        { sub: staffId, 'custom:staffId': staffId, 'cognito:groups': groups, 'custom:parks': parks },
+        jwtKey,
+      ),
     call: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -43,7 +46,11 @@ export async function startTestDesk(): Promise<TestDesk> {
         body = JSON.stringify(options.body);
         headers['content-type'] = 'application/json';
       }
-      const res = await fetch(`${desk.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const res = await fetch(`${desk.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       const text = await res.text();
       let parsed: unknown = text;
       try {

@@ -79,7 +79,9 @@ function listClaim(value: unknown): string[] {
 export function principalOf(event: Event): Principal {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'a bearer token is required');
-  const groups = listClaim(claims['cognito:groups']).filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
+  const groups = listClaim(claims['cognito:groups']).filter((g): g is Group =>
+    (GROUPS as readonly string[]).includes(g),
+  );
   const parksClaim = String(claims['custom:parks'] ?? '');
   const parks = parksClaim.trim() === '*' ? '*' : listClaim(parksClaim);
   const staffId = String(claims['custom:staffId'] ?? claims.sub ?? '');
@@ -153,7 +155,8 @@ export function httpHandler(body: (event: Event) => Promise<APIGatewayProxyStruc
     try {
       return await body(event);
     } catch (error) {
-      if (error instanceof HttpProblem) return json(error.status, errorBody(error.code, error.message, error.field));
+      if (error instanceof HttpProblem)
+        return json(error.status, errorBody(error.code, error.message, error.field));
       if (error instanceof DomainError) {
         const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
         return json(status, errorBody(error.code, error.message, error.field));

@@ -27,7 +27,11 @@ const isoTime = z.iso.datetime({
 const text = (max: number) =>
   z
     .string()
-    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+    );
 
 export const caller = z.strictObject({
   name: text(50),
@@ -93,14 +97,18 @@ export const openEmergencyBody = z.strictObject({
 });
 
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */
-export const openTicketBody = z.discriminatedUnion('kind', [openRepairBody, openComplaintBody, openEmergencyBody], {
-  error: (issue) => {
-    if (issue.code !== 'invalid_union') return undefined;
-    const open = Object.keys(KIND_RULES);
-    const later = TICKET_KINDS.filter((k) => !open.includes(k));
-    return `must be one of: ${open.join(', ')}${later.length ? ` (${later.join(', ')} not available yet)` : ''}`;
+export const openTicketBody = z.discriminatedUnion(
+  'kind',
+  [openRepairBody, openComplaintBody, openEmergencyBody],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const open = Object.keys(KIND_RULES);
+      const later = TICKET_KINDS.filter((k) => !open.includes(k));
+      return `must be one of: ${open.join(', ')}${later.length ? ` (${later.join(', ')} not available yet)` : ''}`;
+    },
   },
-});
+);
 
 export const commandBodies = {
   /** RP-2 for a received repair: the outcome and what it needs (RP-4's consent for a paid service). */
@@ -124,7 +132,11 @@ export const commandBodies = {
   grade: z.strictObject(complaintGrading),
   'follow-ups': z.strictObject({ note: text(500) }),
   reply: z.strictObject({ note: text(500) }),
-  resolve: z.strictObject({ confirmedBy: text(50), via: z.enum(RESOLUTION_VIA), note: z.optional(text(500)) }),
+  resolve: z.strictObject({
+    confirmedBy: text(50),
+    via: z.enum(RESOLUTION_VIA),
+    note: z.optional(text(500)),
+  }),
   callback: z.strictObject({ outcome: z.enum(CALLBACK_OUTCOMES), note: z.optional(text(500)) }),
   'service-slip': z.strictObject({ number: text(40), signedBy: text(50) }),
   // Emergencies (EM-3..EM-6). `staffId`: the desk records for a responder who phoned in.

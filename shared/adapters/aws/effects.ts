@@ -18,7 +18,10 @@ export function awsEffectsDeps(): Deps {
       roleArn: requiredEnv(ENV.schedulerRoleArn),
       deadLetterArn: requiredEnv(ENV.timerDeadLetterArn),
     }),
-    sms: new SnsSms({ client: new SNSClient({}), signature: process.env[ENV.smsSignature] ?? DEFAULT_SMS_SIGNATURE }),
+    sms: new SnsSms({
+      client: new SNSClient({}),
+      signature: process.env[ENV.smsSignature] ?? DEFAULT_SMS_SIGNATURE,
+    }),
     ackLinks: ssmAckLinkKeys(),
   };
 }

@@ -1,6 +1,12 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, InvalidInput } from '../../domain/errors';
 import type { Park, StaffMember, Unit } from '../../domain/park';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
@@ -46,7 +52,13 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
 }
 
 function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown> {
-  return { ...keys.event(ticket.id, event.seq), itemType: 'event', ticketId: ticket.id, parkId: ticket.parkId, ...event };
+  return {
+    ...keys.event(ticket.id, event.seq),
+    itemType: 'event',
+    ticketId: ticket.id,
+    parkId: ticket.parkId,
+    ...event,
+  };
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -110,8 +122,12 @@ export class DynamoTicketStore implements TicketStore, Directory {
     const internal = ['pk', 'sk', 'itemType', 'ticketId', 'parkId'];
     return {
       ticket: strip<Ticket>(ticketRaw, TICKET_INTERNAL),
-      events: items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => strip<TicketEventOf>(i, internal)),
-      sms: items.filter((i) => String(i.sk).startsWith('SMS#')).map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType'])),
+      events: items
+        .filter((i) => String(i.sk).startsWith('EVENT#'))
+        .map((i) => strip<TicketEventOf>(i, internal)),
+      sms: items
+        .filter((i) => String(i.sk).startsWith('SMS#'))
+        .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType'])),
     };
   }
 
@@ -126,7 +142,9 @@ export class DynamoTicketStore implements TicketStore, Directory {
     const key = keys.counter(parkId, register, day);
     const known = this.counters.get(key.pk);
     if (known !== undefined) return known + 1;
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     return Number(out.Item?.value ?? 0) + 1;
   }
 
@@ -166,15 +184,25 @@ export class DynamoTicketStore implements TicketStore, Directory {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.tableName, Item: eventItem(ticket, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: eventItem(ticket, event),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
       );
-      if (numbering) this.counters.set(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, numbering.value);
+      if (numbering)
+        this.counters.set(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, numbering.value);
     } catch (error) {
       if (isConditionFailure(error)) {
-        if (numbering) this.learnCounter(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, error);
-        throw new ConcurrentChange('the register number was taken by another request; try again', { cause: error });
+        if (numbering)
+          this.learnCounter(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, error);
+        throw new ConcurrentChange('the register number was taken by another request; try again', {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -204,15 +232,24 @@ export class DynamoTicketStore implements TicketStore, Directory {
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            { Put: { TableName: this.tableName, Item: eventItem(ticket, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: eventItem(ticket, event),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
       );
     } catch (error) {
       if (isConditionFailure(error)) {
-        throw new ConcurrentChange('the ticket was changed by someone else meanwhile; reload it and try again', {
-          cause: error,
-        });
+        throw new ConcurrentChange(
+          'the ticket was changed by someone else meanwhile; reload it and try again',
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     }
@@ -232,15 +269,21 @@ export class DynamoTicketStore implements TicketStore, Directory {
     let keyName: string;
     let keyValue: string;
     if (query.overdue) {
-      if (!query.kind) throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by overdue needs kind too', 'kind');
+      if (!query.kind)
+        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by overdue needs kind too', 'kind');
       if (query.status) {
-        throw new InvalidInput('REQUEST.FILTER_CONFLICT', 'overdue and status do not combine; use one', 'status');
+        throw new InvalidInput(
+          'REQUEST.FILTER_CONFLICT',
+          'overdue and status do not combine; use one',
+          'status',
+        );
       }
       index = 'ticketsOverdueByParkKind';
       keyName = 'overdueKey';
       keyValue = `PARK#${query.parkId}#${query.kind}`;
     } else if (query.status) {
-      if (!query.kind) throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
+      if (!query.kind)
+        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
       index = 'ticketsByParkKindStatus';
       keyName = 'parkKindStatusKey';
       keyValue = `PARK#${query.parkId}#${query.kind}#${query.status}`;
@@ -334,7 +377,9 @@ export class DynamoTicketStore implements TicketStore, Directory {
   }
 
   async unit(parkId: string, unit: string): Promise<Unit | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.unit(parkId, unit) }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.unit(parkId, unit) }),
+    );
     return out.Item ? strip<Unit>(out.Item, ['pk', 'sk', 'itemType']) : undefined;
   }
 }

@@ -31,9 +31,18 @@ export class SmsOutbox implements Sms {
     const at = this.clock.now().toISOString();
     const id = ulid(Date.now());
     const text = message.text.startsWith(this.signature) ? message.text : this.signature + message.text;
-    const row: OutboxMessage = { id, to: message.to, text, at, ...(message.ticketId ? { ticketId: message.ticketId } : {}) };
+    const row: OutboxMessage = {
+      id,
+      to: message.to,
+      text,
+      at,
+      ...(message.ticketId ? { ticketId: message.ticketId } : {}),
+    };
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: OUTBOX, sk: `${at}#${id}`, itemType: 'local-sms', ...row } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: OUTBOX, sk: `${at}#${id}`, itemType: 'local-sms', ...row },
+      }),
     );
     return { messageId: `local-${id}` };
   }

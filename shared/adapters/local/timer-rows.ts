@@ -37,7 +37,9 @@ export class TimerRows implements Timers {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.tableName, Item: { ...dueKey, itemType: 'local-timer', name, payload } } },
+            {
+              Put: { TableName: this.tableName, Item: { ...dueKey, itemType: 'local-timer', name, payload } },
+            },
           ],
         }),
       );
@@ -54,7 +56,9 @@ export class TimerRows implements Timers {
   private async remove(name: string): Promise<void> {
     const found = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pointer(name) }));
     if (!found.Item) return;
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: DUE, sk: found.Item.dueSk } }));
+    await this.db.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: DUE, sk: found.Item.dueSk } }),
+    );
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: pointer(name) }));
   }
 
