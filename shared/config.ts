@@ -39,5 +39,5 @@ export const DEFAULT_IVR_PARK_ID = 'park-1';
 /** The local desk's Twilio auth token when TWILIO_AUTH_TOKEN is not set (a test value, not a secret). */
 export const LOCAL_TWILIO_AUTH_TOKEN = 'local-twilio-auth-token';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE } from './domain/formats';
 export const DEFAULT_SMS_SIGNATURE = '【翠湖物业】';

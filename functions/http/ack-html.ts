@@ -12,6 +12,7 @@ import type {
 import type { AckLinkView } from '../../shared/app/emergency-ack';
 import { chineseShort } from '../../shared/domain/time';
 import { log } from '../../shared/log';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/formats';
 
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -54,7 +55,7 @@ function when(iso: string | undefined, zone: string): string {
 function details(view: AckLinkView): string {
   const e = view.emergency;
   if (!e) return '';
-  const zone = view.timeZone ?? 'Asia/Shanghai';
+  const zone = view.timeZone ?? DEFAULT_TIME_ZONE;
   const who = view.person ? `${view.person.name}${view.person.role ? `(${view.person.role})` : ''}` : '';
   return (
     '<dl>' +
@@ -76,7 +77,7 @@ const reportForm =
   '<button type="submit">报回调度</button></form>';
 
 function sceneForms(view: AckLinkView): string {
-  const zone = view.timeZone ?? 'Asia/Shanghai';
+  const zone = view.timeZone ?? DEFAULT_TIME_ZONE;
   const onScene = view.responder?.onSceneAt;
   return (
     (onScene
@@ -87,7 +88,7 @@ function sceneForms(view: AckLinkView): string {
 
 /** The page for an outcome; `method` decides whether "already done" is a refusal (POST) or news (GET). */
 export function renderAckPage(view: AckLinkView, method: 'GET' | 'POST'): APIGatewayProxyStructuredResultV2 {
-  const zone = view.timeZone ?? 'Asia/Shanghai';
+  const zone = view.timeZone ?? DEFAULT_TIME_ZONE;
   const number = view.emergency?.number ?? '';
   const title = `紧急事件${number ? ` ${number}` : ''}`;
   const call = '<p class="note">如有疑问,请直接致电调度。</p>';

@@ -2,7 +2,7 @@
 import { listStaff } from '../../shared/app/queries';
 import { httpDeps } from './lib/deps';
 import { httpHandler, json, principalOf, queryOf } from './lib/http';
-import { parkQuery } from './lib/schemas';
+import { parkQuery } from '../../shared/schemas';
 
 export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);

@@ -2,7 +2,7 @@
 import { listTickets } from '../../shared/app/queries';
 import { httpDeps } from './lib/deps';
 import { httpHandler, json, principalOf, queryOf } from './lib/http';
-import { listTicketsQuery } from './lib/schemas';
+import { listTicketsQuery } from '../../shared/schemas';
 
 export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);

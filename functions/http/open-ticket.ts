@@ -2,7 +2,7 @@
 import { openTicket } from '../../shared/app/open-ticket';
 import { httpDeps } from './lib/deps';
 import { httpHandler, json, jsonBody, principalOf } from './lib/http';
-import { openTicketBody } from './lib/schemas';
+import { openTicketBody } from '../../shared/schemas';
 
 export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);

@@ -3,7 +3,7 @@ import type { TicketCommand } from '../../shared/app/ticket-command';
 import { recordTicketCommand } from '../../shared/app/ticket-command';
 import { httpDeps } from './lib/deps';
 import { HttpProblem, httpHandler, json, jsonBody, principalOf } from './lib/http';
-import { commandBodies } from './lib/schemas';
+import { commandBodies } from '../../shared/schemas';
 
 export const handler = httpHandler(async (event) => {
   const principal = principalOf(event);

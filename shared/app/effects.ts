@@ -15,6 +15,7 @@ import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
 import { withAckLinks } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
+import { DEFAULT_TIME_ZONE } from '../domain/formats';
 
 /** One changed item as the stream reports it, already unmarshalled. */
 export interface ChangedItem {
@@ -53,7 +54,7 @@ async function syncTimers(deps: Deps, before: Ticket | undefined, after: Ticket)
       parkId: after.parkId,
       timer,
       dueAt: new Date(dueAt),
-      timeZone: park?.timeZone ?? 'Asia/Shanghai',
+      timeZone: park?.timeZone ?? DEFAULT_TIME_ZONE,
     });
   }
   for (const timer of was.keys()) {

@@ -29,6 +29,7 @@ import type { StaffMember } from '../domain/park';
 import type { TicketEventOf } from '../domain/tickets';
 import { applyEvent } from '../domain/tickets';
 import type { AckDeps } from './deps';
+import { DEFAULT_TIME_ZONE } from '../domain/formats';
 
 export type AckLinkAction = 'acknowledge' | 'on-scene' | 'report';
 
@@ -102,7 +103,7 @@ async function check(deps: AckDeps, token: string): Promise<Checked | AckLinkVie
     deps.directory.staff(ticket.parkId),
   ]);
   const member = staff.find((s) => s.id === claims.staffId);
-  return { claims, ticket, member, staff, timeZone: park?.timeZone ?? 'Asia/Shanghai' };
+  return { claims, ticket, member, staff, timeZone: park?.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 function describe(c: Checked, outcome: AckLinkOutcome): AckLinkView {

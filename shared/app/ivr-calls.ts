@@ -45,6 +45,7 @@ import { log } from '../log';
 import type { Principal } from './access';
 import type { CoreDeps } from './deps';
 import { openTicket } from './open-ticket';
+import { isE164 } from '../domain/formats';
 
 /** A call at its provider: Twilio's CallSid or Connect's ContactId. */
 export interface CallKey {
@@ -286,7 +287,7 @@ export async function answerTwilio(deps: IvrDeps, hook: TwilioWebhook): Promise<
 
   const from = hook.form.From?.trim();
   const input: CallInput = {
-    ...(from && /^\+[1-9]\d{6,14}$/.test(from) ? { from } : {}),
+    ...(from && isE164(from) ? { from } : {}),
     ...(hook.form.Digits !== undefined ? { digits: hook.form.Digits } : {}),
     ...(hook.form.SpeechResult !== undefined ? { speech: hook.form.SpeechResult } : {}),
     ...(hook.form.RecordingUrl && /^https:\/\/\S{1,500}$/.test(hook.form.RecordingUrl)
@@ -345,7 +346,7 @@ export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation
   const phone = invocation.phone?.trim();
   const transcript = (p.description ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TRANSCRIPT);
   if (!kind || !CALL_KINDS.includes(kind)) return transfer('kind');
-  if (!phone || !/^\+[1-9]\d{6,14}$/.test(phone)) return transfer('phone');
+  if (!phone || !isE164(phone)) return transfer('phone');
   if (!transcript) return transfer('description');
   if (!canOpenKind(kind)) return transfer('kind-not-available');
   const category = p.category?.trim() || 'public-safety';

@@ -15,13 +15,14 @@ import { applyEvent, decide, rulesOf } from '../domain/tickets';
 import type { Principal } from './access';
 import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from './access';
 import type { CoreDeps } from './deps';
+import { isUlid } from '../domain/formats';
 
 /** A validated command: its name (the last path segment) and its body. */
 export type TicketCommand = CommandInput;
 
 /** Ticket ids are ULIDs; anything else cannot name a ticket (and never reaches the table). */
 export function isTicketId(id: string): boolean {
-  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+  return isUlid(id);
 }
 
 export function ticketNotFound(ticketId: string): NotFound {

@@ -11,6 +11,7 @@
  *   base64url-encoded (16 characters): short enough for SMS, far beyond online guessing.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUlid } from './formats';
 
 export const ACK_LINK_PURPOSES = { acknowledge: 'a', scene: 's' } as const;
 export type AckLinkPurpose = keyof typeof ACK_LINK_PURPOSES;
@@ -21,7 +22,6 @@ export const ACK_LINK_PATH = '/ack/';
 const MAC_BYTES = 12;
 const MAC_CHARS = 16;
 const VERSION = 'estate-desk/ack-link/v1';
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Keys shorter than this are refused: an HMAC is only as strong as its key. */
 export const MIN_KEY_LENGTH = 32;
@@ -65,7 +65,7 @@ function mac(key: string, signed: string): Buffer {
 /** The token for a link; `expiresAt` is rounded down to the second. */
 export function signAckLink(claims: AckLinkClaims, key: string): string {
   checkKey(key);
-  if (!ULID.test(claims.ticketId)) throw new Error('an ack link names a ticket by its id');
+  if (!isUlid(claims.ticketId)) throw new Error('an ack link names a ticket by its id');
   const expiry = Math.floor(claims.expiresAt.getTime() / 1000);
   if (!Number.isFinite(expiry) || expiry <= 0) throw new Error('an ack link needs a valid expiry');
   const signed = `${claims.ticketId}.${encodeStaff(claims.staffId)}.${ACK_LINK_PURPOSES[claims.purpose]}${expiry.toString(36)}`;
@@ -99,7 +99,7 @@ export function verifyAckLink(token: string, key: string, now: Date): AckLinkChe
     (p) => ACK_LINK_PURPOSES[p] === purposeAndExpiry[0],
   );
   const expiry = Number.parseInt(purposeAndExpiry.slice(1), 36);
-  if (!ULID.test(ticketId) || !staffId || !purpose || !/^[0-9a-z]+$/.test(purposeAndExpiry.slice(1))) {
+  if (!isUlid(ticketId) || !staffId || !purpose || !/^[0-9a-z]+$/.test(purposeAndExpiry.slice(1))) {
     return tampered;
   }
   const claims: AckLinkClaims = { ticketId, staffId, purpose, expiresAt: new Date(expiry * 1000) };

@@ -5,6 +5,7 @@
  */
 import type { Park } from './park';
 import { wallClock } from './time';
+import { DEFAULT_TIME_ZONE } from './formats';
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -12,7 +13,7 @@ export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Defaults of a park that does not say otherwise (DOMAIN.md "Time"). */
 export const CALENDAR_DEFAULTS = {
   // Same as shared/config's DEFAULT_TIME_ZONE; the domain imports nothing outside itself.
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   officeOpens: '08:30',
   officeCloses: '17:30',
   workingDays: [...EVERY_DAY] as number[],

@@ -786,6 +786,7 @@ function missed(
 export const complaintRules: TicketKindRules<ComplaintTicket, ComplaintEvent, ComplaintIntake> = {
   register: 'C',
   statuses: COMPLAINT_STATUSES,
+  commands: COMPLAINT_COMMANDS,
   // CH-11: every complaint, valid or not, has its page in the register.
   needsNumber: () => true,
   open: (input, ctx) => {

@@ -1077,6 +1077,7 @@ export function linkActor(member: StaffMember | undefined, staffId: string, name
 export const emergencyRules: TicketKindRules<EmergencyTicket, EmergencyEvent, EmergencyIntake> = {
   register: 'E',
   statuses: EMERGENCY_STATUSES,
+  commands: EMERGENCY_COMMANDS,
   // Every emergency is entered in the dispatch record (EM-4: 记录并立项).
   needsNumber: () => true,
   needsDirectory: true,

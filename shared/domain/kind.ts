@@ -1,18 +1,25 @@
 /**
- * What a ticket kind (repair, complaint, emergency) must tell the desk. Each kind's module exports
- * one `TicketKindRules`; `tickets.ts` puts them in one table. Everything here is pure.
+ * What a ticket kind (repair, complaint, emergency, …) must tell the desk. Each kind's folder
+ * exports one `TicketKindRules` from its `index.ts`; `tickets.ts` puts them in one table.
+ * Everything here is pure.
  */
-import type { Notification } from './notifications';
+import { IllegalTransition } from './errors';
 import type { Park, StaffMember } from './park';
+import type { Notification } from './sms';
 import type { Actor, TicketBase, TicketEvent } from './ticket';
 
 /** An event as a rule decides it; the use case adds `seq`, `at` and `actor`. */
 export type EventDraft<E> = E extends TicketEvent<string, unknown> ? Omit<E, 'seq' | 'at' | 'actor'> : never;
 
-/** A validated command: its name and its body's fields. */
-export type CommandInput = { type: string } & Record<string, unknown>;
+/** A validated command: its name (the last path segment) and its body's fields. */
+export interface CommandBase {
+  type: string;
+}
 
-/** What a decision may look at besides the ticket. */
+/** Transitional: an untyped command body, until each kind's deciders take their typed union. */
+export type CommandInput = CommandBase & Record<string, unknown>;
+
+/** What every entry point of a kind may look at besides the ticket. One shape for all of them. */
 export interface RuleContext {
   now: Date;
   actor: Actor;
@@ -29,14 +36,75 @@ export interface OpenInput<Intake> {
   intake: Intake;
 }
 
+/**
+ * A kind's lifecycle as data: for each status, the commands it accepts and the status each leads
+ * to (a list when the command's content picks one, e.g. RP-2's three outcomes; the same status
+ * when the command records something without moving the ticket). Anything missing is a 409.
+ */
+export type TransitionTable<S extends string, C extends string> = Record<
+  S,
+  Partial<Record<C, S | readonly S[]>>
+>;
+
+/** The commands a ticket in `status` accepts, in the kind's command order. */
+export function commandsAllowed<S extends string, C extends string>(
+  table: TransitionTable<S, C>,
+  commands: readonly C[],
+  status: S,
+): C[] {
+  return commands.filter((c) => table[status][c] !== undefined);
+}
+
+/** Where `command` leads from `status`, or the 409 naming what the ticket accepts instead. */
+export function transition<S extends string, C extends string>(
+  kindName: string,
+  table: TransitionTable<S, C>,
+  commands: readonly C[],
+  status: S,
+  command: C,
+): S | readonly S[] {
+  const next = table[status][command];
+  if (next === undefined) {
+    const allowed = commandsAllowed(table, commands, status);
+    throw new IllegalTransition(
+      `a ${status} ${kindName} cannot be sent "${command}"` +
+        (allowed.length ? `; it accepts: ${allowed.join(', ')}` : '; it accepts no further steps'),
+    );
+  }
+  return next;
+}
+
+/** One named decider per command: `{ assign, acknowledge, … }` instead of a long switch. */
+export type Deciders<T, C extends CommandBase, E> = {
+  [K in C['type']]: (ticket: T, command: Extract<C, { type: K }>, ctx: RuleContext) => EventDraft<E>;
+};
+
+/** Runs the decider named by the command. */
+export function runDecider<T, C extends CommandBase, E>(
+  deciders: Deciders<T, C, E>,
+  ticket: T,
+  command: C,
+  ctx: RuleContext,
+): EventDraft<E> {
+  const decider = deciders[command.type as C['type']] as (
+    ticket: T,
+    command: C,
+    ctx: RuleContext,
+  ) => EventDraft<E>;
+  return decider(ticket, command, ctx);
+}
+
 export interface TicketKindRules<
   T extends TicketBase,
   E extends TicketEvent<string, unknown>,
   Intake = unknown,
+  C extends CommandBase = CommandBase,
 > {
   /** Register letter of the kind's numbered record (RP-5, CH-11): `R`, `C`, `E`. */
   register: string;
   statuses: readonly string[];
+  /** Every command the kind has, in lifecycle order. */
+  commands: readonly C['type'][];
   /** Does this intake get a register number? (A declined repair does not.) */
   needsNumber(intake: Intake): boolean;
   /** Opens the ticket: its first state, its opening event, and what to answer the caller. */
@@ -44,7 +112,7 @@ export interface TicketKindRules<
   /** The commands the ticket accepts now (for clients, e.g. which buttons to show). */
   allowedCommands(ticket: T): string[];
   /** The event a command produces, or throws why it may not happen. */
-  decide(ticket: T, command: CommandInput, ctx: RuleContext): EventDraft<E>;
+  decide(ticket: T, command: C, ctx: RuleContext): EventDraft<E>;
   /** Folds an event into the ticket; must depend on the events alone (replays give the same state). */
   apply(ticket: T | undefined, event: E, opening?: { id: string; parkId: string }): T;
   /** What a due timer records: an event when its reason still stands, else nothing. */

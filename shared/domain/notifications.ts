@@ -4,43 +4,15 @@
  */
 import { calendarOf, isOfficeHours } from './calendar';
 import type { Park, Role, StaffMember } from './park';
-import { staffWithRole } from './park';
+import { firstHolders } from './park';
+import type { Notification } from './sms';
+import { fitSms } from './sms';
 import type { RepairEvent, RepairTicket } from './repair';
 import { REPAIR_TIMERS, wantedTimeText } from './repair';
 
-export interface Notification {
-  to: StaffMember;
-  text: string;
-  /** Why it is sent, for the timeline: `assigned`, `ack-30m`, `appointment-reminder`, … */
-  purpose: string;
-}
-
-/** One SMS segment holds 70 characters of Chinese text (UCS-2). */
-export const SMS_SEGMENT = 70;
-
-/**
- * Builds `signature + body(detail)` and shortens `detail` (the free text, e.g. what to repair)
- * with an ellipsis until the whole fits one segment; the fixed parts are never cut.
- */
-export function fitSms(signature: string, body: (detail: string) => string, detail: string): string {
-  let text = signature + body(detail);
-  let cut = detail;
-  // A segment holds 70 UTF-16 units: a character outside the BMP counts twice.
-  while (text.length > SMS_SEGMENT && cut.length > 1) {
-    cut = [...cut].slice(0, -1).join('');
-    text = signature + body(`${cut}…`);
-  }
-  return text;
-}
-
-/** The first people holding one of `roles`, trying each role in turn (a fallback chain). */
-export function firstHolders(staff: readonly StaffMember[], roles: readonly Role[]): StaffMember[] {
-  for (const role of roles) {
-    const holders = staffWithRole(staff, role);
-    if (holders.length > 0) return holders;
-  }
-  return [];
-}
+export type { Notification } from './sms';
+export { fitSms, SMS_SEGMENT } from './sms';
+export { firstHolders } from './park';
 
 /** Who answers for engineering's response time: the repair team lead, else the engineering manager. */
 export const ENGINEERING_LEAD_ROLES: readonly Role[] = ['repair-lead', 'engineering-manager'];

@@ -1,4 +1,7 @@
-/** The park, its office calendar and its staff directory (roles from DOMAIN.md). */
+/**
+ * The park, its office calendar and its staff directory (roles from DOMAIN.md): the directory's
+ * facts in one place (roles, departments, their Chinese names, who heads what).
+ */
 
 export const ROLES = [
   'dispatcher',
@@ -127,3 +130,62 @@ export interface Unit {
 export function staffWithRole(staff: readonly StaffMember[], role: Role): StaffMember[] {
   return staff.filter((s) => s.roles.includes(role));
 }
+
+/** The first people holding one of `roles`, trying each role in turn (a fallback chain). */
+export function firstHolders(staff: readonly StaffMember[], roles: readonly Role[]): StaffMember[] {
+  for (const role of roles) {
+    const holders = staffWithRole(staff, role);
+    if (holders.length > 0) return holders;
+  }
+  return [];
+}
+
+/** The directory's roles as the procedures name them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  dispatcher: '调度员',
+  'duty-officer': '值班人员',
+  'customer-service': '客服',
+  'customer-service-lead': '客服主管',
+  'property-office': '物业部',
+  finance: '财务部',
+  technician: '维修工',
+  'repair-lead': '维修班长',
+  'engineering-manager': '工程部经理',
+  'elevator-lead': '电梯队长',
+  'security-guard': '保安员',
+  'security-captain': '保安队长',
+  'security-shift-lead': '保安班长',
+  'security-manager': '保安部经理',
+  cleaner: '清洁工',
+  supervisor: '主管',
+  'office-manager': '管理处经理',
+  'office-director': '管理处主任',
+  'deputy-gm': '主管副总经理',
+  gm: '总经理',
+};
+
+/** Chinese names of the departments, as printed on the report sheet and in SMS. */
+export const DEPARTMENT_LABELS: Record<Department, string> = {
+  'customer-service': '客服中心',
+  'property-office': '物业部',
+  engineering: '工程部',
+  security: '保安部',
+  cleaning: '清洁部',
+  finance: '财务部',
+  management: '管理处',
+};
+
+/**
+ * Who heads each department for signing the report sheet (CH-4), first role first. Departments
+ * without a head role in the directory fall to the supervisor or the office manager (篇4:
+ * 管理处负责人 = the office manager or the supervisor in charge of complaints).
+ */
+export const DEPARTMENT_HEAD_ROLES: Record<Department, readonly Role[]> = {
+  engineering: ['engineering-manager', 'repair-lead'],
+  security: ['security-manager', 'security-captain'],
+  cleaning: ['supervisor', 'office-manager'],
+  'customer-service': ['customer-service-lead', 'supervisor'],
+  'property-office': ['supervisor', 'office-manager'],
+  finance: ['office-manager'],
+  management: ['office-manager', 'office-director'],
+};

@@ -551,6 +551,7 @@ export function applyRepairEvent(
 export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntake> = {
   register: 'R',
   statuses: REPAIR_STATUSES,
+  commands: REPAIR_COMMANDS,
   needsNumber: needsRepairNumber,
   open: (input, ctx) => {
     const { ticket, event, script } = openRepair(

@@ -1,5 +1,6 @@
 import { type MessageAttributeValue, PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Sms, SmsMessage } from '../../ports';
+import { isE164 } from '../../domain/formats';
 
 export interface SnsSmsOptions {
   client: SNSClient;
@@ -8,8 +9,6 @@ export interface SnsSmsOptions {
   /** Alphanumeric sender ID, where the destination country supports one. */
   senderId?: string;
 }
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** SNS errors from Publish that mean this number cannot take this text; retrying will not help. */
 const UNDELIVERABLE_ERRORS = new Set([
@@ -48,7 +47,7 @@ export class SnsSms implements Sms {
 
   async send(message: SmsMessage): Promise<{ messageId: string }> {
     const about = message.ticketId ? ` (ticket ${message.ticketId})` : '';
-    if (!E164.test(message.to)) {
+    if (!isE164(message.to)) {
       // The number itself stays out of the message: errors end up in logs.
       throw new SmsUndeliverable(`Recipient is not an E.164 phone number${about}`);
     }

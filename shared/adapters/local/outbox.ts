@@ -4,6 +4,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Sms, SmsMessage } from '../../ports';
 import { ulid } from '../ids';
 import { SmsUndeliverable } from '../aws/sns-sms';
+import { isE164 } from '../../domain/formats';
 
 const OUTBOX = 'LOCAL#SMS';
 
@@ -25,7 +26,7 @@ export class SmsOutbox implements Sms {
 
   async send(message: SmsMessage): Promise<{ messageId: string }> {
     // The same refusals as SNS, so the local desk shows what production would do.
-    if (!/^\+[1-9]\d{6,14}$/.test(message.to)) {
+    if (!isE164(message.to)) {
       throw new SmsUndeliverable(`not an E.164 number (ticket ${message.ticketId ?? '-'})`);
     }
     const at = this.clock.now().toISOString();

@@ -4,22 +4,18 @@
  * 444 KB, ~15 ms less cold start; see `npm run bench`).
  */
 import * as z from 'zod/mini';
-import {
-  ACK_STEPS,
-  CALLBACK_OUTCOMES,
-  COMPLAINT_SEVERITIES,
-  RESOLUTION_VIA,
-} from '../../../shared/domain/complaint';
-import { EMERGENCY_CATEGORIES } from '../../../shared/domain/emergency';
-import { DEPARTMENTS } from '../../../shared/domain/park';
-import { REPAIR_DECISIONS } from '../../../shared/domain/repair';
-import { TICKET_KINDS } from '../../../shared/domain/ticket';
-import { KIND_RULES, TICKET_STATUSES } from '../../../shared/domain/tickets';
+import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
+import { EMERGENCY_CATEGORIES } from '../domain/emergency';
+import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
+import { DEPARTMENTS } from '../domain/park';
+import { REPAIR_DECISIONS } from '../domain/repair';
+import { TICKET_KINDS } from '../domain/ticket';
+import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
 
 /** E.164: a plus, a country code, up to 15 digits. */
 export const e164 = z
   .string()
-  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000001'));
+  .check(z.regex(E164_PATTERN, 'must be an E.164 phone number such as +8613800000001'));
 const isoTime = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00',
@@ -151,6 +147,21 @@ export const commandBodies = {
   }),
   'sign-off': z.strictObject({ comment: text(300) }),
 } as const;
+
+export type CommandName = keyof typeof commandBodies;
+
+/** A command as the edge parsed it: its name (the last path segment) and its body's fields. */
+export type TicketCommand = {
+  [K in CommandName]: { type: K } & z.infer<(typeof commandBodies)[K]>;
+}[CommandName];
+
+/** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
+export const timerPayload = z.object({
+  ticketId: z.string().check(z.regex(ULID_PATTERN, 'must be a ticket id')),
+  parkId: text(64),
+  timer: text(64),
+  dueAt: isoTime,
+});
 
 export const listTicketsQuery = z.strictObject({
   parkId: z.optional(text(64)),
