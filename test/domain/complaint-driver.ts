@@ -3,9 +3,14 @@
  * as the use cases do (decide → event with seq/at/actor → apply), keeping every event.
  */
 import { DEMO_PARK, DEMO_STAFF } from '../../infra/local/demo-park';
-import type { ComplaintEvent, ComplaintIntake, ComplaintTicket } from '../../shared/domain/complaint';
+import type {
+  ComplaintCommandBody,
+  ComplaintEvent,
+  ComplaintIntake,
+  ComplaintTicket,
+} from '../../shared/domain/complaint';
 import { complaintRules } from '../../shared/domain/complaint';
-import type { CommandInput, RuleContext } from '../../shared/domain/kind';
+import type { RuleContext } from '../../shared/domain/kind';
 import { GROUP_OF_ROLE, type Park, type StaffMember } from '../../shared/domain/park';
 import { type Actor, SYSTEM_ACTOR } from '../../shared/domain/ticket';
 
@@ -84,7 +89,7 @@ function append(
 
 export function run(
   story: Story,
-  command: CommandInput,
+  command: ComplaintCommandBody,
   now: Date,
   who: Actor = actor('dispatcher-1'),
   park = PARK,

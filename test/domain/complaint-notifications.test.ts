@@ -4,10 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ComplaintEvent, ComplaintTicket } from '../../shared/domain/complaint';
-import { complaintRules } from '../../shared/domain/complaint';
-import { COMPLAINT_TIMERS } from '../../shared/domain/complaint-clocks';
-import { complaintNotifications, deskRoles, MISS_TEXTS } from '../../shared/domain/complaint-notifications';
-import { SMS_SEGMENT } from '../../shared/domain/notifications';
+import {
+  COMPLAINT_TIMERS,
+  complaintNotifications,
+  complaintRules,
+  MISS_TEXTS,
+} from '../../shared/domain/complaint';
+import { deskRolesOnShift } from '../../shared/domain/shift';
+import { SMS_SEGMENT } from '../../shared/domain/sms';
 import { SYSTEM_ACTOR } from '../../shared/domain/ticket';
 import {
   actor,
@@ -154,8 +158,8 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     expect(complaintNotifications(reminder, story.ticket, STAFF, PARK).map((n) => n.to.id)).toEqual([
       'duty-officer-1',
     ]);
-    expect(deskRoles(new Date('2026-11-27T17:29:00+08:00'), PARK)[0]).toBe('dispatcher');
-    expect(deskRoles(new Date('2026-11-27T17:30:00+08:00'), PARK)[0]).toBe('duty-officer');
+    expect(deskRolesOnShift(new Date('2026-11-27T17:29:00+08:00'), PARK)[0]).toBe('dispatcher');
+    expect(deskRolesOnShift(new Date('2026-11-27T17:30:00+08:00'), PARK)[0]).toBe('duty-officer');
   });
 
   it.each([

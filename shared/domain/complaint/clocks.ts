@@ -1,75 +1,23 @@
 /**
- * The clocks of a complaint (CH-4, CH-5, CH-7, CH-8, CH-1's one-month rule, DS-4, DS-5, CH-6): their
- * names, when each is due, what a miss leaves owed, and which rung of the escalation chain follows.
- * Due times are computed here from the park's calendar when a clock starts, and travel in the event
- * that starts it, so folding events needs no calendar. Pure.
+ * The clocks of a complaint (CH-1's one month, CH-4, CH-5, CH-6, CH-7, CH-8, DS-4, DS-5): when each
+ * is due, what a miss leaves owed, which rung of the escalation chain follows, and what a due clock
+ * records. Due times are computed from the park's calendar when a clock starts and travel in the
+ * event that starts it, so folding events needs no calendar.
  */
-import type { OfficeCalendar } from './calendar';
-import { addDays, addMonths, endOfWorkingDay, nextOpening } from './calendar';
-import type { Role } from './park';
-import { addMinutes } from './time';
-
-export const COMPLAINT_SEVERITIES = ['major', 'important', 'minor'] as const;
-/** CH-1: 重大 / 重要 / 轻微. */
-export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
-
-/**
- * Who signs for what: the department complained about signs the report sheet (CH-4) and, when
- * harm is ongoing, the order to stop it (CH-8); an important complaint goes to a supervisor, a
- * major one to the office director (CH-5).
- */
-export const ACK_STEPS = ['report-sheet', 'stop-harm', 'supervisor', 'director'] as const;
-export type AckStep = (typeof ACK_STEPS)[number];
-
-/**
- * Who takes the CH-5 routing, first role first: the fallback chains the routing SMS follows
- * (complaint-notifications.ts), so whoever is asked to sign may sign.
- */
-export const ROUTING_ROLES = {
-  supervisor: ['supervisor', 'office-manager'],
-  director: ['office-director', 'office-manager'],
-} as const satisfies Record<'supervisor' | 'director', readonly Role[]>;
-
-/** What a missed clock leaves owed until somebody does it; a ticket owing any is overdue. */
-export type Obligation = AckStep | 'grade' | 'follow-up' | 'reply' | 'resolve' | 'callback';
-
-export const COMPLAINT_TIMERS = {
-  /** An ungraded complaint (e.g. from the phone) is graded and handed off within 10 minutes (CH-2, CH-4). */
-  grade: 'grade-10m',
-  gradeL2: 'grade-L2',
-  /** The department signs for the report sheet within 10 minutes (CH-4). */
-  handoff: 'handoff-10m',
-  handoffL2: 'handoff-L2',
-  /** The department confirms the order to stop ongoing harm within 10 minutes (CH-8). */
-  harm: 'harm-10m',
-  harmL2: 'harm-L2',
-  /** Important: a supervisor takes it within 30 minutes of reception (CH-5). */
-  supervisor: 'supervisor-30m',
-  supervisorL2: 'supervisor-L2',
-  /** Major: the office director takes it the same (working) day (CH-5). */
-  director: 'director-eod',
-  directorL2: 'director-L2',
-  /** DS-4: the dispatcher is reminded to follow up 2 hours after the hand-off. */
-  followUp: 'follow-up-2h',
-  /** DS-5: second follow-up by closing time, and something handled or arranged by then. */
-  followUpEod: 'follow-up-eod',
-  /** CH-7 minor: done within 2 days … */
-  resolveMinor: 'resolve-2d',
-  /** … or by the resident's own deadline. */
-  resolveByResident: 'resolve-by-resident',
-  /** CH-7 important: done within 3 days. */
-  resolveImportant: 'resolve-3d',
-  /** CH-7 major: a clear answer within 2 days, resolved within 10. */
-  replyMajor: 'reply-2d',
-  resolveMajor: 'resolve-10d',
-  /** CH-6: the resident is phoned with the result the same day. */
-  callback: 'callback-eod',
-  /** CH-1: a valid complaint not resolved within one month becomes major. */
-  oneMonth: 'escalate-1m',
-} as const;
-export type ComplaintTimer = (typeof COMPLAINT_TIMERS)[keyof typeof COMPLAINT_TIMERS];
-
-const T = COMPLAINT_TIMERS;
+import type { OfficeCalendar } from '../calendar';
+import { addDays, addMonths, calendarOf, endOfWorkingDay, nextOpening } from '../calendar';
+import type { EventDraft, RuleContext } from '../kind';
+import { addMinutes } from '../time';
+import type {
+  ClockStarts,
+  ComplaintEvent,
+  ComplaintSeverity,
+  ComplaintTicket,
+  ComplaintTimer,
+  EodReason,
+  Obligation,
+} from './model';
+import { COMPLAINT_TIMERS as T } from './model';
 
 export interface ClockRule {
   /** `deadline`: a miss is escalated; `reminder`: it only reminds; `upgrade`: CH-1's one-month rule. */
@@ -124,9 +72,6 @@ export function isComplaintTimer(name: string): name is ComplaintTimer {
 export function timersOwing(obligation: Obligation): ComplaintTimer[] {
   return (Object.keys(CLOCK_RULES) as ComplaintTimer[]).filter((t) => CLOCK_RULES[t].owes === obligation);
 }
-
-/** Clocks to start, by name: due instants as ISO strings (what an event carries). */
-export type ClockStarts = Partial<Record<ComplaintTimer, string>>;
 
 /** A clock never starts in the past: a deadline already gone when it starts is due at once. */
 function due(at: Date, notBefore: Date): string {
@@ -214,4 +159,63 @@ export function nextRung(
 ): ClockStarts {
   const next = CLOCK_RULES[timer].next;
   return next ? { [next.timer]: due(next.due(dueAt, calendar), now) } : {};
+}
+
+/** DS-5: something is handled or arranged once the department has signed for the report sheet. */
+export function arranged(ticket: ComplaintTicket): boolean {
+  return ticket.status === 'acknowledged' || ticket.status === 'resolved' || ticket.status === 'closed';
+}
+
+/** DS-5: the second follow-up and something handled or arranged by closing. */
+function eodReasons(ticket: ComplaintTicket): EodReason[] {
+  const reasons: EodReason[] = [];
+  if (ticket.followUps < 2) reasons.push('second-follow-up-missing');
+  if (!arranged(ticket)) reasons.push('nothing-arranged');
+  return reasons;
+}
+
+/**
+ * What a due clock records (a reminder, CH-1's raise to major, or a missed deadline with the next
+ * rung), or nothing when its reason has passed (met, cancelled, already fired: a duplicate or late
+ * delivery changes nothing).
+ */
+export function complaintTimerDue(
+  ticket: ComplaintTicket,
+  timer: string,
+  ctx: RuleContext,
+): EventDraft<ComplaintEvent> | undefined {
+  const state = ticket.timers[timer];
+  if (state?.state !== 'pending' || !isComplaintTimer(timer)) return undefined;
+  const dueAt = new Date(state.dueAt);
+  if (ctx.now.getTime() < dueAt.getTime()) return undefined;
+  const rule = CLOCK_RULES[timer];
+  const calendar = calendarOf(ctx.park);
+  switch (rule.kind) {
+    case 'reminder':
+      return { type: 'complaint.reminded', data: { timer, dueAt: state.dueAt } };
+    case 'upgrade':
+      return {
+        type: 'complaint.severity-raised',
+        data: {
+          timer,
+          dueAt: state.dueAt,
+          from: ticket.severity ?? 'minor',
+          to: 'major',
+          timers: majorClocks(dueAt, ctx.now, calendar),
+        },
+      };
+    case 'deadline': {
+      const reasons = timer === T.followUpEod ? eodReasons(ticket) : undefined;
+      return {
+        type: 'complaint.escalated',
+        data: {
+          timer,
+          dueAt: state.dueAt,
+          owes: rule.owes ?? 'resolve',
+          ...(reasons ? { reasons } : {}),
+          timers: nextRung(timer, dueAt, ctx.now, calendar),
+        },
+      };
+    }
+  }
 }

@@ -1,18 +1,18 @@
 /**
  * Who is texted about a complaint, and what the one-segment Chinese SMS says: the report sheet to
  * the department (CH-4), the order to stop harm (CH-8), routing to a supervisor or the director
- * (CH-5), the dispatcher's follow-up reminder (DS-4), and every missed deadline to the person who
- * must act and up the chain. Pure: the stream consumer turns these into sends.
+ * (CH-5), the desk's follow-up reminder (DS-4), and every missed deadline to the person who must
+ * act and up the chain. Pure: the stream consumer turns these into sends.
  */
-import { calendarOf, isOfficeHours } from './calendar';
-import type { ComplaintEvent, ComplaintTicket } from './complaint';
-import { DEPARTMENT_HEAD_ROLES, DEPARTMENT_LABELS } from './complaint';
-import type { ComplaintTimer } from './complaint-clocks';
-import { ROUTING_ROLES, COMPLAINT_TIMERS as T } from './complaint-clocks';
-import type { Notification } from './notifications';
-import { firstHolders, fitSms } from './notifications';
-import type { Park, Role, StaffMember } from './park';
-import { chineseShort } from './time';
+import type { Park, Role, StaffMember } from '../park';
+import { DEPARTMENT_LABELS, firstHolders } from '../park';
+import { deskOnShift } from '../shift';
+import type { Notification } from '../sms';
+import { fitSms } from '../sms';
+import { chineseShort } from '../time';
+import type { ComplaintEvent, ComplaintTicket, ComplaintTimer } from './model';
+import { COMPLAINT_TIMERS as T } from './model';
+import { departmentHeads, ROUTING_ROLES } from './signatures';
 
 /** Fallback chains: the first role that has anybody in the directory is texted. */
 export const COMPLAINT_CHAINS = {
@@ -23,20 +23,6 @@ export const COMPLAINT_CHAINS = {
   customerServiceLead: ['customer-service-lead', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
-/** 篇4 2: in office hours the dispatcher is the desk; outside them, the duty officer on shift. */
-export function deskRoles(at: Date, park: Park): readonly Role[] {
-  return isOfficeHours(at, calendarOf(park))
-    ? ['dispatcher', 'duty-officer']
-    : ['duty-officer', 'dispatcher'];
-}
-
-/** The head of the department complained about (never the person complained about). */
-export function departmentHeads(ticket: ComplaintTicket, staff: readonly StaffMember[]): StaffMember[] {
-  if (!ticket.about) return [];
-  const others = staff.filter((s) => s.id !== ticket.about?.staffId);
-  return firstHolders(others, DEPARTMENT_HEAD_ROLES[ticket.about.department]);
-}
-
 type Who = 'desk' | 'heads' | keyof typeof COMPLAINT_CHAINS;
 
 /** What a missed clock says, and to whom: the person who must act first, then up the chain. */
@@ -45,6 +31,7 @@ interface MissText {
   body: (no: string, dept: string, d: string) => string;
 }
 
+/** CH-4, CH-5, CH-6, CH-7, CH-8: each missed deadline's text and its people, first who must act. */
 export const MISS_TEXTS: Record<
   Exclude<ComplaintTimer, typeof T.followUp | typeof T.oneMonth | typeof T.followUpEod>,
   MissText
@@ -113,6 +100,7 @@ const EOD_TEXTS = {
   followUp: (no: string, d: string) => `投诉${no}下班前未做第二次跟进:${d},请督办。`,
 };
 
+/** Who gets which SMS for an event of a complaint. */
 export function complaintNotifications(
   event: ComplaintEvent,
   ticket: ComplaintTicket,
@@ -130,7 +118,7 @@ export function complaintNotifications(
   // Never the person complained about: the next holder in line is asked instead (CH-4, CH-5).
   const others = staff.filter((s) => s.id !== ticket.about?.staffId);
   const people = (who: Who): StaffMember[] => {
-    if (who === 'desk') return firstHolders(others, deskRoles(at, park));
+    if (who === 'desk') return deskOnShift(at, park, others);
     if (who === 'heads') return departmentHeads(ticket, staff);
     return firstHolders(others, COMPLAINT_CHAINS[who]);
   };
@@ -204,6 +192,7 @@ export function complaintNotifications(
         'resolved',
       );
     case 'complaint.reminded':
+      // DS-4: the desk on shift (篇4 2) is reminded to follow up.
       return send(
         ['desk'],
         fitSms(sig, (d) => `投诉${no}已呈报2小时,请跟进进度并记录:${d}`, what),
