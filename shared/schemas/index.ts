@@ -4,6 +4,7 @@
  * 444 KB, ~15 ms less cold start; see `npm run bench`).
  */
 import * as z from 'zod/mini';
+import type { ComplaintCommand, ComplaintCommandBody } from '../domain/complaint';
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
@@ -154,6 +155,12 @@ export type CommandName = keyof typeof commandBodies;
 export type TicketCommand = {
   [K in CommandName]: { type: K } & z.infer<(typeof commandBodies)[K]>;
 }[CommandName];
+
+type Fits<A extends B, B> = A;
+export type ComplaintCommandsFit = Fits<
+  Extract<TicketCommand, { type: ComplaintCommand }>,
+  ComplaintCommandBody
+>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({
