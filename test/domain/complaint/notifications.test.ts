@@ -3,30 +3,19 @@
  * DS-5, and each missed deadline up the chain); every text fits one 70-character segment.
  */
 import { describe, expect, it } from 'vitest';
-import type { ComplaintEvent, ComplaintTicket } from '../../shared/domain/complaint';
+import type { ComplaintEvent, ComplaintTicket } from '../../../shared/domain/complaint';
 import {
   COMPLAINT_TIMERS,
   complaintNotifications,
   complaintRules,
   MISS_TEXTS,
-} from '../../shared/domain/complaint';
-import { deskRolesOnShift } from '../../shared/domain/shift';
-import { SMS_SEGMENT } from '../../shared/domain/sms';
-import { SYSTEM_ACTOR } from '../../shared/domain/ticket';
-import {
-  actor,
-  advance,
-  intake,
-  minutes,
-  open,
-  PARK,
-  phoneIntake,
-  run,
-  STAFF,
-  type Story,
-} from './complaint-driver';
+} from '../../../shared/domain/complaint';
+import { deskRolesOnShift } from '../../../shared/domain/shift';
+import { SMS_SEGMENT } from '../../../shared/domain/sms';
+import { SYSTEM_ACTOR } from '../../../shared/domain/ticket';
+import { actorOf } from '../../support/fixtures';
+import { advance, intake, minutes, OPENED, open, PARK, phoneIntake, run, STAFF, type Story } from './driver';
 
-const OPENED = new Date('2026-11-27T09:40:00+08:00');
 const SIGNATURE = PARK.smsSignature;
 const LONG_PLACE = '8号楼3单元地下车库B2层东侧通道靠近电梯厅的消防门附近,离充电桩大约二十米处';
 const LONG_DESCRIPTION =
@@ -283,7 +272,7 @@ describe('every text fits one 70-character segment with the signature', () => {
         seq: 1,
         type: 'complaint.opened',
         at: ticket.createdAt,
-        actor: actor('dispatcher-1'),
+        actor: actorOf('dispatcher-1'),
         data: { valid: true },
       };
       check(complaintNotifications(opening as unknown as ComplaintEvent, ticket, STAFF, PARK));

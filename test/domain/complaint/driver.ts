@@ -2,31 +2,22 @@
  * A pure driver for complaint tests: open, command and fire clocks through the kind's rules exactly
  * as the use cases do (decide → event with seq/at/actor → apply), keeping every event.
  */
-import { DEMO_PARK, DEMO_STAFF } from '../../infra/local/demo-park';
 import type {
   ComplaintCommandBody,
   ComplaintEvent,
   ComplaintIntake,
   ComplaintTicket,
-} from '../../shared/domain/complaint';
-import { complaintRules } from '../../shared/domain/complaint';
-import type { RuleContext } from '../../shared/domain/kind';
-import { GROUP_OF_ROLE, type Park, type StaffMember } from '../../shared/domain/park';
-import { type Actor, SYSTEM_ACTOR } from '../../shared/domain/ticket';
+} from '../../../shared/domain/complaint';
+import { complaintRules } from '../../../shared/domain/complaint';
+import type { Park } from '../../../shared/domain/park';
+import { type Actor, SYSTEM_ACTOR } from '../../../shared/domain/ticket';
+import { actorOf, makePark, ruleContext } from '../../support/fixtures';
 
-export const PARK: Park = DEMO_PARK;
-export const STAFF: StaffMember[] = DEMO_STAFF;
+export { STAFF } from '../../support/fixtures';
+export const PARK: Park = makePark();
 export const NUMBER = 'C20261127-001';
-
-export function actor(staffId: string): Actor {
-  const person = STAFF.find((s) => s.id === staffId);
-  if (!person) throw new Error(`no ${staffId} in the demo directory`);
-  return { staffId, groups: [...new Set(person.roles.map((r) => GROUP_OF_ROLE[r]))], name: person.name };
-}
-
-export function ctx(now: Date, who: Actor = actor('dispatcher-1'), park: Park = PARK): RuleContext {
-  return { now, actor: who, park, staff: STAFF };
-}
+/** When the README's complaint is called in: Friday 27 November 2026, 09:40 in Shanghai. */
+export const OPENED = new Date('2026-11-27T09:40:00+08:00');
 
 /** The README's complaint: 李女士 about the lift, important, graded at the desk. */
 export function intake(overrides: Partial<ComplaintIntake> = {}): ComplaintIntake {
@@ -63,11 +54,11 @@ export function open(
   data: ComplaintIntake,
   now: Date,
   park: Park = PARK,
-  who: Actor = actor('dispatcher-1'),
+  who: Actor = actorOf('dispatcher-1'),
 ): Story {
   const { ticket, event } = complaintRules.open(
     { id: 'ticket-1', parkId: park.id, number: NUMBER, intake: data },
-    ctx(now, who, park),
+    ruleContext(now, who, park),
   );
   return { ticket, events: [event] };
 }
@@ -91,15 +82,15 @@ export function run(
   story: Story,
   command: ComplaintCommandBody,
   now: Date,
-  who: Actor = actor('dispatcher-1'),
+  who: Actor = actorOf('dispatcher-1'),
   park = PARK,
 ): Story {
-  return append(story, complaintRules.decide(story.ticket, command, ctx(now, who, park)), now, who);
+  return append(story, complaintRules.decide(story.ticket, command, ruleContext(now, who, park)), now, who);
 }
 
 /** Fires `timer` at `now`; the story is unchanged when the rules record nothing. */
 export function fire(story: Story, timer: string, now: Date, park: Park = PARK): Story {
-  const draft = complaintRules.timerDue(story.ticket, timer, ctx(now, SYSTEM_ACTOR, park));
+  const draft = complaintRules.timerDue(story.ticket, timer, ruleContext(now, SYSTEM_ACTOR, park));
   return draft ? append(story, draft, now, SYSTEM_ACTOR) : story;
 }
 

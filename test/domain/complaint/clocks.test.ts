@@ -3,20 +3,10 @@
  * (CH-1, CH-4, CH-5, CH-6, CH-7, CH-8, DS-4, DS-5), table-tested at their boundaries.
  */
 import { describe, expect, it } from 'vitest';
-import type { ComplaintIntake } from '../../shared/domain/complaint';
-import type { Park } from '../../shared/domain/park';
-import {
-  actor,
-  advance,
-  fire,
-  intake,
-  minutes,
-  open,
-  PARK,
-  phoneIntake,
-  run,
-  seconds,
-} from './complaint-driver';
+import type { ComplaintIntake } from '../../../shared/domain/complaint';
+import type { Park } from '../../../shared/domain/park';
+import { actorOf } from '../../support/fixtures';
+import { advance, fire, intake, minutes, open, PARK, phoneIntake, run, seconds } from './driver';
 
 const at = (iso: string) => new Date(iso);
 const iso = (text: string) => at(text).toISOString();
@@ -267,7 +257,7 @@ describe('escalation chains: a miss starts the next rung, a signature stops the 
       state: 'pending',
     });
     expect(story.ticket.overdue).toEqual(['report-sheet']);
-    story = run(story, { type: 'acknowledge' }, minutes(opened, 15), actor('engineering-manager-1'));
+    story = run(story, { type: 'acknowledge' }, minutes(opened, 15), actorOf('engineering-manager-1'));
     expect(story.ticket.timers['handoff-L2']?.state).toBe('met');
     expect(story.ticket.overdue).toEqual([]);
     // The miss stays on record for the timeliness rate.
@@ -311,7 +301,7 @@ describe('DS-5: the end-of-day check', () => {
 
   it('met as soon as two follow-ups are on record and the department has signed', () => {
     let story = open(intake(), opened);
-    story = run(story, { type: 'acknowledge' }, minutes(opened, 5), actor('engineering-manager-1'));
+    story = run(story, { type: 'acknowledge' }, minutes(opened, 5), actorOf('engineering-manager-1'));
     story = run(story, { type: 'follow-ups', note: '已派张伟查看' }, minutes(opened, 120));
     expect(story.ticket.timers['follow-up-eod']?.state).toBe('pending');
     story = run(story, { type: 'follow-ups', note: '配件已到,下午修复' }, minutes(opened, 300));
@@ -325,7 +315,7 @@ describe('DS-5: the end-of-day check', () => {
   ] as const)('%d follow-ups, signed %s → escalated at closing with %j', (followUps, signed, reasons) => {
     let story = open(intake(), opened);
     if (signed)
-      story = run(story, { type: 'acknowledge' }, minutes(opened, 5), actor('engineering-manager-1'));
+      story = run(story, { type: 'acknowledge' }, minutes(opened, 5), actorOf('engineering-manager-1'));
     for (let i = 0; i < followUps; i++)
       story = run(story, { type: 'follow-ups', note: `跟进${i + 1}` }, minutes(opened, 130 + i));
     story = fire(story, 'follow-up-eod', eod);
@@ -419,7 +409,7 @@ describe('at least once: a duplicate or late firing changes nothing twice', () =
       open(intake(), opened),
       { type: 'acknowledge' },
       minutes(opened, 3),
-      actor('engineering-manager-1'),
+      actorOf('engineering-manager-1'),
     );
     expect(fire(signed, 'handoff-10m', minutes(opened, 10)).events).toHaveLength(signed.events.length);
   });
