@@ -15,18 +15,20 @@ import {
   EMERGENCY_DEFAULTS,
   EMERGENCY_STATUSES,
   EMERGENCY_TRANSITIONS,
+  type EmergencyCommandBody,
   type EmergencyEvent,
   type EmergencyIntake,
   type EmergencyStatus,
   type EmergencyTicket,
   emergencySettings,
+  emergencyNotifications,
   emergencyTimerDue,
+  hasLink,
   linkRefusal,
   nextChainMove,
   nextEmergencyCommands,
   openEmergency,
 } from '../../shared/domain/emergency';
-import { emergencyNotifications, hasLink } from '../../shared/domain/emergency-notifications';
 import {
   type DomainError,
   Forbidden,
@@ -154,7 +156,11 @@ class Story {
   }
 
   run(command: Record<string, unknown> & { type: string }, at: Date, who: Actor = DISPATCHER, staff = STAFF) {
-    return this.record(decideEmergency(this.ticket, command, ctx(at, who, staff)), at, who);
+    return this.record(
+      decideEmergency(this.ticket, command as EmergencyCommandBody, ctx(at, who, staff)),
+      at,
+      who,
+    );
   }
 
   /** The chain's timer fires at its due time; returns false when it had nothing to do. */
