@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
+import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
 import { DEPARTMENTS } from '../domain/park';
@@ -154,6 +155,13 @@ export type CommandName = keyof typeof commandBodies;
 export type TicketCommand = {
   [K in CommandName]: { type: K } & z.infer<(typeof commandBodies)[K]>;
 }[CommandName];
+
+/** Fails to compile when a schema drifts from the command bodies a kind's deciders take. */
+type Fits<A extends B, B> = A;
+export type EmergencyCommandsFit = Fits<
+  Extract<TicketCommand, { type: EmergencyCommand }>,
+  EmergencyCommandBody
+>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({
