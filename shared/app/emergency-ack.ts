@@ -23,9 +23,9 @@ import {
   linkActor,
   linkRefusal,
 } from '../domain/emergency';
-import { ROLE_LABELS } from '../domain/emergency-notifications';
 import { ConcurrentChange } from '../domain/errors';
 import type { StaffMember } from '../domain/park';
+import { ROLE_LABELS } from '../domain/park';
 import type { TicketEventOf } from '../domain/tickets';
 import { applyEvent } from '../domain/tickets';
 import type { AckDeps } from './deps';

@@ -4,8 +4,8 @@
  * SecureString (shared/adapters/aws/ack-link-keys.ts). Never in the repository, never logged.
  */
 import { ackLinkUrl, redactAckLinks, signAckLink } from '../domain/ack-link';
-import { hasLink } from '../domain/emergency-notifications';
-import type { Notification } from '../domain/notifications';
+import { hasLink } from '../domain/emergency';
+import type { Notification } from '../domain/sms';
 import type { Ticket } from '../domain/tickets';
 import type { Deps } from './deps';
 import { log } from '../log';

@@ -93,11 +93,11 @@ export interface Park {
   holidays?: string[];
   /** How day deadlines count (CH-7): `calendar` days (default) or `working` days. */
   dayCount?: 'calendar' | 'working';
-  /** The emergency procedure (EM-2, EM-3, EM-6); absent fields take emergency.ts's defaults. */
+  /** The emergency procedure (EM-2, EM-3, EM-6); absent fields take emergency/settings.ts's defaults. */
   emergency?: Partial<EmergencySettings>;
 }
 
-/** A park's emergency procedure, read when an emergency opens (emergency.ts). */
+/** A park's emergency procedure, read when an emergency opens (emergency/settings.ts). */
 export interface EmergencySettings {
   /** EM-2: who is told, level by level, each with its wait for an acknowledgement (minutes). */
   chain: { role: Role; waitMinutes: number }[];

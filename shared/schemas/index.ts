@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { ComplaintCommand, ComplaintCommandBody } from '../domain/complaint';
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
+import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
 import { DEPARTMENTS } from '../domain/park';
@@ -156,10 +157,15 @@ export type TicketCommand = {
   [K in CommandName]: { type: K } & z.infer<(typeof commandBodies)[K]>;
 }[CommandName];
 
+/** Fails to compile when a schema drifts from the command bodies a kind's deciders take. */
 type Fits<A extends B, B> = A;
 export type ComplaintCommandsFit = Fits<
   Extract<TicketCommand, { type: ComplaintCommand }>,
   ComplaintCommandBody
+>;
+export type EmergencyCommandsFit = Fits<
+  Extract<TicketCommand, { type: EmergencyCommand }>,
+  EmergencyCommandBody
 >;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */

@@ -1,6 +1,6 @@
 /**
- * Who gets which SMS for an emergency's events (EM-2..EM-5), in Chinese. Pure, like
- * notifications.ts; an SMS that carries a personal link says so in `link`, and the effects consumer
+ * Who gets which SMS for an emergency's events (EM-2..EM-5), in Chinese. Pure, like the
+ * other kinds' SMS; an SMS that carries a personal link says so in `link`, and the effects consumer
  * signs the link and appends it (the key never enters the domain).
  *
  * Length: the text before the link is kept to one 70-unit segment with `fitSms` (the description is
@@ -9,44 +9,15 @@
  * than one segment; texts without a link stay within one, but for a leader's instruction (EM-5),
  * which goes out whole.
  */
-import type { AckLinkPurpose } from './ack-link';
-import type {
-  ChainMove,
-  ChainPosition,
-  ChainStep,
-  EmergencyEvent,
-  EmergencyTicket,
-  Person,
-} from './emergency';
-import { ackPurpose, CATEGORY_LABELS } from './emergency';
-import type { Notification } from './notifications';
-import { fitSms } from './notifications';
-import type { Park, Role, StaffMember } from './park';
-import { addMinutes, chineseShort } from './time';
-
-/** The directory's roles as the procedures name them. */
-export const ROLE_LABELS: Record<Role, string> = {
-  dispatcher: '调度员',
-  'duty-officer': '值班人员',
-  'customer-service': '客服',
-  'customer-service-lead': '客服主管',
-  'property-office': '物业部',
-  finance: '财务部',
-  technician: '维修工',
-  'repair-lead': '维修班长',
-  'engineering-manager': '工程部经理',
-  'elevator-lead': '电梯队长',
-  'security-guard': '保安员',
-  'security-captain': '保安队长',
-  'security-shift-lead': '保安班长',
-  'security-manager': '保安部经理',
-  cleaner: '清洁工',
-  supervisor: '主管',
-  'office-manager': '管理处经理',
-  'office-director': '管理处主任',
-  'deputy-gm': '主管副总经理',
-  gm: '总经理',
-};
+import type { AckLinkPurpose } from '../ack-link';
+import type { Park, StaffMember } from '../park';
+import { ROLE_LABELS } from '../park';
+import type { Notification } from '../sms';
+import { fitSms } from '../sms';
+import { addMinutes, chineseShort } from '../time';
+import { ackPurpose } from './chain';
+import type { ChainMove, ChainPosition, ChainStep, EmergencyEvent, EmergencyTicket, Person } from './model';
+import { CATEGORY_LABELS } from './model';
 
 /** An SMS that ends in a personal link: the consumer appends the signed link to `text`. */
 export interface LinkNotification extends Notification {

@@ -1,0 +1,69 @@
+/**
+ * EM-5: a leader's instructions (领导指示), each its own tracked item (件件立项): issued to a person
+ * of the directory with a due time, reported done by that person or the desk, overdue when its
+ * time passes first.
+ */
+import { Forbidden, IllegalTransition, NotFound, RuleViolation } from '../errors';
+import type { RuleContext } from '../kind';
+import type { EmergencyCommandBody, EmergencyDraft, EmergencyTicket } from './model';
+import { actsForTheDesk, directoryPerson, person } from './people';
+
+export function instructionTimer(number: number): string {
+  return `instruction-${number}-due`;
+}
+
+/** The numbers of the instructions not yet done, as sign-off and closing record them. */
+export const openInstructions = (ticket: EmergencyTicket) =>
+  ticket.instructions.filter((i) => i.state !== 'done').map((i) => i.number);
+
+/** EM-5: an instruction goes to a person of the directory, due in the future, numbered in order. */
+export function issueInstruction(
+  ticket: EmergencyTicket,
+  command: Extract<EmergencyCommandBody, { type: 'instructions' }>,
+  { staff, now }: RuleContext,
+): EmergencyDraft {
+  const to = directoryPerson(staff, command.to, 'to');
+  const dueAt = Date.parse(command.dueAt);
+  if (dueAt <= now.getTime()) {
+    throw new RuleViolation('EMERGENCY.DUE_IN_PAST', 'EM-5: an instruction is due in the future', 'dueAt');
+  }
+  const number = ticket.instructions.length + 1;
+  return {
+    type: 'emergency.instruction-issued',
+    data: {
+      number,
+      from: command.from,
+      to: person(to),
+      text: command.text,
+      dueAt: new Date(dueAt).toISOString(),
+      timer: instructionTimer(number),
+    },
+  };
+}
+
+/** EM-5: the person an instruction was given to (or the desk) reports it done, once. */
+export function instructionDone(
+  ticket: EmergencyTicket,
+  command: Extract<EmergencyCommandBody, { type: 'instruction-done' }>,
+  { actor }: RuleContext,
+): EmergencyDraft {
+  const item = ticket.instructions.find((i) => i.number === command.number);
+  if (!item) {
+    throw new NotFound('EMERGENCY.INSTRUCTION_NOT_FOUND', `no instruction #${command.number}`, 'number');
+  }
+  if (item.state === 'done')
+    throw new IllegalTransition(`instruction #${item.number} was done at ${item.doneAt}`);
+  if (item.to.staffId !== actor.staffId && !actsForTheDesk(actor)) {
+    throw new Forbidden(
+      `instruction #${item.number} is ${item.to.name}'s; only they or the desk may report it done`,
+    );
+  }
+  return { type: 'emergency.instruction-done', data: { number: item.number, result: command.result } };
+}
+
+/** EM-5: an instruction's due time passed while it was still open. */
+export function instructionTimerDue(ticket: EmergencyTicket, timer: string): EmergencyDraft | undefined {
+  const item = ticket.instructions.find((i) => i.timer === timer);
+  if (item?.state !== 'open') return undefined;
+  return { type: 'emergency.instruction-overdue', data: { number: item.number, dueAt: item.dueAt } };
+}
