@@ -5,7 +5,7 @@
  */
 import { ackLinkUrl, redactAckLinks, signAckLink } from '../domain/ack-link';
 import { hasLink } from '../domain/emergency-notifications';
-import type { Notification } from '../domain/notifications';
+import type { Notification } from '../domain/sms';
 import type { Ticket } from '../domain/tickets';
 import type { Deps } from './deps';
 import { log } from '../log';

@@ -9,8 +9,9 @@ import type { ComplaintEvent, ComplaintTicket } from './complaint';
 import { DEPARTMENT_HEAD_ROLES, DEPARTMENT_LABELS } from './complaint';
 import type { ComplaintTimer } from './complaint-clocks';
 import { ROUTING_ROLES, COMPLAINT_TIMERS as T } from './complaint-clocks';
-import type { Notification } from './notifications';
-import { firstHolders, fitSms } from './notifications';
+import type { Notification } from './sms';
+import { firstHolders } from './park';
+import { fitSms } from './sms';
 import type { Park, Role, StaffMember } from './park';
 import { chineseShort } from './time';
 

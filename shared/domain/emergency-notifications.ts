@@ -19,8 +19,8 @@ import type {
   Person,
 } from './emergency';
 import { ackPurpose, CATEGORY_LABELS } from './emergency';
-import type { Notification } from './notifications';
-import { fitSms } from './notifications';
+import type { Notification } from './sms';
+import { fitSms } from './sms';
 import type { Park, Role, StaffMember } from './park';
 import { addMinutes, chineseShort } from './time';
 

@@ -7,7 +7,7 @@ import type { ComplaintEvent, ComplaintTicket } from '../../shared/domain/compla
 import { complaintRules } from '../../shared/domain/complaint';
 import { COMPLAINT_TIMERS } from '../../shared/domain/complaint-clocks';
 import { complaintNotifications, deskRoles, MISS_TEXTS } from '../../shared/domain/complaint-notifications';
-import { SMS_SEGMENT } from '../../shared/domain/notifications';
+import { SMS_SEGMENT } from '../../shared/domain/sms';
 import { SYSTEM_ACTOR } from '../../shared/domain/ticket';
 import {
   actor,

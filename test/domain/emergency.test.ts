@@ -35,7 +35,7 @@ import {
   RuleViolation,
 } from '../../shared/domain/errors';
 import type { RuleContext } from '../../shared/domain/kind';
-import { SMS_SEGMENT } from '../../shared/domain/notifications';
+import { SMS_SEGMENT } from '../../shared/domain/sms';
 import type { Park, Role, StaffMember } from '../../shared/domain/park';
 import type { Actor } from '../../shared/domain/ticket';
 

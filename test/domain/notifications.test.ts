@@ -1,22 +1,20 @@
 /** Who is told by SMS about a repair, and what the one-segment text says. */
 import { describe, expect, it } from 'vitest';
-import {
-  DESK_ROLES,
-  ENGINEERING_LEAD_ROLES,
-  firstHolders,
-  fitSms,
-  repairNotifications,
-  SMS_SEGMENT,
-} from '../../shared/domain/notifications';
 import type { Park, Role, StaffMember } from '../../shared/domain/park';
+import { firstHolders } from '../../shared/domain/park';
 import {
   applyRepairEvent,
+  ENGINEERING_LEAD_ROLES,
   openRepair,
   type RepairEvent,
   type RepairIntake,
   type RepairTicket,
+  repairNotifications,
 } from '../../shared/domain/repair';
+import { deskRolesOnShift } from '../../shared/domain/shift';
+import { fitSms, SMS_SEGMENT } from '../../shared/domain/sms';
 import type { Actor } from '../../shared/domain/ticket';
+import { ruleContext } from '../support/fixtures';
 
 const PARK: Park = {
   id: 'park-1',
@@ -68,9 +66,8 @@ function opened(overrides: Partial<RepairIntake> = {}): RepairTicket {
     ...overrides,
   };
   return openRepair(
-    { id: 'ticket-1', parkId: PARK.id, number: NUMBER, intake, timeZone: PARK.timeZone },
-    DISPATCHER,
-    OPENED_AT,
+    { id: 'ticket-1', parkId: PARK.id, number: NUMBER, intake },
+    ruleContext(OPENED_AT, DISPATCHER, PARK, STAFF),
   ).ticket;
 }
 
@@ -359,7 +356,8 @@ describe('firstHolders', () => {
   it('takes the holders of the first role in the chain that anybody holds, in directory order', () => {
     const twoDispatchers = [...STAFF, person('dispatcher-2', '黄磊', ['dispatcher'])];
 
-    expect(firstHolders(twoDispatchers, DESK_ROLES).map((s) => s.id)).toEqual([
+    // The desk's roles in office hours (14:00): the dispatcher first, as the old two-role list began.
+    expect(firstHolders(twoDispatchers, deskRolesOnShift(OPENED_AT, PARK)).map((s) => s.id)).toEqual([
       'dispatcher-1',
       'dispatcher-2',
     ]);

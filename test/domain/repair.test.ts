@@ -1,6 +1,7 @@
 /** Repair requests (DOMAIN.md RP-1..RP-5): the lifecycle table, the opening rules, the scripts and the timers. */
 import { describe, expect, it } from 'vitest';
-import { type DomainError, IllegalTransition, RuleViolation } from '../../shared/domain/errors';
+import { IllegalTransition, RuleViolation } from '../../shared/domain/errors';
+import type { RuleContext } from '../../shared/domain/kind';
 import type { StaffMember } from '../../shared/domain/park';
 import {
   applyRepairEvent,
@@ -16,11 +17,12 @@ import {
   type RepairStatus,
   type RepairTicket,
   receivedRepairNotifications,
+  repairNotifications,
   repairScript,
   repairTimerDue,
 } from '../../shared/domain/repair';
-import { repairNotifications } from '../../shared/domain/notifications';
 import type { Actor } from '../../shared/domain/ticket';
+import { makePark, ruleContext, thrownBy } from '../support/fixtures';
 
 const TZ = 'Asia/Shanghai';
 /** 14:00 in the park, a weekday afternoon. */
@@ -45,6 +47,13 @@ const GUARD: StaffMember = {
   department: 'security',
 };
 const SLIP = { number: 'S-0001', signedBy: '王先生' };
+/** The directory the commands below name people from. */
+const DIRECTORY: StaffMember[] = [TECHNICIAN, REPAIR_LEAD, GUARD];
+
+/** What the rules see at `at`: the dispatcher acting in 翠湖园 (Asia/Shanghai), with `staff` as its directory. */
+function ctxAt(at: Date, staff: readonly StaffMember[] = DIRECTORY): RuleContext {
+  return ruleContext(at, DISPATCHER, makePark({ timeZone: TZ }), staff);
+}
 
 function intake(overrides: Partial<RepairIntake> = {}): RepairIntake {
   return {
@@ -65,15 +74,18 @@ function open(overrides: Partial<RepairIntake> = {}, now: Date = OPENED_AT) {
       id: 'ticket-1',
       parkId: 'park-1',
       intake: request,
-      timeZone: TZ,
       ...(request.decision === 'decline' ? {} : { number: NUMBER }),
     },
-    DISPATCHER,
-    now,
+    ctxAt(now),
   );
 }
 
 type Command = Parameters<typeof decideRepair>[1];
+
+/** The assign command naming `technician` (who must be in the context's directory). */
+function assignTo(technician: StaffMember): Command {
+  return { type: 'assign', staffId: technician.id };
+}
 
 /** The RP-2 outcome that leads a received repair to `next`. */
 const DECISION_FOR: Partial<Record<RepairStatus, Command>> = {
@@ -85,7 +97,7 @@ const DECISION_FOR: Partial<Record<RepairStatus, Command>> = {
 function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN, next?: RepairStatus): Command {
   switch (type) {
     case 'assign':
-      return { type, technician };
+      return assignTo(technician);
     case 'complete':
       return { type, serviceSlip: SLIP };
     case 'decide':
@@ -96,8 +108,13 @@ function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN, ne
 }
 
 /** Decides a command and folds the resulting event, as the use case does. */
-function step(ticket: RepairTicket, command: Command, at: Date): RepairTicket {
-  return record(ticket, decideRepair(ticket, command, { now: at, timeZone: TZ }), at);
+function step(
+  ticket: RepairTicket,
+  command: Command,
+  at: Date,
+  staff: readonly StaffMember[] = DIRECTORY,
+): RepairTicket {
+  return record(ticket, decideRepair(ticket, command, ctxAt(at, staff)), at);
 }
 
 function record(ticket: RepairTicket, draft: ReturnType<typeof decideRepair>, at: Date): RepairTicket {
@@ -111,16 +128,6 @@ function inStatus(status: RepairStatus): RepairTicket {
 
 function minutesAfter(start: Date, minutes: number, seconds = 0): Date {
   return new Date(start.getTime() + (minutes * 60 + seconds) * 1000);
-}
-
-/** What `act` threw, or fails the test when it threw nothing. */
-function thrownBy(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected an error, nothing was thrown');
 }
 
 /** The lifecycle as the procedure reads: written out here, not copied from the table under test. */
@@ -174,7 +181,7 @@ describe('REPAIR_TRANSITIONS', () => {
   it.each(ILLEGAL)(
     'lifecycle: a %s repair refuses "%s" with TICKET.ILLEGAL_TRANSITION',
     (status, command) => {
-      const error = thrownBy(() => decideRepair(inStatus(status), commandOf(command)));
+      const error = thrownBy(() => decideRepair(inStatus(status), commandOf(command), ctxAt(OPENED_AT)));
 
       expect(REPAIR_TRANSITIONS[status][command]).toBeUndefined();
       expect(error).toBeInstanceOf(IllegalTransition);
@@ -201,7 +208,9 @@ describe('REPAIR_TRANSITIONS', () => {
     ['declined', 'it accepts no further steps'],
     ['closed', 'it accepts no further steps'],
   ])('an illegal step on a %s repair says what it accepts instead', (status, hint) => {
-    expect(thrownBy(() => decideRepair(inStatus(status), { type: 'close' })).message).toContain(hint);
+    expect(
+      thrownBy(() => decideRepair(inStatus(status), { type: 'close' }, ctxAt(OPENED_AT))).message,
+    ).toContain(hint);
   });
 });
 
@@ -210,14 +219,14 @@ describe('decideRepair', () => {
     ['a technician', TECHNICIAN],
     ['the repair lead', REPAIR_LEAD],
   ])('assign: %s of engineering may take the work order', (_who, person) => {
-    expect(decideRepair(inStatus('dispatched'), { type: 'assign', technician: person })).toEqual({
+    expect(decideRepair(inStatus('dispatched'), assignTo(person), ctxAt(OPENED_AT))).toEqual({
       type: 'ticket.assigned',
       data: { staffId: person.id, staffName: person.name },
     });
   });
 
   it('assign: somebody who is not a technician is refused with REPAIR.NOT_A_TECHNICIAN', () => {
-    const error = thrownBy(() => decideRepair(inStatus('dispatched'), { type: 'assign', technician: GUARD }));
+    const error = thrownBy(() => decideRepair(inStatus('dispatched'), assignTo(GUARD), ctxAt(OPENED_AT)));
 
     expect(error).toBeInstanceOf(RuleViolation);
     expect(error.code).toBe('REPAIR.NOT_A_TECHNICIAN');
@@ -227,14 +236,14 @@ describe('decideRepair', () => {
 
   it('assign: on a closed repair the illegal step is reported before who was chosen', () => {
     expect(
-      thrownBy(() => decideRepair(inStatus('closed'), { type: 'assign', technician: GUARD })),
+      thrownBy(() => decideRepair(inStatus('closed'), assignTo(GUARD), ctxAt(OPENED_AT))),
     ).toBeInstanceOf(IllegalTransition);
   });
 
   it('complete: the signed service slip goes into the event and onto the ticket', () => {
     const acknowledged = inStatus('acknowledged');
 
-    const draft = decideRepair(acknowledged, { type: 'complete', serviceSlip: SLIP });
+    const draft = decideRepair(acknowledged, { type: 'complete', serviceSlip: SLIP }, ctxAt(OPENED_AT));
     const completed = record(acknowledged, draft, minutesAfter(OPENED_AT, 90));
 
     expect(draft).toEqual({ type: 'ticket.completed', data: { serviceSlip: SLIP } });
@@ -242,9 +251,9 @@ describe('decideRepair', () => {
   });
 
   it('assign: a reassignment names the new technician on the ticket', () => {
-    const first = step(inStatus('dispatched'), { type: 'assign', technician: TECHNICIAN }, OPENED_AT);
+    const first = step(inStatus('dispatched'), assignTo(TECHNICIAN), OPENED_AT);
 
-    const second = step(first, { type: 'assign', technician: REPAIR_LEAD }, minutesAfter(OPENED_AT, 10));
+    const second = step(first, assignTo(REPAIR_LEAD), minutesAfter(OPENED_AT, 10));
 
     expect(second).toMatchObject({ status: 'assigned', assigneeId: 'repair-lead-1', assigneeName: '王刚' });
   });
@@ -394,11 +403,9 @@ describe('openRepair: RP-2, RP-4, RP-5', () => {
           id: 'ticket-1',
           parkId: 'park-1',
           intake: intake(overrides),
-          timeZone: TZ,
           ...(number ? { number } : {}),
         },
-        DISPATCHER,
-        OPENED_AT,
+        ctxAt(OPENED_AT),
       ),
     ).toThrow(/RP-5/);
   });
@@ -483,7 +490,7 @@ describe('repair timers', () => {
     const ackAt = minutesAfter(OPENED_AT, 12);
 
     // Act
-    const assigned = step(dispatched, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 2));
+    const assigned = step(dispatched, assignTo(TECHNICIAN), minutesAfter(OPENED_AT, 2));
     const acknowledged = step(assigned, { type: 'acknowledge' }, ackAt);
     const completed = step(
       acknowledged,
@@ -507,7 +514,7 @@ describe('repair timers', () => {
     const doneAt = minutesAfter(OPENED_AT, 60);
 
     // Act
-    const assigned = step(booked, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 5));
+    const assigned = step(booked, assignTo(TECHNICIAN), minutesAfter(OPENED_AT, 5));
     const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
     const completed = step(acknowledged, { type: 'complete', serviceSlip: SLIP }, doneAt);
 
@@ -541,8 +548,8 @@ describe('repair timers', () => {
     const firedAt = minutesAfter(OPENED_AT, 30);
 
     // Act
-    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', firedAt)!, firedAt);
-    const assigned = step(fired, { type: 'assign', technician: TECHNICIAN }, minutesAfter(OPENED_AT, 35));
+    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', ctxAt(firedAt))!, firedAt);
+    const assigned = step(fired, assignTo(TECHNICIAN), minutesAfter(OPENED_AT, 35));
     const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 40));
 
     // Assess
@@ -556,7 +563,7 @@ describe('repair timers', () => {
     const booked = open({ decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' }).ticket;
     const due = new Date('2026-11-28T01:00:00.000Z');
 
-    const fired = record(booked, repairTimerDue(booked, 'appointment-reminder', due)!, due);
+    const fired = record(booked, repairTimerDue(booked, 'appointment-reminder', ctxAt(due))!, due);
 
     expect(fired.timers['appointment-reminder']).toEqual({
       dueAt: '2026-11-28T01:00:00.000Z',
@@ -568,42 +575,40 @@ describe('repair timers', () => {
 
 describe('repairTimerDue', () => {
   it('ack-30m: nothing at 29:59 after the call', () => {
-    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 29, 59))).toBeUndefined();
+    expect(repairTimerDue(open().ticket, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 29, 59)))).toBeUndefined();
   });
 
   it('ack-30m: fires at 30:00 after the call, with its due time', () => {
-    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 30))).toEqual({
+    expect(repairTimerDue(open().ticket, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 30)))).toEqual({
       type: 'timer.fired',
       data: { timer: 'ack-30m', dueAt: '2026-11-27T06:30:00.000Z' },
     });
   });
 
   it('ack-30m: a late delivery still fires', () => {
-    expect(repairTimerDue(open().ticket, 'ack-30m', minutesAfter(OPENED_AT, 95))?.type).toBe('timer.fired');
+    expect(repairTimerDue(open().ticket, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 95)))?.type).toBe(
+      'timer.fired',
+    );
   });
 
   it('a duplicate delivery gives nothing the second time', () => {
     // Prepare
     const dispatched = open().ticket;
     const at = minutesAfter(OPENED_AT, 30);
-    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', at)!, at);
+    const fired = record(dispatched, repairTimerDue(dispatched, 'ack-30m', ctxAt(at))!, at);
 
     // Act
-    const again = repairTimerDue(fired, 'ack-30m', minutesAfter(OPENED_AT, 31));
+    const again = repairTimerDue(fired, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 31)));
 
     // Assess
     expect(again).toBeUndefined();
   });
 
   it('ack-30m: nothing once the technician acknowledged (deadline met)', () => {
-    const assigned = step(
-      open().ticket,
-      { type: 'assign', technician: TECHNICIAN },
-      minutesAfter(OPENED_AT, 1),
-    );
+    const assigned = step(open().ticket, assignTo(TECHNICIAN), minutesAfter(OPENED_AT, 1));
     const acknowledged = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
 
-    expect(repairTimerDue(acknowledged, 'ack-30m', minutesAfter(OPENED_AT, 30))).toBeUndefined();
+    expect(repairTimerDue(acknowledged, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 30)))).toBeUndefined();
   });
 
   it('appointment-reminder: nothing once the repair is completed (timer cancelled)', () => {
@@ -615,16 +620,16 @@ describe('repairTimerDue', () => {
     );
 
     expect(
-      repairTimerDue(completed, 'appointment-reminder', new Date('2026-11-28T01:00:00.000Z')),
+      repairTimerDue(completed, 'appointment-reminder', ctxAt(new Date('2026-11-28T01:00:00.000Z'))),
     ).toBeUndefined();
   });
 
   it('nothing for a timer the ticket does not have', () => {
     const declined = open({ decision: 'decline', declineReason: '此项需由燃气公司处理。' }).ticket;
 
-    expect(repairTimerDue(declined, 'ack-30m', minutesAfter(OPENED_AT, 30))).toBeUndefined();
+    expect(repairTimerDue(declined, 'ack-30m', ctxAt(minutesAfter(OPENED_AT, 30)))).toBeUndefined();
     expect(
-      repairTimerDue(open().ticket, 'appointment-reminder', minutesAfter(OPENED_AT, 600)),
+      repairTimerDue(open().ticket, 'appointment-reminder', ctxAt(minutesAfter(OPENED_AT, 600))),
     ).toBeUndefined();
   });
 });
@@ -655,7 +660,7 @@ describe('applyRepairEvent', () => {
     const ticket = open().ticket;
     const at = minutesAfter(OPENED_AT, 3);
 
-    const assigned = step(ticket, { type: 'assign', technician: TECHNICIAN }, at);
+    const assigned = step(ticket, assignTo(TECHNICIAN), at);
 
     expect(assigned).toMatchObject({
       version: 2,
@@ -701,11 +706,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
   /** Opens a request without a decision, as the IVR does: wanted "now", with its R number. */
   function receive(overrides: Partial<RepairIntake> = {}) {
     const { decision: _none, ...rest } = intake({ wantedAt: OPENED_AT.toISOString(), ...overrides });
-    return openRepair(
-      { id: 'ticket-1', parkId: 'park-1', intake: rest, timeZone: TZ, number: NUMBER },
-      DISPATCHER,
-      OPENED_AT,
-    );
+    return openRepair({ id: 'ticket-1', parkId: 'park-1', intake: rest, number: NUMBER }, ctxAt(OPENED_AT));
   }
 
   it('RP-2: without a decision the request is received: numbered, no decision, no clock running yet', () => {
@@ -731,9 +732,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
 
   it('ADR 006: a received request must take an R number (the caller is told it), like a work order', () => {
     const { decision: _none, ...rest } = intake();
-    expect(() =>
-      openRepair({ id: 't', parkId: 'park-1', intake: rest, timeZone: TZ }, DISPATCHER, OPENED_AT),
-    ).toThrow(/RP-5/);
+    expect(() => openRepair({ id: 't', parkId: 'park-1', intake: rest }, ctxAt(OPENED_AT))).toThrow(/RP-5/);
   });
 
   it.each<[string, Partial<RepairIntake>, string]>([
@@ -763,7 +762,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
       const decidedAt = minutesAfter(OPENED_AT, 20);
 
       // Act
-      const draft = decideRepair(received, command, { now: decidedAt, timeZone: TZ });
+      const draft = decideRepair(received, command, ctxAt(decidedAt));
       const decided = record(received, draft, decidedAt);
 
       // Assess
@@ -779,7 +778,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
     const draft = decideRepair(
       receive().ticket,
       { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
-      { now: OPENED_AT, timeZone: TZ },
+      ctxAt(OPENED_AT),
     );
 
     expect(draft.type === 'repair.decided' && draft.data.script).toEqual({
@@ -807,9 +806,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
       'REPAIR.APPOINTMENT_NOT_EXPECTED',
     ],
   ])('RP-2 at decide: %s', (_rule, command, code) => {
-    const error = thrownBy(() =>
-      decideRepair(receive().ticket, command, { now: minutesAfter(OPENED_AT, 20), timeZone: TZ }),
-    );
+    const error = thrownBy(() => decideRepair(receive().ticket, command, ctxAt(minutesAfter(OPENED_AT, 20))));
 
     expect(error).toBeInstanceOf(RuleViolation);
     expect(error.code).toBe(code);
@@ -819,7 +816,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
     const received = receive({ paidService: { fee: 80, consent: false } }).ticket;
 
     const error = thrownBy(() =>
-      decideRepair(received, { type: 'decide', decision: 'dispatch' }, { now: OPENED_AT, timeZone: TZ }),
+      decideRepair(received, { type: 'decide', decision: 'dispatch' }, ctxAt(OPENED_AT)),
     );
 
     expect(error.code).toBe('REPAIR.PAID_SERVICE_CONSENT_REQUIRED');
@@ -831,7 +828,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
     const draft = decideRepair(
       received,
       { type: 'decide', decision: 'dispatch', paidService: { fee: 80, consent: true } },
-      { now: OPENED_AT, timeZone: TZ },
+      ctxAt(OPENED_AT),
     );
     const decided = record(received, draft, OPENED_AT);
 
@@ -845,9 +842,7 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
     const dispatched = step(receive().ticket, { type: 'decide', decision: 'dispatch' }, OPENED_AT);
 
     expect(
-      thrownBy(() =>
-        decideRepair(dispatched, { type: 'decide', decision: 'dispatch' }, { now: OPENED_AT, timeZone: TZ }),
-      ),
+      thrownBy(() => decideRepair(dispatched, { type: 'decide', decision: 'dispatch' }, ctxAt(OPENED_AT))),
     ).toBeInstanceOf(IllegalTransition);
   });
 
@@ -907,11 +902,7 @@ describe('review: who is texted and what the texts and scripts say', () => {
 
   function receivedAt(at: Date, overrides: Partial<RepairIntake> = {}) {
     const { decision: _none, ...rest } = intake({ wantedAt: at.toISOString(), ...overrides });
-    return openRepair(
-      { id: 'ticket-1', parkId: 'park-1', intake: rest, timeZone: TZ, number: NUMBER },
-      DISPATCHER,
-      at,
-    );
+    return openRepair({ id: 'ticket-1', parkId: 'park-1', intake: rest, number: NUMBER }, ctxAt(at));
   }
 
   function fired(ticket: RepairTicket, timer: string): RepairEvent {
@@ -951,9 +942,9 @@ describe('review: who is texted and what the texts and scripts say', () => {
   });
 
   it('a reassignment tells the technician taken off the job not to go', () => {
-    const first = step(open().ticket, { type: 'assign', technician: TECHNICIAN }, OPENED_AT);
+    const first = step(open().ticket, assignTo(TECHNICIAN), OPENED_AT);
     const acknowledged = step(first, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 5));
-    const draft = decideRepair(acknowledged, { type: 'assign', technician: TECH_2 });
+    const draft = decideRepair(acknowledged, assignTo(TECH_2), ctxAt(OPENED_AT, STAFF));
     const event = {
       ...draft,
       seq: acknowledged.version + 1,
@@ -976,13 +967,9 @@ describe('review: who is texted and what the texts and scripts say', () => {
   it('a phone repair ("as soon as possible") decided hours later: the technician and the resident hear 尽快, not the call time', () => {
     const received = receivedAt(NIGHT).ticket;
     const morning = new Date('2026-11-28T00:40:00.000Z');
-    const draft = decideRepair(
-      received,
-      { type: 'decide', decision: 'dispatch' },
-      { now: morning, timeZone: TZ },
-    );
+    const draft = decideRepair(received, { type: 'decide', decision: 'dispatch' }, ctxAt(morning));
     const dispatched = record(received, draft, morning);
-    const assign = decideRepair(dispatched, { type: 'assign', technician: TECHNICIAN });
+    const assign = decideRepair(dispatched, assignTo(TECHNICIAN), ctxAt(morning, STAFF));
     const event = {
       ...assign,
       seq: dispatched.version + 1,
@@ -1004,7 +991,7 @@ describe('review: who is texted and what the texts and scripts say', () => {
 
   it('RP-4: the technician sent on a paid service is told the fee to collect', () => {
     const paid = open({ paidService: { fee: 80, consent: true } }).ticket;
-    const draft = decideRepair(paid, { type: 'assign', technician: TECHNICIAN });
+    const draft = decideRepair(paid, assignTo(TECHNICIAN), ctxAt(OPENED_AT, STAFF));
     const event = {
       ...draft,
       seq: paid.version + 1,
@@ -1029,17 +1016,13 @@ describe('review: who is texted and what the texts and scripts say', () => {
 describe('RP-2 dispatch, reassigned: the new technician has 30 minutes of their own', () => {
   it('reassigning a dispatched job re-arms ack-30m from the reassignment; the first assignment does not', () => {
     const LI: StaffMember = { ...TECHNICIAN, id: 'technician-2', name: '李强' };
-    const assigned = step(
-      open().ticket,
-      { type: 'assign', technician: TECHNICIAN },
-      minutesAfter(OPENED_AT, 5),
-    );
+    const assigned = step(open().ticket, assignTo(TECHNICIAN), minutesAfter(OPENED_AT, 5));
     expect(assigned.timers['ack-30m']).toEqual({
       dueAt: minutesAfter(OPENED_AT, 30).toISOString(),
       state: 'pending',
     });
 
-    const reassigned = step(assigned, { type: 'assign', technician: LI }, minutesAfter(OPENED_AT, 20));
+    const reassigned = step(assigned, assignTo(LI), minutesAfter(OPENED_AT, 20), [...DIRECTORY, LI]);
     expect(reassigned.timers['ack-30m']).toEqual({
       dueAt: minutesAfter(OPENED_AT, 50).toISOString(),
       state: 'pending',
@@ -1047,7 +1030,7 @@ describe('RP-2 dispatch, reassigned: the new technician has 30 minutes of their 
 
     // Even after the first technician acknowledged (the clock was met), a new one starts again.
     const acked = step(assigned, { type: 'acknowledge' }, minutesAfter(OPENED_AT, 10));
-    const handedOn = step(acked, { type: 'assign', technician: LI }, minutesAfter(OPENED_AT, 60));
+    const handedOn = step(acked, assignTo(LI), minutesAfter(OPENED_AT, 60), [...DIRECTORY, LI]);
     expect(handedOn.timers['ack-30m']).toEqual({
       dueAt: minutesAfter(OPENED_AT, 90).toISOString(),
       state: 'pending',
