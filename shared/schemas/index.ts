@@ -8,6 +8,7 @@ import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } fr
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
 import { DEPARTMENTS } from '../domain/park';
+import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
@@ -154,6 +155,9 @@ export type CommandName = keyof typeof commandBodies;
 export type TicketCommand = {
   [K in CommandName]: { type: K } & z.infer<(typeof commandBodies)[K]>;
 }[CommandName];
+
+type Fits<A extends B, B> = A;
+export type RepairCommandsFit = Fits<Extract<TicketCommand, { type: RepairCommand }>, RepairCommandBody>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({
