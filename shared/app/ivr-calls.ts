@@ -13,8 +13,9 @@
  * 4. The answer is kept with a conditional write; a copy that lost the race returns the winner's.
  */
 import { ConcurrentChange } from '../domain/errors';
-import { deskOnShift, firstHolders } from '../domain/notifications';
-import type { Role, Unit } from '../domain/park';
+import { firstHolders } from '../domain/park';
+import type { Unit } from '../domain/park';
+import { deskOnShift } from '../domain/shift';
 import { repairScript } from '../domain/repair';
 import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
@@ -123,9 +124,8 @@ function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): Call
       // The desk on shift by the park's calendar (working days and holidays too), as SMS hand-offs use.
       // An emergency goes there too: that person owns it (EM-2, EM-4: the dispatcher, or out of
       // hours the duty officer), so the caller speaks to whoever must act.
-      const roles: readonly Role[] = deskOnShift(deps.clock.now(), park);
       return (
-        firstHolders(staff, roles)[0]?.phone ??
+        deskOnShift(deps.clock.now(), park, staff)[0]?.phone ??
         (who === 'duty' ? firstHolders(staff, ['duty-officer'])[0]?.phone : undefined)
       );
     },

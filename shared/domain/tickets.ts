@@ -7,7 +7,7 @@ import { complaintRules } from './complaint';
 import type { EmergencyEvent, EmergencyTicket } from './emergency';
 import { emergencyRules } from './emergency';
 import type { CommandInput, EventDraft, RuleContext, TicketKindRules } from './kind';
-import type { Notification } from './notifications';
+import type { Notification } from './sms';
 import type { Park, StaffMember } from './park';
 import type { RepairEvent, RepairTicket } from './repair';
 import { repairRules } from './repair';

@@ -10,6 +10,7 @@ import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
 import { DEPARTMENTS } from '../domain/park';
+import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
@@ -167,6 +168,7 @@ export type EmergencyCommandsFit = Fits<
   Extract<TicketCommand, { type: EmergencyCommand }>,
   EmergencyCommandBody
 >;
+export type RepairCommandsFit = Fits<Extract<TicketCommand, { type: RepairCommand }>, RepairCommandBody>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({

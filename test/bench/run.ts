@@ -166,9 +166,8 @@ async function benchIntake(dynamo: DynamoLocal, desk: Desk, jwtKey: string): Pro
     const value = ++counters[register]!;
     const number = `${register}${day}-${String(value).padStart(3, '0')}`;
     const { ticket, event } = openRepair(
-      { id: ids.next(), parkId: DEMO_PARK.id, number, intake, timeZone: DEMO_PARK.timeZone },
-      actor,
-      now,
+      { id: ids.next(), parkId: DEMO_PARK.id, number, intake },
+      { now, actor, park: DEMO_PARK, staff: [] },
     );
     captured = undefined;
     await shaper.create(ticket, event, { register, day, value });

@@ -1,37 +1,43 @@
 /**
- * Who gets which SMS for an event on a ticket, and its Chinese text. Pure: the stream consumer
- * turns the result into sends.
+ * Who gets which SMS for a repair's events, and its one-segment Chinese text: the desk for a
+ * received request, the technician when assigned, the lead when ack-30m is missed, the reminder.
+ * Pure: the stream consumer turns the result into sends.
  */
-import { calendarOf, isOfficeHours } from './calendar';
-import type { Park, Role, StaffMember } from './park';
-import { firstHolders } from './park';
-import type { Notification } from './sms';
-import { fitSms } from './sms';
-import type { RepairEvent, RepairTicket } from './repair';
-import { REPAIR_TIMERS, wantedTimeText } from './repair';
-
-export type { Notification } from './sms';
-export { fitSms, SMS_SEGMENT } from './sms';
-export { firstHolders } from './park';
+import type { Park, Role, StaffMember } from '../park';
+import { firstHolders } from '../park';
+import { deskOnShift } from '../shift';
+import type { Notification } from '../sms';
+import { fitSms } from '../sms';
+import { REPAIR_TIMERS } from './clocks';
+import { wantedTimeText } from './decision';
+import type { RepairEvent, RepairTicket } from './model';
 
 /** Who answers for engineering's response time: the repair team lead, else the engineering manager. */
 export const ENGINEERING_LEAD_ROLES: readonly Role[] = ['repair-lead', 'engineering-manager'];
-/** Who takes an unowned booking: the dispatcher, else the duty officer. */
-export const DESK_ROLES: readonly Role[] = ['dispatcher', 'duty-officer'];
 
 /**
- * The desk on shift at `at`: the dispatcher in office hours, the duty officer outside them (DOMAIN:
- * "outside office hours the duty officer"), each falling back to the other.
+ * A received request waits for the desk's RP-2 decision: the desk on shift is told by SMS. Read
+ * from the opening event, not the ticket: by the time the stream delivers the event the ticket
+ * may already be decided.
  */
-export function deskOnShift(at: Date, park: Park): readonly Role[] {
-  try {
-    return isOfficeHours(at, calendarOf(park)) ? DESK_ROLES : ['duty-officer', 'dispatcher'];
-  } catch {
-    // Unreadable office hours must not silence the desk: the dispatcher first, as before.
-    return DESK_ROLES;
-  }
+export function receivedRepairNotifications(
+  event: RepairEvent,
+  ticket: RepairTicket,
+  staff: readonly StaffMember[],
+  park: Park,
+): Notification[] {
+  if (event.type !== 'repair.opened' || event.data.decision !== undefined) return [];
+  const unit = ticket.caller.unit ?? ticket.location;
+  const via = event.data.source && event.data.source.channel !== 'desk' ? '电话' : '';
+  const text = fitSms(
+    park.smsSignature,
+    (d) => `新${via}报修${ticket.number ?? ''}待定:${unit} ${d},请确认派工。`,
+    ticket.description,
+  );
+  return deskOnShift(new Date(event.at), park, staff).map((to) => ({ to, text, purpose: 'received' }));
 }
 
+/** The SMS of assignment (RP-4's fee included), of a missed ack-30m, and of the appointment reminder. */
 export function repairNotifications(
   event: RepairEvent,
   ticket: RepairTicket,
@@ -81,7 +87,7 @@ export function repairNotifications(
         );
         const leads = firstHolders(staff, ENGINEERING_LEAD_ROLES);
         // Nobody assigned: only the desk may assign (access.ts repair.assign), so it is told too.
-        const desk = ticket.assigneeId ? [] : firstHolders(staff, deskOnShift(new Date(event.at), park));
+        const desk = ticket.assigneeId ? [] : deskOnShift(new Date(event.at), park, staff);
         const to = [...leads, ...desk.filter((d) => !leads.includes(d))];
         return to.map((person) => ({ to: person, text, purpose: event.data.timer }));
       }
@@ -100,7 +106,7 @@ export function repairNotifications(
           (d) => `派工单${no}预约${when}上门,尚未派人:${unit} ${d},请派工。`,
           ticket.description,
         );
-        return firstHolders(staff, deskOnShift(new Date(event.at), park)).map((to) => ({
+        return deskOnShift(new Date(event.at), park, staff).map((to) => ({
           to,
           text,
           purpose: event.data.timer,

@@ -1,0 +1,110 @@
+/** The repair's commands as named deciders: RP-2 at `decide`, then assign, acknowledge, complete, close. */
+import { IllegalTransition, NotFound, RuleViolation } from '../errors';
+import type { Deciders, EventDraft, RuleContext } from '../kind';
+import { runDecider, transition } from '../kind';
+import { checkRepairDecision, repairScript } from './decision';
+import type {
+  RepairCommand,
+  RepairCommandBody,
+  RepairDecisionInput,
+  RepairEvent,
+  RepairTicket,
+} from './model';
+import { REPAIR_COMMANDS, REPAIR_TRANSITIONS } from './model';
+
+type Command<K extends RepairCommand> = Extract<RepairCommandBody, { type: K }>;
+type Draft = EventDraft<RepairEvent>;
+
+/** The 409 when the lifecycle table has no `command` for the ticket's status. */
+function guard(ticket: RepairTicket, command: RepairCommand): void {
+  transition('repair', REPAIR_TRANSITIONS, REPAIR_COMMANDS, ticket.status, command);
+}
+
+/**
+ * RP-2 and RP-4 for a received repair: the outcome with what it needs, and the sentences the
+ * dispatcher says when calling back.
+ */
+function decide(ticket: RepairTicket, command: Command<'decide'>, ctx: RuleContext): Draft {
+  guard(ticket, 'decide');
+  const { type: _type, ...input } = command;
+  // A paid service recorded at reception stays unless the decision restates it (RP-4 checks the result).
+  const paidService = input.paidService ?? ticket.paidService;
+  const decided: RepairDecisionInput = { ...input, ...(paidService ? { paidService } : {}) };
+  checkRepairDecision(decided, ctx.now);
+  // `now`: a wanted time already past (a phone call's "as soon as possible") is told as 尽快.
+  const script = repairScript({ ...ticket, ...decided }, ctx.park.timeZone, ctx.now);
+  return { type: 'repair.decided', data: { ...decided, script } };
+}
+
+/** Gives the work order to a technician (or the repair lead) of the directory; a reassignment names who was taken off. */
+function assign(ticket: RepairTicket, command: Command<'assign'>, ctx: RuleContext): Draft {
+  guard(ticket, 'assign');
+  const technician = ctx.staff.find((s) => s.id === command.staffId);
+  if (!technician) {
+    throw new NotFound(
+      'STAFF.NOT_FOUND',
+      `staff ${command.staffId} is not in this park's directory`,
+      'staffId',
+    );
+  }
+  if (!technician.roles.includes('technician') && !technician.roles.includes('repair-lead')) {
+    throw new RuleViolation(
+      'REPAIR.NOT_A_TECHNICIAN',
+      `${technician.name} is not a technician of the engineering department`,
+      'staffId',
+    );
+  }
+  return {
+    type: 'ticket.assigned',
+    data: {
+      staffId: technician.id,
+      staffName: technician.name,
+      ...(ticket.assigneeId && ticket.assigneeId !== technician.id
+        ? { previousStaffId: ticket.assigneeId, previousStaffName: ticket.assigneeName ?? '' }
+        : {}),
+    },
+  };
+}
+
+/** The technician takes the job (meets ack-30m). */
+function acknowledge(ticket: RepairTicket, command: Command<'acknowledge'>): Draft {
+  // The shared acknowledge body carries fields for other kinds; a repair takes none of them.
+  // Checked before the lifecycle, as the desk has always answered.
+  for (const field of ['step', 'staffId'] as const) {
+    if (command[field] !== undefined) {
+      throw new RuleViolation('REPAIR.FIELD_NOT_TAKEN', `a repair's acknowledge takes no ${field}`, field);
+    }
+  }
+  guard(ticket, 'acknowledge');
+  return { type: 'ticket.acknowledged', data: {} };
+}
+
+/** The job is done: the signed service slip goes onto the ticket. */
+function complete(ticket: RepairTicket, command: Command<'complete'>): Draft {
+  guard(ticket, 'complete');
+  return { type: 'ticket.completed', data: { serviceSlip: command.serviceSlip } };
+}
+
+function close(ticket: RepairTicket): Draft {
+  guard(ticket, 'close');
+  return { type: 'ticket.closed', data: {} };
+}
+
+export const REPAIR_DECIDERS: Deciders<RepairTicket, RepairCommandBody, RepairEvent> = {
+  decide,
+  assign,
+  acknowledge,
+  complete,
+  close,
+};
+
+/** Decides the event a command produces, or throws why it may not happen. */
+export function decideRepair(ticket: RepairTicket, command: RepairCommandBody, ctx: RuleContext): Draft {
+  // The table of kinds (tickets.ts) hands over any kind's command: another kind's step is a 409 here.
+  if (!(REPAIR_COMMANDS as readonly string[]).includes(command.type)) {
+    throw new IllegalTransition(
+      `a repair has no step "${command.type}"; it accepts: ${REPAIR_COMMANDS.join(', ')}`,
+    );
+  }
+  return runDecider(REPAIR_DECIDERS, ticket, command, ctx);
+}
