@@ -9,16 +9,16 @@
  *    concurrent change fails with 409 instead of being lost.
  */
 import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
-import type { CommandInput } from '../domain/kind';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
 import { applyEvent, decide, rulesOf } from '../domain/tickets';
 import type { Principal } from './access';
 import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from './access';
 import type { CoreDeps } from './deps';
+import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
 
 /** A validated command: its name (the last path segment) and its body. */
-export type TicketCommand = CommandInput;
+export type { TicketCommand } from '../schemas';
 
 /** Ticket ids are ULIDs; anything else cannot name a ticket (and never reaches the table). */
 export function isTicketId(id: string): boolean {

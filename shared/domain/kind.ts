@@ -16,9 +16,6 @@ export interface CommandBase {
   type: string;
 }
 
-/** Transitional: an untyped command body, until each kind's deciders take their typed union. */
-export type CommandInput = CommandBase & Record<string, unknown>;
-
 /** What every entry point of a kind may look at besides the ticket. One shape for all of them. */
 export interface RuleContext {
   now: Date;

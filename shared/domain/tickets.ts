@@ -2,14 +2,14 @@
  * The table of ticket kinds: every kind's rules behind one interface. The use cases only talk to
  * this module; a new kind is a new module plus one row here.
  */
-import type { ComplaintEvent, ComplaintTicket } from './complaint';
+import type { ComplaintCommandBody, ComplaintEvent, ComplaintTicket } from './complaint';
 import { complaintRules } from './complaint';
-import type { EmergencyEvent, EmergencyTicket } from './emergency';
+import type { EmergencyCommandBody, EmergencyEvent, EmergencyTicket } from './emergency';
 import { emergencyRules } from './emergency';
-import type { CommandInput, EventDraft, RuleContext, TicketKindRules } from './kind';
+import type { EventDraft, RuleContext, TicketKindRules } from './kind';
 import type { Notification } from './sms';
 import type { Park, StaffMember } from './park';
-import type { RepairEvent, RepairTicket } from './repair';
+import type { RepairCommandBody, RepairEvent, RepairTicket } from './repair';
 import { repairRules } from './repair';
 import type { TicketKind } from './ticket';
 
@@ -46,7 +46,14 @@ export function allowedCommands(ticket: Ticket): string[] {
   return rulesOf(ticket.kind).allowedCommands(ticket);
 }
 
-export function decide(ticket: Ticket, command: CommandInput, ctx: RuleContext): EventDraft<TicketEventOf> {
+/** A command body of any kind, as the kinds' deciders take them. */
+export type TicketCommandBody = RepairCommandBody | ComplaintCommandBody | EmergencyCommandBody;
+
+export function decide(
+  ticket: Ticket,
+  command: TicketCommandBody,
+  ctx: RuleContext,
+): EventDraft<TicketEventOf> {
   return rulesOf(ticket.kind).decide(ticket, command, ctx);
 }
 
