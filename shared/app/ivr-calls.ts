@@ -13,9 +13,9 @@
  * 4. The answer is kept with a conditional write; a copy that lost the race returns the winner's.
  */
 import { ConcurrentChange } from '../domain/errors';
-import { deskOnShift, firstHolders } from '../domain/notifications';
-import type { Role, Unit } from '../domain/park';
+import type { Unit } from '../domain/park';
 import { repairScript } from '../domain/repair';
+import { deskOnShift } from '../domain/shift';
 import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
 import { KIND_RULES } from '../domain/tickets';
@@ -117,17 +117,13 @@ function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): Call
       const unit = await deps.directory.unit(parkId, key);
       return unit ? callerUnit(unit, from) : undefined;
     },
-    phoneOf: async (who) => {
+    // 'desk' and 'duty' both reach the desk on shift by the park's calendar (working days and
+    // holidays too), as SMS hand-offs do. An emergency goes there too: that person owns it (EM-2,
+    // EM-4: the dispatcher, or out of hours the duty officer), so the caller speaks to whoever must act.
+    phoneOf: async () => {
       const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
       if (!park) return undefined;
-      // The desk on shift by the park's calendar (working days and holidays too), as SMS hand-offs use.
-      // An emergency goes there too: that person owns it (EM-2, EM-4: the dispatcher, or out of
-      // hours the duty officer), so the caller speaks to whoever must act.
-      const roles: readonly Role[] = deskOnShift(deps.clock.now(), park);
-      return (
-        firstHolders(staff, roles)[0]?.phone ??
-        (who === 'duty' ? firstHolders(staff, ['duty-officer'])[0]?.phone : undefined)
-      );
+      return deskOnShift(deps.clock.now(), park, staff)[0]?.phone;
     },
     canOpen: canOpenKind,
   };
