@@ -11,7 +11,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { HTTP_ROUTES, type HttpRoute, IVR_ROUTES } from '../../functions/http/routes';
-import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { ivrSettingsFromEnv, provideIvr } from '../../functions/ivr/lib/deps';
 import { provideDeps } from '../../functions/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';

@@ -43,35 +43,10 @@ import type { IvrVoice } from '../ivr/twiml';
 import { dial, hangup, say, twiml } from '../ivr/twiml';
 import { log } from '../log';
 import type { Principal } from './access';
+import type { CallKey, CallStore } from '../ports';
 import type { CoreDeps } from './deps';
 import { openTicket } from './open-ticket';
 import { isE164 } from '../domain/formats';
-
-/** A call at its provider: Twilio's CallSid or Connect's ContactId. */
-export interface CallKey {
-  provider: 'twilio' | 'connect';
-  id: string;
-}
-
-/** The call's one ticket, as claimed. */
-export interface TicketClaim {
-  ticketId: string;
-  at: string;
-  /** True when this request made the claim. */
-  mine: boolean;
-}
-
-/** What the IVR keeps per call, and the caller lookup by phone (DynamoDB; see functions/ivr/lib). */
-export interface CallStore {
-  /** The answer already given to this step of this call. */
-  answerOf(call: CallKey, step: string): Promise<string | undefined>;
-  /** Keeps the answer unless one was kept first; returns the answer that is kept. */
-  keepAnswer(call: CallKey, step: string, answer: string, at: string): Promise<string>;
-  /** Claims the call's one ticket for `ticketId`, or returns the claim made before. */
-  claimTicket(call: CallKey, ticketId: string, at: string): Promise<TicketClaim>;
-  /** The park's units listing this phone number among their residents. */
-  unitsOfPhone(parkId: string, phone: string): Promise<Unit[]>;
-}
 
 export interface IvrSettings {
   /** The park whose office number the IVR answers. */

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2, ConnectContactFlowEvent, Context } from 'a
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
-import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { provideIvr } from '../../functions/ivr/lib/deps';
 import { handler as twilio } from '../../functions/ivr/twilio';
 import { UlidIds } from '../../shared/adapters/ids';

@@ -4,11 +4,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { documentClient, requiredEnv } from '../../../shared/adapters/aws/core';
+import { DynamoCallStore } from '../../../shared/adapters/dynamo/call-store';
 import { DynamoTicketStore } from '../../../shared/adapters/dynamo/ticket-store';
 import { systemClock, UlidIds } from '../../../shared/adapters/ids';
 import type { IvrDeps, IvrSettings } from '../../../shared/app/ivr-calls';
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../../shared/config';
-import { DynamoCallStore } from './call-store';
 
 export interface IvrRuntime {
   deps: IvrDeps;
