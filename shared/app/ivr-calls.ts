@@ -12,6 +12,7 @@
  *    that id: two copies of the same request, even at the same moment, open one ticket.
  * 4. The answer is kept with a conditional write; a copy that lost the race returns the winner's.
  */
+import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../config';
 import { ConcurrentChange } from '../domain/errors';
 import type { Unit } from '../domain/park';
 import { repairScript } from '../domain/repair';
@@ -57,6 +58,19 @@ export interface IvrSettings {
 }
 
 export type IvrDeps = CoreDeps & { calls: CallStore; ivr: IvrSettings };
+
+/** Voice, language and park from the environment, with the documented defaults. */
+export function ivrSettingsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): IvrSettings {
+  return {
+    parkId: env[ENV.ivrParkId] || DEFAULT_IVR_PARK_ID,
+    baseUrl,
+    voice: {
+      sayLanguage: env[ENV.ivrSayLanguage] || DEFAULT_IVR_VOICE.sayLanguage,
+      voice: env[ENV.ivrVoice] || DEFAULT_IVR_VOICE.voice,
+      speechLanguage: env[ENV.ivrSpeechLanguage] || DEFAULT_IVR_VOICE.speechLanguage,
+    },
+  };
+}
 
 /** The IVR acts as a system member of the desk (the contract with the complaint and emergency kinds). */
 export function ivrPrincipal(parkId: string): Principal {
