@@ -8,12 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { HTTP_ROUTES, type HttpRoute, IVR_ROUTES } from '../../functions/http/routes';
 import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
-import { handler as effectsHandler } from '../../functions/streams/effects';
-import { handler as timerHandler } from '../../functions/timers/due';
 import { documentClient } from '../../shared/adapters/aws/core';
 import { DynamoTicketStore } from '../../shared/adapters/dynamo/ticket-store';
 import { UlidIds } from '../../shared/adapters/ids';
@@ -26,6 +23,8 @@ import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../share
 import { parseDuration } from '../../shared/domain/time';
 import { log } from '../../shared/log';
 import { provideDeps, provideIvr } from '../../shared/runtime';
+import { HTTP_ROUTES, type HttpRoute, handlerEntry, IVR_ROUTES } from '../routes';
+import { backgroundHandlers, type HttpHandler, handlerIn } from './handlers';
 import { verifyToken } from './jwt';
 import { seedDemoPark } from './seed';
 import { StreamPoller } from './stream-poller';
@@ -83,11 +82,6 @@ const clockBody = z.union([
   }),
   z.strictObject({ set: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset' }) }),
 ]);
-
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
 
 function send(
   res: ServerResponse,
@@ -181,7 +175,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     region: 'ap-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const poller = new StreamPoller(streams, streamArn, effectsHandler);
+  const handlers = await backgroundHandlers();
+  const poller = new StreamPoller(streams, streamArn, handlers.effects);
 
   // One settle at a time: the background loop and requests share it.
   let queue: Promise<unknown> = Promise.resolve();
@@ -194,7 +189,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   async function fireDue(fired: FiredTimer[]): Promise<number> {
     let count = 0;
     for (const { name, payload } of await timerRows.due(clock.now())) {
-      const { outcome } = await timerHandler(payload);
+      const { outcome } = await handlers.timerDue(payload);
       await timerRows.fired(name);
       fired.push({ ...payload, firedAt: clock.now().toISOString(), outcome });
       count++;
@@ -230,21 +225,6 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       fired.push(...(await settleNow()));
       return fired;
     });
-
-  const handlers = new Map<string, Handler>();
-  async function handlerFor(name: string): Promise<Handler> {
-    let h = handlers.get(name);
-    if (!h) {
-      // IVR webhook handlers live in functions/ivr (IVR_ROUTES names them `../ivr/<file>`).
-      const ivr = name.startsWith('../ivr/') ? name.slice('../ivr/'.length) : undefined;
-      const mod = (await (ivr === undefined
-        ? import(`../../functions/http/${name}.ts`)
-        : import(`../../functions/ivr/${ivr}.ts`))) as { handler: Handler };
-      h = mod.handler;
-      handlers.set(name, h);
-    }
-    return h;
-  }
 
   async function local(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     if (url.pathname === '/local/sms' && req.method === 'GET') {
@@ -373,7 +353,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       isBase64Encoded: false,
     } as unknown as APIGatewayProxyEventV2;
     const context = { awsRequestId: requestId, functionName: `local-${route.handler}` } as Context;
-    const result = await (await handlerFor(route.handler))(event, context);
+    const result = await (await handlerIn<HttpHandler>(handlerEntry(route.handler)))(event, context);
     res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
     res.end(result.body ?? '');
   }
