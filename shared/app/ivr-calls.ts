@@ -32,9 +32,9 @@ import type {
 import {
   CALL_KINDS,
   callStep,
-  EMERGENCY_CATEGORIES,
   MAX_DESCRIPTION,
   MAX_TRANSCRIPT,
+  PHONE_EMERGENCY_CATEGORIES,
   PROMPTS,
   parseState,
   spellNumber,
@@ -335,7 +335,7 @@ export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation
   if (!transcript) return transfer('description');
   if (!canOpenKind(kind)) return transfer('kind-not-available');
   const category = p.category?.trim() || 'public-safety';
-  if (kind === 'emergency' && !(EMERGENCY_CATEGORIES as readonly string[]).includes(category))
+  if (kind === 'emergency' && !(PHONE_EMERGENCY_CATEGORIES as readonly string[]).includes(category))
     return transfer('category');
 
   const facts = factsFor(deps, parkId, phone);

@@ -4,6 +4,7 @@
  * Pure apart from the lookups it is handed (`CallFacts`); opening the ticket is left to the caller
  * of `callStep`, which gets back what to open and how to answer once it is open.
  */
+import type { EmergencyCategory } from '../domain/emergency';
 import { RP3_QUESTION } from '../domain/repair';
 import type { IvrVoice, Verb } from './twiml';
 import { dial, gather, hangup, isXmlChar, say, twiml } from './twiml';
@@ -11,9 +12,16 @@ import { dial, gather, hangup, isXmlChar, say, twiml } from './twiml';
 export const CALL_KINDS = ['repair', 'complaint', 'emergency'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
-/** EM-1 (A)–(C) as a caller can name them; (D) official business does not come in by phone. */
-export const EMERGENCY_CATEGORIES = ['fire', 'accident', 'public-safety'] as const;
-export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
+/**
+ * EM-1 (A)–(C) as a caller can name them: the domain's categories (EMERGENCY_CATEGORIES) but (D)
+ * official business, which does not come in by phone. In keypad order.
+ */
+export const PHONE_EMERGENCY_CATEGORIES = [
+  'fire',
+  'accident',
+  'public-safety',
+] as const satisfies readonly EmergencyCategory[];
+export type PhoneEmergencyCategory = (typeof PHONE_EMERGENCY_CATEGORIES)[number];
 
 export const TWILIO_STEPS = ['voice', 'menu', 'unit', 'category', 'describe', 'more'] as const;
 export type TwilioStep = (typeof TWILIO_STEPS)[number];
@@ -24,7 +32,7 @@ type UnitPart = 'b' | 'e' | 'r';
 /** What the call has gathered so far. */
 export interface CallState {
   kind?: CallKind;
-  cat?: EmergencyCategory;
+  cat?: PhoneEmergencyCategory;
   /** The unit key, e.g. 3-2-1502. */
   unit?: string;
   part?: UnitPart;
@@ -66,7 +74,7 @@ export interface OpenRequest {
   kind: CallKind;
   callerPhone: string;
   unit?: CallerUnit;
-  category?: EmergencyCategory;
+  category?: PhoneEmergencyCategory;
   /** What was said, for the ticket's description (cut to a length the desk accepts). */
   description: string;
   /** What was said, whole, as the provider transcribed it. */
@@ -150,13 +158,13 @@ export function menuChoice(input: CallInput): MenuChoice | undefined {
   return MENU_WORDS.find(([words]) => words.test(speech))?.[1];
 }
 
-const CATEGORY_DIGITS: Record<string, EmergencyCategory> = {
+const CATEGORY_DIGITS: Record<string, PhoneEmergencyCategory> = {
   '1': 'fire',
   '2': 'accident',
   '3': 'public-safety',
 };
 
-export function categoryChoice(input: CallInput): EmergencyCategory | undefined {
+export function categoryChoice(input: CallInput): PhoneEmergencyCategory | undefined {
   return CATEGORY_DIGITS[input.digits?.trim() ?? ''];
 }
 
@@ -207,8 +215,8 @@ export function parseState(query: Record<string, string | undefined>): CallState
   const state: CallState = { n: Number.isInteger(n) && n >= 1 && n <= MAX_TRIES ? n : 1 };
   const kind = query.kind as CallKind | undefined;
   if (kind && CALL_KINDS.includes(kind)) state.kind = kind;
-  const cat = query.cat as EmergencyCategory | undefined;
-  if (cat && EMERGENCY_CATEGORIES.includes(cat)) state.cat = cat;
+  const cat = query.cat as PhoneEmergencyCategory | undefined;
+  if (cat && PHONE_EMERGENCY_CATEGORIES.includes(cat)) state.cat = cat;
   if (query.unit && /^[\w-]{1,30}$/.test(query.unit)) state.unit = query.unit;
   if (query.part === 'b' || query.part === 'e' || query.part === 'r') state.part = query.part;
   if (query.b && /^\d{1,4}$/.test(query.b)) state.b = query.b;
