@@ -30,7 +30,7 @@ const PHONE = { officeManager: '+8613900000019', deputyGm: '+8613900000021' };
 const dispatcher = { staffId: 'dispatcher-1', groups: ['dispatcher' as const], parks: ['park-1'] };
 const fire = {
   kind: 'emergency' as const,
-  category: 'fire',
+  category: 'fire' as const,
   location: '3号楼地下车库',
   description: '车库B区冒烟,有焦味',
 };
