@@ -3,7 +3,7 @@ import { isE164 } from '../../domain/formats';
 import type { CallKind, OpenRequest } from '../../ivr/call-tree';
 import {
   CALL_KINDS,
-  MAX_DESCRIPTION,
+  descriptionOf,
   MAX_TRANSCRIPT,
   PHONE_EMERGENCY_CATEGORIES,
   PROMPTS,
@@ -60,7 +60,7 @@ export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation
       callerPhone: phone,
       ...(unit ? { unit } : {}),
       ...(kind === 'emergency' ? { category: category as OpenRequest['category'] & string } : {}),
-      description: [...transcript].slice(0, MAX_DESCRIPTION).join(''),
+      description: descriptionOf(transcript),
       transcript,
     };
     const { ticket, opened } = await openForCall(deps, parkId, call, request);

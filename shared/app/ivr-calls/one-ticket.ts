@@ -5,76 +5,16 @@
  */
 import { ConcurrentChange } from '../../domain/errors';
 import { repairScript } from '../../domain/repair';
-import type { TicketSource } from '../../domain/ticket';
 import type { Ticket } from '../../domain/tickets';
 import type { OpenRequest, Opened } from '../../ivr/call-tree';
 import type { CallKey } from '../../ports';
 import { openTicket } from '../open-ticket';
 import { type IvrDeps, ivrPrincipal } from './context';
+import { phoneIntake } from './intake';
 
 /** How long another request's fresh claim is waited for before this one opens the ticket itself. */
 const CLAIM_PATIENCE_MS = 5_000;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** The `openTicket` command for what the call asked, in the shape each kind's intake takes. */
-export function openCommand(
-  parkId: string,
-  request: OpenRequest,
-  channel: TicketSource['channel'],
-  callId: string,
-  now: Date,
-) {
-  const caller = {
-    name: request.unit?.name ?? '来电人',
-    phone: request.callerPhone,
-    ...(request.unit ? { unit: request.unit.unit } : {}),
-  };
-  const source: TicketSource = {
-    channel,
-    callId,
-    transcript: request.transcript,
-    ...(request.recordingUrl ? { recordingUrl: request.recordingUrl } : {}),
-  };
-  const at = now.toISOString();
-  // Where it happened is what the caller said (the description); their home stays on `caller.unit`:
-  // a fire in the car park must not send responders to the caller's flat (EM-3), nor a complaint
-  // record the caller's address as the event's place (CH-3).
-  // Kept short: the SMS cut the description (the place itself) before the location.
-  const told = '来电口述';
-  switch (request.kind) {
-    case 'repair':
-      return {
-        kind: 'repair' as const,
-        parkId,
-        caller,
-        description: request.description,
-        location: request.unit?.address ?? '电话报修,地址待确认',
-        // Not asked on the phone: as soon as possible; the dispatcher agrees a time at RP-2.
-        wantedAt: at,
-        source,
-      };
-    case 'complaint':
-      return {
-        kind: 'complaint' as const,
-        parkId,
-        caller,
-        occurredAt: at,
-        place: told,
-        description: request.description,
-        source,
-      };
-    case 'emergency':
-      return {
-        kind: 'emergency' as const,
-        parkId,
-        category: request.category ?? 'public-safety',
-        location: told,
-        description: request.description,
-        caller,
-        source,
-      };
-  }
-}
 
 /**
  * Opens the call's one ticket, or finds the one already opened for it. A claim made by another
@@ -88,6 +28,14 @@ export async function openForCall(
   request: OpenRequest,
 ): Promise<{ ticket: Ticket; opened: Opened }> {
   const now = deps.clock.now();
+  // Parsed before anything is written: a request the desk would refuse claims nothing.
+  const intake = phoneIntake(
+    parkId,
+    request,
+    call.provider === 'twilio' ? 'ivr-twilio' : 'ivr-connect',
+    call.id,
+    now,
+  );
   const claim = await deps.calls.claimTicket(call, deps.ids.next(), now.toISOString());
   let ticket = await deps.store.get(claim.ticketId);
   if (!ticket && !claim.mine) {
@@ -100,18 +48,12 @@ export async function openForCall(
     }
   }
   if (ticket) return { ticket, opened: await openedFrom(deps, ticket) };
-  const command = openCommand(
-    parkId,
-    request,
-    call.provider === 'twilio' ? 'ivr-twilio' : 'ivr-connect',
-    call.id,
-    now,
-  );
   try {
     const result = await openTicket(
       { ...deps, ids: { next: () => claim.ticketId } },
       ivrPrincipal(parkId),
-      command,
+      intake.request,
+      intake.source,
     );
     const script = result.script as Opened['script'];
     return {

@@ -30,6 +30,7 @@ export {
 export { callStep } from './steps';
 export {
   categoryChoice,
+  descriptionOf,
   MENU_HINTS,
   type MenuChoice,
   menuChoice,

@@ -7,8 +7,17 @@ import { RP3_QUESTION } from '../../domain/repair';
 import type { Verb } from '../twiml';
 import { dial, gather, hangup, say, twiml } from '../twiml';
 import type { CallInput, CallState, OpenRequest, TreeAnswer, TreeContext, TwilioStep } from './model';
-import { MAX_DESCRIPTION, MAX_SPEECH_TRIES, MAX_TRIES, stepUrl } from './model';
-import { categoryChoice, MENU_HINTS, menuChoice, PROMPTS, spellNumber, spoken, unitPart } from './words';
+import { MAX_SPEECH_TRIES, MAX_TRIES, stepUrl } from './model';
+import {
+  categoryChoice,
+  descriptionOf,
+  MENU_HINTS,
+  menuChoice,
+  PROMPTS,
+  spellNumber,
+  spoken,
+  unitPart,
+} from './words';
 
 /** The answer to one webhook of the call. */
 export async function callStep(
@@ -186,7 +195,7 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
     callerPhone: input.from,
     ...(unit ? { unit } : {}),
     ...(kind === 'emergency' ? { category: state.cat ?? 'public-safety' } : {}),
-    description: [...transcript].slice(0, MAX_DESCRIPTION).join(''),
+    description: descriptionOf(transcript),
     transcript,
     ...(input.recordingUrl ? { recordingUrl: input.recordingUrl } : {}),
   };

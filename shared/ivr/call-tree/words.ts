@@ -1,7 +1,7 @@
 /** What the caller hears (the office's words, ticket numbers read out) and what they pressed or said. */
 import { isXmlChar } from '../twiml';
 import type { CallInput, CallKind, PhoneEmergencyCategory } from './model';
-import { MAX_TRANSCRIPT } from './model';
+import { MAX_DESCRIPTION, MAX_TRANSCRIPT } from './model';
 
 /** What the caller hears, in the office's words, and how a ticket number is read out. */
 
@@ -93,4 +93,17 @@ export function spoken(input: CallInput): string {
     text += c === 0x7f || !isXmlChar(c) || c < 0x20 ? ' ' : ch;
   }
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_TRANSCRIPT);
+}
+
+/**
+ * What a ticket's description takes of what was said: at most MAX_DESCRIPTION UTF-16 units, as
+ * the desk's schema counts them, never splitting a character.
+ */
+export function descriptionOf(transcript: string): string {
+  let out = '';
+  for (const ch of transcript) {
+    if (out.length + ch.length > MAX_DESCRIPTION) break;
+    out += ch;
+  }
+  return out;
 }
