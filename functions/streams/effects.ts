@@ -10,7 +10,7 @@ import { awsEffectsDeps } from '../../shared/adapters/aws/effects';
 import type { ChangedItem } from '../../shared/app/effects';
 import { applyEffects } from '../../shared/app/effects';
 import { log } from '../../shared/log';
-import { depsFrom } from '../runtime';
+import { depsFrom } from '../../shared/runtime';
 
 const deps = depsFrom(awsEffectsDeps);
 

@@ -4,7 +4,7 @@ import { fireTimer } from '../../shared/app/fire-timer';
 import type { TimerPayload } from '../../shared/ports';
 import { log } from '../../shared/log';
 import { timerPayload } from '../../shared/schemas';
-import { depsFrom } from '../runtime';
+import { depsFrom } from '../../shared/runtime';
 
 const deps = depsFrom(awsCoreDeps);
 

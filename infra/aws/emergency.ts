@@ -17,7 +17,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { HTTP_ROUTES } from '../../functions/http/routes';
+import { HTTP_ROUTES } from '../routes';
 import { ENV } from '../../shared/config';
 import { ACK_LINK_PATH } from '../../shared/domain/ack-link';
 import type { ServiceFunction } from './service-function';

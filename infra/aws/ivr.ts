@@ -19,7 +19,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { IVR_ROUTES } from '../../functions/http/routes';
+import { handlerEntry, IVR_ROUTES, TWILIO_HANDLER } from '../routes';
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 import { ServiceFunction } from './service-function';
 import { contextString } from './context';
@@ -79,7 +79,7 @@ export class IvrIntake extends Construct {
 
     // ---------------------------------------------------------------- Twilio webhooks
     this.twilio = new ServiceFunction(this, 'Twilio', {
-      entry: join(props.projectRoot, 'functions/ivr/twilio.ts'),
+      entry: join(props.projectRoot, handlerEntry(TWILIO_HANDLER)),
       projectRoot: props.projectRoot,
       description: `estate-desk IVR: Twilio voice webhooks (${IVR_ROUTES.map((r) => r.path).join(', ')})`,
       environment: {

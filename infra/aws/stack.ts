@@ -3,7 +3,7 @@
  * Cognito authorizer, one function per HTTP handler file, the stream consumer (effects), the
  * EventBridge Scheduler timers and their target function, dead-letter queues and their alarms.
  *
- * Shapes come from the code the functions run: routes from functions/http/routes.ts, keys and indexes
+ * Shapes come from one place each: routes from infra/routes.ts (the local runtime serves the same), keys and indexes
  * from shared/adapters/dynamo/table.ts, environment variable names from shared/config.ts.
  */
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
-import { BACKGROUND_HANDLERS, HTTP_ROUTES } from '../../functions/http/routes';
+import { BACKGROUND_HANDLERS, HTTP_ROUTES, handlerEntry } from '../routes';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 import { EmergencyLinks } from './emergency';
@@ -370,7 +370,7 @@ export class EstateDeskStack extends Stack {
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const handler of new Set(HTTP_ROUTES.map((route) => route.handler))) {
       const fn = new ServiceFunction(this, `Http${pascal(handler)}`, {
-        entry: join(PROJECT_ROOT, 'functions/http', `${handler}.ts`),
+        entry: join(PROJECT_ROOT, handlerEntry(handler)),
         projectRoot: PROJECT_ROOT,
         description: `estate-desk HTTP: ${HTTP_ROUTES.filter((r) => r.handler === handler)
           .map((r) => `${r.method} ${r.path}`)

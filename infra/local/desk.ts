@@ -1,35 +1,37 @@
 /**
  * The local desk: one Node process serving the same handlers as AWS over HTTP, with API Gateway v2
  * event shapes, against DynamoDB Local; its stream is polled into the effects handler, timers are
- * table rows fired by an adjustable clock, and SMS land in an outbox.
+ * table rows fired by an adjustable clock, and SMS land in an outbox. This module wires it; the
+ * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock),
+ * settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their entry files).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
-import { HTTP_ROUTES, type HttpRoute, IVR_ROUTES } from '../../functions/http/routes';
-import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
-import { ivrSettingsFromEnv, provideIvr } from '../../functions/ivr/lib/deps';
-import { provideDeps } from '../../functions/runtime';
-import { handler as effectsHandler } from '../../functions/streams/effects';
-import { handler as timerHandler } from '../../functions/timers/due';
 import { documentClient } from '../../shared/adapters/aws/core';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { DynamoTicketStore } from '../../shared/adapters/dynamo/ticket-store';
 import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { SmsOutbox } from '../../shared/adapters/local/outbox';
 import { TimerRows } from '../../shared/adapters/local/timer-rows';
 import type { Deps } from '../../shared/app/deps';
+import { ivrSettingsFromEnv } from '../../shared/app/ivr-calls';
 import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../shared/config';
-import { parseDuration } from '../../shared/domain/time';
 import { log } from '../../shared/log';
-import { verifyToken } from './jwt';
+import { provideDeps, provideIvr } from '../../shared/runtime';
+import { serveApi } from './api-gateway';
+import { backgroundHandlers } from './handlers';
+import { problem, readBody } from './http-io';
+import { serveLocal } from './local-routes';
 import { seedDemoPark } from './seed';
+import { type FiredTimer, Settler } from './settle';
 import { StreamPoller } from './stream-poller';
 import { ensureTable } from './tables';
+
+export type { FiredTimer } from './settle';
 
 export interface DeskOptions {
   dynamoEndpoint: string;
@@ -64,95 +66,13 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-export interface FiredTimer {
-  ticketId: string;
-  timer: string;
-  dueAt: string;
-  firedAt: string;
-  outcome: string;
-}
-
-/** The most a body may be before the server refuses it outright; handlers enforce 64 KB. */
-const HARD_BODY_LIMIT = 1024 * 1024;
-
-const clockBody = z.union([
-  z.strictObject({
-    advance: z
-      .string()
-      .refine((d) => (parseDuration(d) ?? 0) > 0, 'must be a positive ISO-8601 duration, e.g. PT2H'),
-  }),
-  z.strictObject({ set: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset' }) }),
-]);
-
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-function problem(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { error: { code, message } });
-}
-
-class BadPath extends Error {}
-
-function match(route: HttpRoute, path: string): Record<string, string> | undefined {
-  const want = route.path.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [i, part] of want.entries()) {
-    const value = got[i] ?? '';
-    if (part.startsWith('{')) {
-      if (!value) return undefined;
-      try {
-        params[part.slice(1, -1)] = decodeURIComponent(value);
-      } catch {
-        throw new BadPath();
-      }
-    } else if (part !== value) return undefined;
-  }
-  return params;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= HARD_BODY_LIMIT) chunks.push(chunk as Buffer);
-  }
-  return size > HARD_BODY_LIMIT ? 'too-large' : Buffer.concat(chunks);
-}
-
-/** Claims as API Gateway's JWT authorizer passes them: arrays flattened to "[a b]". */
-function gatewayClaims(claims: Record<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(claims)) {
-    out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'number' ? v : String(v);
-  }
-  return out;
-}
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   const dynamo = new DynamoDBClient({
     endpoint: options.dynamoEndpoint,
     region: 'ap-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
   const db = documentClient(dynamo);
   const { streamArn } = await ensureTable(dynamo, options.tableName);
@@ -179,203 +99,20 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const streams = new DynamoDBStreamsClient({
     endpoint: options.dynamoEndpoint,
     region: 'ap-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
-  const poller = new StreamPoller(streams, streamArn, effectsHandler);
-
-  // One settle at a time: the background loop and requests share it.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
-  async function fireDue(fired: FiredTimer[]): Promise<number> {
-    let count = 0;
-    for (const { name, payload } of await timerRows.due(clock.now())) {
-      const { outcome } = await timerHandler(payload);
-      await timerRows.fired(name);
-      fired.push({ ...payload, firedAt: clock.now().toISOString(), outcome });
-      count++;
-    }
-    return count;
-  }
-
-  async function settleNow(): Promise<FiredTimer[]> {
-    const fired: FiredTimer[] = [];
-    for (let round = 0; round < 50; round++) {
-      const handled = await poller.pollOnce();
-      const count = await fireDue(fired);
-      if (handled === 0 && count === 0) break;
-    }
-    return fired;
-  }
-
-  const settle = () => serial(settleNow);
-
-  /** Moves the clock to `target`, stopping at each due timer on the way so each fires at its time. */
-  const moveClock = (target: Date) =>
-    serial(async () => {
-      const fired: FiredTimer[] = [];
-      fired.push(...(await settleNow()));
-      for (let step = 0; step < 1000; step++) {
-        const next = (await timerRows.pending()).find((t) => new Date(t.dueAt) <= target);
-        if (!next) break;
-        const due = new Date(next.dueAt);
-        if (due > clock.now()) clock.set(due);
-        fired.push(...(await settleNow()));
-      }
-      clock.set(target);
-      fired.push(...(await settleNow()));
-      return fired;
-    });
-
-  const handlers = new Map<string, Handler>();
-  async function handlerFor(name: string): Promise<Handler> {
-    let h = handlers.get(name);
-    if (!h) {
-      // IVR webhook handlers live in functions/ivr (IVR_ROUTES names them `../ivr/<file>`).
-      const ivr = name.startsWith('../ivr/') ? name.slice('../ivr/'.length) : undefined;
-      const mod = (await (ivr === undefined
-        ? import(`../../functions/http/${name}.ts`)
-        : import(`../../functions/ivr/${ivr}.ts`))) as { handler: Handler };
-      h = mod.handler;
-      handlers.set(name, h);
-    }
-    return h;
-  }
-
-  async function local(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
-    if (url.pathname === '/local/sms' && req.method === 'GET') {
-      await settle();
-      const ticketId = url.searchParams.get('ticketId');
-      const to = url.searchParams.get('to');
-      const messages = (await outbox.list()).filter(
-        (m) => (!ticketId || m.ticketId === ticketId) && (!to || m.to === to),
-      );
-      return send(res, 200, { messages });
-    }
-    if (url.pathname === '/local/clock' && req.method === 'GET') {
-      await settle();
-      return send(res, 200, {
-        now: clock.now().toISOString(),
-        offsetMs: clock.offset,
-        pendingTimers: await timerRows.pending(),
-      });
-    }
-    if (url.pathname === '/local/clock' && req.method === 'POST') {
-      let parsed: z.infer<typeof clockBody>;
-      try {
-        const result = clockBody.safeParse(JSON.parse(body.toString('utf8') || '{}'));
-        if (!result.success) {
-          return problem(
-            res,
-            400,
-            'REQUEST.INVALID',
-            'send {"advance":"PT2H"} or {"set":"2026-11-27T15:00:00+08:00"}',
-          );
-        }
-        parsed = result.data;
-      } catch {
-        return problem(res, 400, 'REQUEST.MALFORMED_JSON', 'the body is not valid JSON');
-      }
-      const target =
-        'advance' in parsed
-          ? new Date(clock.now().getTime() + (parseDuration(parsed.advance) ?? 0))
-          : new Date(parsed.set);
-      const fired = await moveClock(target);
-      return send(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offset, fired });
-    }
-    return problem(res, 404, 'ROUTE.NOT_FOUND', `no local route ${req.method} ${url.pathname}`);
-  }
+  const handlers = await backgroundHandlers();
+  const poller = new StreamPoller(streams, streamArn, handlers.effects);
+  const settler = new Settler(poller, timerRows, handlers.timerDue, clock);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
-    if (url.pathname.startsWith('/local/')) return local(req, res, url, body);
-
-    let candidates: { route: HttpRoute; params: Record<string, string> | undefined }[];
-    try {
-      candidates = [...HTTP_ROUTES, ...IVR_ROUTES]
-        .map((route) => ({ route, params: match(route, url.pathname) }))
-        .filter((c) => c.params);
-    } catch (error) {
-      if (error instanceof BadPath)
-        return problem(res, 400, 'REQUEST.MALFORMED_PATH', 'the path has a malformed %-escape');
-      throw error;
+    if (url.pathname.startsWith('/local/')) {
+      return serveLocal({ clock, outbox, timerRows, settler }, req, res, url, body);
     }
-    const hit = candidates.find((c) => c.route.method === req.method);
-    if (!hit?.params) {
-      if (!candidates.length)
-        return problem(res, 404, 'ROUTE.NOT_FOUND', `no route ${req.method} ${url.pathname}`);
-      const allow = [...new Set(candidates.map((c) => c.route.method))].join(', ');
-      res.setHeader('allow', allow);
-      return problem(
-        res,
-        405,
-        'ROUTE.METHOD_NOT_ALLOWED',
-        `${req.method} is not allowed on ${url.pathname}; use ${allow}`,
-      );
-    }
-    const { route, params } = hit;
-
-    let claims: Record<string, string | number> | undefined;
-    if (route.authorized) {
-      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const verified = token ? verifyToken(token, options.jwtKey) : undefined;
-      if (!verified) {
-        return problem(
-          res,
-          401,
-          'AUTH.UNAUTHENTICATED',
-          'a valid bearer token is required (npm run token -- dispatcher)',
-        );
-      }
-      claims = gatewayClaims(verified as unknown as Record<string, unknown>);
-    }
-
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
-    const query: Record<string, string> = {};
-    for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
-    const requestId = randomUUID();
-    const event = {
-      version: '2.0',
-      routeKey: `${route.method} ${route.path}`,
-      rawPath: url.pathname,
-      rawQueryString: url.search.slice(1),
-      headers,
-      ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-      ...(Object.keys(params).length ? { pathParameters: params } : {}),
-      requestContext: {
-        accountId: 'local',
-        apiId: 'local',
-        domainName: headers.host ?? 'localhost',
-        domainPrefix: 'localhost',
-        http: {
-          method: route.method,
-          path: url.pathname,
-          protocol: 'HTTP/1.1',
-          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-          userAgent: headers['user-agent'] ?? '',
-        },
-        requestId,
-        routeKey: `${route.method} ${route.path}`,
-        stage: '$default',
-        time: new Date().toUTCString(),
-        timeEpoch: Date.now(),
-        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
-      },
-      ...(body.length ? { body: body.toString('utf8') } : {}),
-      isBase64Encoded: false,
-    } as unknown as APIGatewayProxyEventV2;
-    const context = { awsRequestId: requestId, functionName: `local-${route.handler}` } as Context;
-    const result = await (await handlerFor(route.handler))(event, context);
-    res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-    res.end(result.body ?? '');
+    return serveApi(options.jwtKey, req, res, url, body);
   }
 
   const server = createServer((req, res) => {
@@ -402,14 +139,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     authToken: async () => ivr.twilioAuthToken,
   });
 
-  const interval = options.pollIntervalMs ?? 250;
-  let stopped = false;
-  const loop =
-    interval > 0
-      ? setInterval(() => {
-          if (!stopped) settle().catch((error) => log.error('background settle failed', { error }));
-        }, interval)
-      : undefined;
+  settler.startLoop(options.pollIntervalMs ?? 250);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -418,14 +148,13 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     clock,
     deps,
     ivr,
-    settle,
+    settle: () => settler.settle(),
     close: async () => {
-      stopped = true;
-      if (loop) clearInterval(loop);
+      settler.stopLoop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
-      await queue.catch(() => undefined);
+      await settler.idle();
       provideDeps(undefined);
       provideIvr(undefined);
       dynamo.destroy();

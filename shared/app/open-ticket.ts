@@ -1,8 +1,9 @@
 /**
  * Open a ticket.
  *
- * Input: the principal and a validated intake of any kind. Output: the ticket and the kind's
- * reply (for a repair: the sentences the dispatcher says, RP-2/RP-3).
+ * Input: the principal, a request parsed by the edge's schema (`openTicketBody`, whether it came
+ * from the desk or a phone call) and, for a call, where it came from. Output: the ticket and the
+ * kind's reply (for a repair: the sentences the dispatcher says, RP-2/RP-3).
  * 1. Authorize and resolve the park.
  * 2. When the kind numbers this intake (RP-5, CH-11), take the next number of its register for
  *    the park-local day.
@@ -12,15 +13,14 @@
  * Timers and SMS follow from the stored event (the stream), never from this request.
  */
 import { ConcurrentChange, NotFound } from '../domain/errors';
-import type { TicketKind } from '../domain/ticket';
+import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
 import { rulesOf } from '../domain/tickets';
 import { localDay } from '../domain/time';
+import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
-
-export type OpenTicketCommand = { kind: TicketKind; parkId?: string } & Record<string, unknown>;
 
 /** Enough for a burst of simultaneous calls to the same register; each retry waits a little, at random. */
 const NUMBER_ATTEMPTS = 25;
@@ -29,14 +29,17 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function openTicket(
   deps: CoreDeps,
   principal: Principal,
-  command: OpenTicketCommand,
+  request: OpenTicketRequest,
+  /** The channel a call came in on (the phone paths); absent for the desk. */
+  source?: TicketSource,
 ): Promise<{ ticket: Ticket } & Record<string, unknown>> {
   authorize(principal, 'ticket.open');
-  const parkId = resolvePark(principal, command.parkId);
+  const parkId = resolvePark(principal, request.parkId);
   const park = await deps.directory.park(parkId);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
-  const rules = rulesOf(command.kind);
-  const { kind: _kind, parkId: _park, ...intake } = command;
+  const rules = rulesOf(request.kind);
+  const { kind: _kind, parkId: _park, ...fields } = request;
+  const intake = source ? { ...fields, source } : fields;
   const staff = rules.needsDirectory ? await deps.directory.staff(parkId) : [];
   const id = deps.ids.next();
   for (let attempt = 1; ; attempt++) {

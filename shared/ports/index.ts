@@ -126,3 +126,5 @@ export interface AckLinkKeys {
   /** The desk's public base URL, where `/ack/{token}` is served. */
   baseUrl(): string;
 }
+
+export type { CallKey, CallStore, TicketClaim } from './ivr-calls';

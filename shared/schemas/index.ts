@@ -109,6 +109,9 @@ export const openTicketBody = z.discriminatedUnion(
   },
 );
 
+/** An open-ticket request as the edge parsed it: what the desk, or a phone call, may open. */
+export type OpenTicketRequest = z.infer<typeof openTicketBody>;
+
 export const commandBodies = {
   /** RP-2 for a received repair: the outcome and what it needs (RP-4's consent for a paid service). */
   decide: z.strictObject({

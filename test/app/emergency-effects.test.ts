@@ -3,7 +3,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { provideDeps } from '../../functions/runtime';
+import { provideDeps } from '../../shared/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
@@ -30,7 +30,7 @@ const PHONE = { officeManager: '+8613900000019', deputyGm: '+8613900000021' };
 const dispatcher = { staffId: 'dispatcher-1', groups: ['dispatcher' as const], parks: ['park-1'] };
 const fire = {
   kind: 'emergency' as const,
-  category: 'fire',
+  category: 'fire' as const,
   location: '3号楼地下车库',
   description: '车库B区冒烟,有焦味',
 };

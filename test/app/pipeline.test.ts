@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as openTicketHandler } from '../../functions/http/open-ticket';
-import { provideDeps } from '../../functions/runtime';
+import { provideDeps } from '../../shared/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { AdjustableClock } from '../../shared/adapters/local/clock';

@@ -24,7 +24,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../functions/http/routes';
+import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../infra/routes';
 import { type Desk, startDesk } from '../../infra/local/desk';
 import { type DynamoLocal, startDynamoLocal } from '../../infra/local/dynamo';
 import { DEMO_PARK } from '../../infra/local/seed';

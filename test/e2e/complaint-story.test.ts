@@ -305,8 +305,8 @@ describe('the complaint story, end to end', () => {
         occurredAt: '2026-12-28T09:00:00+08:00',
         place: '电话投诉',
         description: '楼道灯坏了一周',
-        source: { channel: 'ivr-connect', callId: 'contact-1', transcript: '楼道灯坏了一周' },
       },
+      { channel: 'ivr-connect', callId: 'contact-1', transcript: '楼道灯坏了一周' },
     );
     expect(ticket).toMatchObject({ status: 'received', number: 'C20261228-001' });
     expect(await sms(ticket.id)).toMatchObject([

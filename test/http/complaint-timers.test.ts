@@ -8,7 +8,7 @@ import {
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { provideDeps } from '../../functions/runtime';
+import { provideDeps } from '../../shared/runtime';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { StreamPoller } from '../../infra/local/stream-poller';

@@ -9,7 +9,7 @@ import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../functions/http/routes';
+import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../infra/routes';
 import { esbuildOptionsFor, nodejsBundling } from '../../infra/aws/bundling';
 import { buildEstateDesk, STACK_NAME } from '../../infra/aws/build';
 import { type EstateDeskStack, httpTableAccess, PROJECT_ROOT, STAFF_GROUPS } from '../../infra/aws/stack';

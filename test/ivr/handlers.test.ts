@@ -7,8 +7,8 @@ import type { APIGatewayProxyEventV2, ConnectContactFlowEvent, Context } from 'a
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
-import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
-import { provideIvr } from '../../functions/ivr/lib/deps';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
+import { provideIvr } from '../../shared/runtime';
 import { handler as twilio } from '../../functions/ivr/twilio';
 import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';

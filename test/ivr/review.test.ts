@@ -5,7 +5,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCallStore } from '../../functions/ivr/lib/call-store';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { keys } from '../../shared/adapters/dynamo/table';
 import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';

@@ -10,7 +10,7 @@ import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IVR_ROUTES } from '../../functions/http/routes';
+import { IVR_ROUTES } from '../../infra/routes';
 import { buildEstateDesk } from '../../infra/aws/build';
 import { DEFAULT_TWILIO_AUTH_TOKEN_PARAMETER, IVR_TABLE_ACTIONS } from '../../infra/aws/ivr';
 import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';

@@ -1,5 +1,5 @@
 /** The API handlers' dependencies: the table, clock and ids (no Scheduler, no SNS on request paths). */
 import { awsCoreDeps } from '../../../shared/adapters/aws/core';
-import { depsFrom } from '../../runtime';
+import { depsFrom } from '../../../shared/runtime';
 
 export const httpDeps = depsFrom(awsCoreDeps);

@@ -1,13 +1,15 @@
 /**
- * Every HTTP route, with the handler file that serves it. The CDK stack makes one function per
- * handler file and one API route per entry; the local runtime serves the same table.
+ * Every HTTP route, with the handler file that serves it: the one table both runtimes read. The
+ * CDK stack (infra/aws) makes one function per handler file and one API route per entry; the local
+ * runtime (infra/local) loads the same files by path and serves the same routes (ADR 007).
  */
+import { posix } from 'node:path';
 
 export interface HttpRoute {
   method: 'GET' | 'POST';
   /** API Gateway route path; `{name}` segments are path parameters. */
   path: string;
-  /** Handler file under functions/http, without extension; it exports `handler`. */
+  /** Handler file under functions/http, without extension; it exports `handler` (see `handlerEntry`). */
   handler: string;
   /** False only for routes a load balancer or a person probes without a token. */
   authorized: boolean;
@@ -49,6 +51,9 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   },
 ];
 
+/** The Twilio webhooks' handler file, relative to functions/http like every route's. */
+export const TWILIO_HANDLER = '../ivr/twilio';
+
 /**
  * Phone-system webhooks (IVR): not user-authenticated; the handler checks each request's
  * X-Twilio-Signature (403 without a valid one). The local runtime serves them beside HTTP_ROUTES;
@@ -59,7 +64,7 @@ export const IVR_ROUTES: readonly HttpRoute[] = ['voice', 'menu', 'unit', 'categ
   (step): HttpRoute => ({
     method: 'POST',
     path: `/ivr/twilio/${step}`,
-    handler: '../ivr/twilio',
+    handler: TWILIO_HANDLER,
     authorized: false,
   }),
 );
@@ -69,3 +74,8 @@ export const BACKGROUND_HANDLERS = {
   effects: 'functions/streams/effects.ts',
   timerDue: 'functions/timers/due.ts',
 } as const;
+
+/** The file a route's handler is in, from the project root: what the stack bundles and the local runtime loads. */
+export function handlerEntry(handler: HttpRoute['handler']): string {
+  return posix.join('functions/http', `${handler}.ts`);
+}

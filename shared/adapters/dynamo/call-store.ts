@@ -4,9 +4,9 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../../shared/adapters/dynamo/table';
-import type { CallKey, CallStore, TicketClaim } from '../../../shared/app/ivr-calls';
-import type { Unit } from '../../../shared/domain/park';
+import type { Unit } from '../../domain/park';
+import type { CallKey, CallStore, TicketClaim } from '../../ports';
+import { keys } from './table';
 
 function callPk(call: CallKey): string {
   return `CALL#${call.provider}#${call.id}`;

@@ -1,0 +1,105 @@
+/**
+ * Settling the local desk: what the table's stream and EventBridge Scheduler do in AWS, done on
+ * demand. Each round polls the stream into the effects handler and fires the timer rows that are
+ * due; rounds repeat until nothing is left. One settle runs at a time: the background loop, the
+ * local routes and the tests share it.
+ */
+import type { AdjustableClock } from '../../shared/adapters/local/clock';
+import type { TimerRows } from '../../shared/adapters/local/timer-rows';
+import { log } from '../../shared/log';
+import type { TimerHandler } from './handlers';
+import type { StreamPoller } from './stream-poller';
+
+export interface FiredTimer {
+  ticketId: string;
+  timer: string;
+  dueAt: string;
+  firedAt: string;
+  outcome: string;
+}
+
+/** Enough for any chain of events and timers a story produces; a loop beyond it is a bug. */
+const MAX_ROUNDS = 50;
+/** Stops on the way to a moved clock: one per timer that falls due before the target. */
+const MAX_CLOCK_STOPS = 1000;
+
+export class Settler {
+  private queue: Promise<unknown> = Promise.resolve();
+  private loop: ReturnType<typeof setInterval> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly poller: StreamPoller,
+    private readonly timerRows: TimerRows,
+    private readonly timerDue: TimerHandler,
+    private readonly clock: AdjustableClock,
+  ) {}
+
+  /** Applies every stored event's effects and fires every due timer, until nothing is left. */
+  settle(): Promise<FiredTimer[]> {
+    return this.serial(() => this.settleNow());
+  }
+
+  /** Moves the clock to `target`, stopping at each due timer on the way so each fires at its time. */
+  moveClock(target: Date): Promise<FiredTimer[]> {
+    return this.serial(async () => {
+      const fired: FiredTimer[] = [];
+      fired.push(...(await this.settleNow()));
+      for (let step = 0; step < MAX_CLOCK_STOPS; step++) {
+        const next = (await this.timerRows.pending()).find((t) => new Date(t.dueAt) <= target);
+        if (!next) break;
+        const due = new Date(next.dueAt);
+        if (due > this.clock.now()) this.clock.set(due);
+        fired.push(...(await this.settleNow()));
+      }
+      this.clock.set(target);
+      fired.push(...(await this.settleNow()));
+      return fired;
+    });
+  }
+
+  /** Settles every `intervalMs` in the background, as the stream and Scheduler would; 0 = never. */
+  startLoop(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.loop = setInterval(() => {
+      if (!this.stopped) this.settle().catch((error) => log.error('background settle failed', { error }));
+    }, intervalMs);
+  }
+
+  stopLoop(): void {
+    this.stopped = true;
+    if (this.loop) clearInterval(this.loop);
+  }
+
+  /** Resolves once the settle under way (if any) is over. */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async fireDue(fired: FiredTimer[]): Promise<number> {
+    let count = 0;
+    for (const { name, payload } of await this.timerRows.due(this.clock.now())) {
+      const { outcome } = await this.timerDue(payload);
+      await this.timerRows.fired(name);
+      fired.push({ ...payload, firedAt: this.clock.now().toISOString(), outcome });
+      count++;
+    }
+    return count;
+  }
+
+  private async settleNow(): Promise<FiredTimer[]> {
+    const fired: FiredTimer[] = [];
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const handled = await this.poller.pollOnce();
+      const count = await this.fireDue(fired);
+      if (handled === 0 && count === 0) break;
+    }
+    return fired;
+  }
+}

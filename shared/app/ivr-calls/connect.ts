@@ -1,0 +1,90 @@
+/** Answering an Amazon Connect contact flow: the contact's one ticket, and what the flow plays. */
+import { isE164 } from '../../domain/formats';
+import type { CallKind, OpenRequest } from '../../ivr/call-tree';
+import {
+  CALL_KINDS,
+  descriptionOf,
+  MAX_TRANSCRIPT,
+  PHONE_EMERGENCY_CATEGORIES,
+  PROMPTS,
+  spellNumber,
+} from '../../ivr/call-tree';
+import { log } from '../../log';
+import type { CallKey } from '../../ports';
+import { canOpenKind, factsFor, type IvrDeps } from './context';
+import { openForCall } from './one-ticket';
+
+/** The parts of Connect's ContactFlowEvent the desk reads. */
+export interface ConnectInvocation {
+  contactId: string | undefined;
+  phone: string | undefined;
+  parameters: Record<string, string | undefined>;
+}
+
+/** Connect takes a flat map of strings back; the flow branches on `status`. */
+export type ConnectAnswer = Record<string, string>;
+
+function transfer(reason: string): ConnectAnswer {
+  return { status: 'transfer', reason, prompt: PROMPTS.putThrough };
+}
+
+/** Answers one contact-flow invocation: opens the contact's one ticket and says what to play. */
+export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
+  const contactId = invocation.contactId ?? '';
+  if (!/^[0-9a-zA-Z-]{8,64}$/.test(contactId)) return transfer('contact-id');
+  const call: CallKey = { provider: 'connect', id: contactId };
+  const stored = await deps.calls.answerOf(call, 'open');
+  if (stored !== undefined) return JSON.parse(stored) as ConnectAnswer;
+
+  const p = invocation.parameters;
+  const parkId = p.parkId?.trim() || deps.ivr.parkId;
+  const kind = p.kind?.trim() as CallKind | undefined;
+  const phone = invocation.phone?.trim();
+  const transcript = (p.description ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TRANSCRIPT);
+  if (!kind || !CALL_KINDS.includes(kind)) return transfer('kind');
+  if (!phone || !isE164(phone)) return transfer('phone');
+  if (!transcript) return transfer('description');
+  if (!canOpenKind(kind)) return transfer('kind-not-available');
+  const category = p.category?.trim() || 'public-safety';
+  if (kind === 'emergency' && !(PHONE_EMERGENCY_CATEGORIES as readonly string[]).includes(category))
+    return transfer('category');
+
+  const facts = factsFor(deps, parkId, phone);
+  let answer: ConnectAnswer;
+  try {
+    const unitKey = p.unit?.trim();
+    const unit = unitKey ? await facts.unit(unitKey) : (await facts.unitsOfCaller(phone))[0];
+    if (kind === 'repair' && !unit) return transfer('unit');
+    const request: OpenRequest = {
+      kind,
+      callerPhone: phone,
+      ...(unit ? { unit } : {}),
+      ...(kind === 'emergency' ? { category: category as OpenRequest['category'] & string } : {}),
+      description: descriptionOf(transcript),
+      transcript,
+    };
+    const { ticket, opened } = await openForCall(deps, parkId, call, request);
+    const number = opened.number ?? '';
+    const spoken = number ? spellNumber(number) : '';
+    const prompt =
+      kind === 'repair'
+        ? `${opened.script?.decision ?? ''}单号:${spoken}。${opened.script?.confirmation ?? ''}`
+        : kind === 'complaint'
+          ? `您的投诉已登记。单号:${spoken}。${PROMPTS.complaintDone}`
+          : `已记录紧急情况。单号:${spoken}。${PROMPTS.emergencyDone}`;
+    answer = {
+      status: 'opened',
+      kind,
+      ticketId: ticket.id,
+      ticketNumber: number,
+      ticketNumberSpoken: spoken,
+      prompt,
+    };
+  } catch (error) {
+    log.error('connect intake failed', { error, contact: contactId });
+    return transfer('error');
+  }
+  return JSON.parse(
+    await deps.calls.keepAnswer(call, 'open', JSON.stringify(answer), deps.clock.now().toISOString()),
+  ) as ConnectAnswer;
+}

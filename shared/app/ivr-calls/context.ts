@@ -1,0 +1,72 @@
+/**
+ * What every call is answered with: the IVR's settings and dependencies, the principal it acts as,
+ * and the facts the call tree looks up (the caller's unit, whom to put them through to).
+ */
+import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../config';
+import type { Unit } from '../../domain/park';
+import { deskOnShift } from '../../domain/shift';
+import { KIND_RULES } from '../../domain/tickets';
+import type { CallerUnit, CallFacts, CallKind } from '../../ivr/call-tree';
+import type { IvrVoice } from '../../ivr/twiml';
+import type { CallStore } from '../../ports';
+import type { Principal } from '../access';
+import type { CoreDeps } from '../deps';
+
+export interface IvrSettings {
+  /** The park whose office number the IVR answers. */
+  parkId: string;
+  /** Public base URL of the desk (step URLs and signature checks). */
+  baseUrl: string;
+  voice: IvrVoice;
+}
+
+export type IvrDeps = CoreDeps & { calls: CallStore; ivr: IvrSettings };
+
+/** Voice, language and park from the environment, with the documented defaults. */
+export function ivrSettingsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): IvrSettings {
+  return {
+    parkId: env[ENV.ivrParkId] || DEFAULT_IVR_PARK_ID,
+    baseUrl,
+    voice: {
+      sayLanguage: env[ENV.ivrSayLanguage] || DEFAULT_IVR_VOICE.sayLanguage,
+      voice: env[ENV.ivrVoice] || DEFAULT_IVR_VOICE.voice,
+      speechLanguage: env[ENV.ivrSpeechLanguage] || DEFAULT_IVR_VOICE.speechLanguage,
+    },
+  };
+}
+
+/** The IVR acts as a system member of the desk (the contract with the complaint and emergency kinds). */
+export function ivrPrincipal(parkId: string): Principal {
+  return { staffId: 'ivr', groups: ['dispatcher'], parks: [parkId], name: '电话语音' };
+}
+
+function callerUnit(unit: Unit, phone: string | undefined): CallerUnit {
+  const resident = phone ? unit.residents.find((r) => r.phone === phone) : undefined;
+  return { unit: unit.unit, address: unit.address, ...(resident ? { name: resident.name } : {}) };
+}
+
+/** A kind can be opened once its rules are registered (complaints and emergencies land separately). */
+export function canOpenKind(kind: CallKind): boolean {
+  return KIND_RULES[kind] !== undefined;
+}
+
+/** The lookups the call tree makes: the park's units and directory, and the call store. */
+export function factsFor(deps: IvrDeps, parkId: string, from: string | undefined): CallFacts {
+  return {
+    unitsOfCaller: async (phone) =>
+      (await deps.calls.unitsOfPhone(parkId, phone)).map((u) => callerUnit(u, phone)),
+    unit: async (key) => {
+      const unit = await deps.directory.unit(parkId, key);
+      return unit ? callerUnit(unit, from) : undefined;
+    },
+    // 'desk' and 'duty' both reach the desk on shift by the park's calendar (working days and
+    // holidays too), as SMS hand-offs do. An emergency goes there too: that person owns it (EM-2,
+    // EM-4: the dispatcher, or out of hours the duty officer), so the caller speaks to whoever must act.
+    phoneOf: async () => {
+      const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
+      if (!park) return undefined;
+      return deskOnShift(deps.clock.now(), park, staff)[0]?.phone;
+    },
+    canOpen: canOpenKind,
+  };
+}
