@@ -194,32 +194,35 @@ export function formOf(event: APIGatewayProxyEventV2): Record<string, string> | 
 }
 
 /**
- * Wraps a link handler: an unexpected error is a plain page and a log line that names the route
- * template only (`GET /ack/{token}`), never the path, which holds the token.
+ * A failed link request: a plain page, and a log line that names the route template only
+ * (`GET /ack/{token}`), never the path, which holds the token. Middy's `onError`, like the API's
+ * error mapping (ADR 008).
  */
+const errorPage: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> = {
+  onError: async (request) => {
+    const { error, event, context } = request;
+    const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
+    // The token is cut out of whatever the error says, should it ever quote the request.
+    const token = tokenOf(event);
+    const hide = (text: string) => (token ? text.split(token).join('[token]') : text);
+    log.error('unexpected error on an emergency link', {
+      error: error instanceof Error ? { name: error.name, message: hide(error.message) } : 'non-error',
+      reference,
+      route: event.routeKey,
+    });
+    request.response = page(
+      500,
+      '系统错误',
+      `<p class="warn">系统出错,未作任何记录。请致电调度。</p><p class="note">参考号 ${escapeHtml(reference)}</p>`,
+    );
+  },
+};
+
+/** A link handler: an unexpected error answers with `errorPage`. */
 export function ackHandler(
   body: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>,
 ) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().handler(async (event, context) => {
-    try {
-      return await body(event);
-    } catch (error) {
-      const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
-      // The token is cut out of whatever the error says, should it ever quote the request.
-      const token = tokenOf(event);
-      const hide = (text: string) => (token ? text.split(token).join('[token]') : text);
-      log.error('unexpected error on an emergency link', {
-        error: error instanceof Error ? { name: error.name, message: hide(error.message) } : 'non-error',
-        reference,
-        route: event.routeKey,
-      });
-      return page(
-        500,
-        '系统错误',
-        `<p class="warn">系统出错,未作任何记录。请致电调度。</p><p class="note">参考号 ${escapeHtml(reference)}</p>`,
-      );
-    }
-  });
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().use(errorPage).handler(body);
 }
 
 /** The token: the one path parameter; a missing one is treated like a tampered link. */

@@ -57,38 +57,59 @@ function unavailable(deps: IvrDeps | undefined): APIGatewayProxyStructuredResult
   return xml(twiml([say(PROMPTS.noOne, voice), hangup()]));
 }
 
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(
-  async (event, context: Context) => {
-    let deps: IvrDeps | undefined;
-    try {
-      const runtime = ivrRuntime();
-      deps = runtime.deps;
-      const raw = event.body ?? '';
-      const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-      if (!deps.ivr.baseUrl) {
-        throw new Error('PUBLIC_BASE_URL is not set: Twilio signatures cannot be checked');
-      }
-      const url = publicUrl(deps.ivr.baseUrl, event.rawPath, event.rawQueryString);
-      const valid = isValidTwilioRequest(await (runtime.authToken ?? twilioAuthTokenFromSsm)(), {
-        url,
-        signature: header(event, 'x-twilio-signature'),
-        body,
-        contentType: header(event, 'content-type'),
-      });
-      if (!valid) {
-        log.warn('twilio webhook refused: bad signature', { path: event.rawPath });
-        return forbidden();
-      }
-      const step = stepOf(event);
-      if (!step || Buffer.byteLength(body, 'utf8') > MAX_WEBHOOK_BYTES) {
-        // Signed, but not a step of ours or not a call step's size: a person takes it; nothing is stored.
-        return xml(await personOnly(deps));
-      }
-      const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };
-      return xml(await answerTwilio(deps, { step, query, form: firstValues(body) }));
-    } catch (error) {
-      log.error('twilio webhook failed', { error, reference: context?.awsRequestId, path: event.rawPath });
-      return unavailable(deps);
-    }
+/** The runtime's settings when it can be built (it is cached per container), else none. */
+function depsIfAny(): IvrDeps | undefined {
+  try {
+    return ivrRuntime().deps;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whatever failed, the caller hears that no one can take the call (in the park's voice when the
+ * runtime was built) and Twilio gets TwiML, never a 500. Middy's `onError`, like the API's error
+ * mapping (ADR 008).
+ */
+const callerHearsNoOne: middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+> = {
+  onError: async (request) => {
+    const { error, event, context } = request;
+    log.error('twilio webhook failed', { error, reference: context?.awsRequestId, path: event.rawPath });
+    request.response = unavailable(depsIfAny());
   },
-);
+};
+
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(callerHearsNoOne)
+  .handler(async (event) => {
+    const runtime = ivrRuntime();
+    const deps = runtime.deps;
+    const raw = event.body ?? '';
+    const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    if (!deps.ivr.baseUrl) {
+      throw new Error('PUBLIC_BASE_URL is not set: Twilio signatures cannot be checked');
+    }
+    const url = publicUrl(deps.ivr.baseUrl, event.rawPath, event.rawQueryString);
+    const valid = isValidTwilioRequest(await (runtime.authToken ?? twilioAuthTokenFromSsm)(), {
+      url,
+      signature: header(event, 'x-twilio-signature'),
+      body,
+      contentType: header(event, 'content-type'),
+    });
+    if (!valid) {
+      log.warn('twilio webhook refused: bad signature', { path: event.rawPath });
+      return forbidden();
+    }
+    const step = stepOf(event);
+    if (!step || Buffer.byteLength(body, 'utf8') > MAX_WEBHOOK_BYTES) {
+      // Signed, but not a step of ours or not a call step's size: a person takes it; nothing is stored.
+      return xml(await personOnly(deps));
+    }
+    const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };
+    return xml(await answerTwilio(deps, { step, query, form: firstValues(body) }));
+  });

@@ -149,21 +149,34 @@ export function queryOf<T>(event: Event, schema: $ZodType<T>): T {
   return validate(schema, event.queryStringParameters ?? {}, 'query');
 }
 
-/** Wraps a handler body: errors become `{ error: { code, message, field } }` with the right status. */
+/** The answer to a failed request: an expected error with its status, anything else a logged 500. */
+function errorResponse({
+  error,
+  event,
+  context,
+}: middy.Request<Event, APIGatewayProxyResultV2>): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof HttpProblem)
+    return json(error.status, errorBody(error.code, error.message, error.field));
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
+    return json(status, errorBody(error.code, error.message, error.field));
+  }
+  const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
+  log.error('unexpected error', { error, reference, route: event.routeKey });
+  return json(500, errorBody('INTERNAL', `internal error; reference ${reference}`));
+}
+
+/**
+ * The error mapping as middy's `onError` rather than a try/catch, so that Powertools middlewares
+ * (logger, idempotency) can be added around it (ADR 008).
+ */
+const errorResponses: middy.MiddlewareObj<Event, APIGatewayProxyResultV2> = {
+  onError: async (request) => {
+    request.response = errorResponse(request);
+  },
+};
+
+/** An API handler: errors become `{ error: { code, message, field } }` with the right status. */
 export function httpHandler(body: (event: Event) => Promise<APIGatewayProxyStructuredResultV2>) {
-  return middy<Event, APIGatewayProxyResultV2>().handler(async (event, context) => {
-    try {
-      return await body(event);
-    } catch (error) {
-      if (error instanceof HttpProblem)
-        return json(error.status, errorBody(error.code, error.message, error.field));
-      if (error instanceof DomainError) {
-        const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
-        return json(status, errorBody(error.code, error.message, error.field));
-      }
-      const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
-      log.error('unexpected error', { error, reference, route: event.routeKey });
-      return json(500, errorBody('INTERNAL', `internal error; reference ${reference}`));
-    }
-  });
+  return middy<Event, APIGatewayProxyResultV2>().use(errorResponses).handler(body);
 }
