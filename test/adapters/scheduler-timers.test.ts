@@ -159,22 +159,28 @@ describe('SchedulerTimers.schedule', () => {
     expect(winter?.ScheduleExpressionTimezone).toBe('America/New_York');
   });
 
-  it('rounds a fractional second up so the timer never fires early, keeping the exact dueAt in the payload', async () => {
-    scheduler.on(CreateScheduleCommand).resolves({});
-
-    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:59.001Z') }));
-
-    const input = createInputs()[0]!;
-    expect(input.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
-    expect(JSON.parse(input.Target!.Input!).dueAt).toBe('2026-11-27T07:30:59.001Z');
-  });
-
-  it('leaves a due time on a whole second unchanged', async () => {
+  it('puts at() on the next whole minute after a due time with seconds: Scheduler may run a schedule from the 0th second of its minute', async () => {
     scheduler.on(CreateScheduleCommand).resolves({});
 
     await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:05.000Z') }));
+    await timers().schedule(
+      request({ timer: 'late-in-minute', dueAt: new Date('2026-11-27T07:30:59.001Z') }),
+    );
 
-    expect(createInputs()[0]?.ScheduleExpression).toBe('at(2026-11-27T15:30:05)');
+    const [early, late] = createInputs();
+    // at(15:30:05) could run at 15:30:00, before the due time; 15:31 never runs before it.
+    expect(early?.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
+    expect(late?.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
+    // The payload keeps the exact due time.
+    expect(JSON.parse(late!.Target!.Input!).dueAt).toBe('2026-11-27T07:30:59.001Z');
+  });
+
+  it('keeps a due time that is a whole minute (its minute does not start before it)', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:00.000Z') }));
+
+    expect(createInputs()[0]?.ScheduleExpression).toBe('at(2026-11-27T15:30:00)');
   });
 
   it('resolves when the schedule already exists (ConflictException)', async () => {
@@ -281,12 +287,12 @@ describe('SchedulerTimers.cancel', () => {
 });
 
 describe('a deadline already due', () => {
-  it('is scheduled one minute ahead, since at() must lie in the future (the payload keeps the real due time)', async () => {
+  it('is scheduled at the first whole minute a minute ahead, since at() must lie in the future (the payload keeps the real due time)', async () => {
     scheduler.on(CreateScheduleCommand).resolves({});
     const now = new Date('2026-11-27T07:45:10Z');
     await timers({ now: () => now }).schedule(request({ dueAt: new Date('2026-11-27T07:30:00Z') }));
     const input = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
-    expect(input?.ScheduleExpression).toBe('at(2026-11-27T15:46:10)');
+    expect(input?.ScheduleExpression).toBe('at(2026-11-27T15:47:00)');
     expect(JSON.parse(input?.Target?.Input ?? '{}').dueAt).toBe('2026-11-27T07:30:00.000Z');
   });
 });

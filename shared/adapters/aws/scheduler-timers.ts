@@ -52,9 +52,15 @@ export function scheduleName(ticketId: string, timer: string): string {
   return `${prefix}.${hash}`;
 }
 
-/** The instant rounded up to the next whole second (Scheduler's `at()` has no sub-second part). */
-function ceilToSecond(instant: Date): Date {
-  return new Date(Math.ceil(instant.getTime() / 1000) * 1000);
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant rounded up to the next whole minute (kept when it is one). Scheduler runs a one-time
+ * schedule anywhere inside the minute of its `at()`, as early as its 0th second: `at(10:30:45)` may
+ * run at 10:30:00. The minute the schedule runs in must therefore not start before the due time.
+ */
+export function ceilToMinute(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / MINUTE_MS) * MINUTE_MS);
 }
 
 function checkRange(name: string, value: number, min: number, max: number): number {
@@ -107,10 +113,11 @@ export class SchedulerTimers implements Timers {
       timer: request.timer,
       dueAt: request.dueAt.toISOString(),
     };
-    // The timer function compares with the real due time, so firing a little late is harmless.
+    // The timer function compares with the real due time, so firing a little late is harmless;
+    // firing early is not (see ceilToMinute), hence the next whole minute at or after it.
     const earliest = this.now().getTime() + PAST_DUE_LEAD_MS;
     const fireAt = request.dueAt.getTime() < earliest ? new Date(earliest) : request.dueAt;
-    const at = localDateTime(ceilToSecond(fireAt), request.timeZone);
+    const at = localDateTime(ceilToMinute(fireAt), request.timeZone);
     const description = `Timer ${request.timer} on ticket ${request.ticketId} (park ${request.parkId})`;
     try {
       await this.client.send(
