@@ -224,7 +224,13 @@ export class EstateDeskStack extends Stack {
     this.effects.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'ManageTicketTimers',
-        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        // Get and Update: a ConflictException on create is verified, not taken as "exists".
+        actions: [
+          'scheduler:CreateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+          'scheduler:UpdateSchedule',
+        ],
         resources: [schedulesInGroup],
       }),
     );
@@ -263,7 +269,7 @@ export class EstateDeskStack extends Stack {
       this.effects,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*]`,
       'Ticket timers are one schedule per (ticket, timer), named at run time; the wildcard covers only ' +
-        "schedules inside this stack's own schedule group, and only CreateSchedule/DeleteSchedule.",
+        "schedules inside this stack's own schedule group, and only Create/Get/Update/DeleteSchedule.",
     );
 
     // ---------------------------------------------------------------- identity

@@ -515,13 +515,19 @@ describe('timers (EventBridge Scheduler)', () => {
     ]);
   });
 
-  it('lets effects create and delete schedules only inside its schedule group', () => {
+  it('lets effects create, read, update and delete schedules only inside its schedule group', () => {
     const statements = allStatements().filter((s) => JSON.stringify(s.Action).includes('scheduler:'));
     expect(statements).toEqual([
       {
         Sid: 'ManageTicketTimers',
         Effect: 'Allow',
-        Action: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        // Get and Update verify a ConflictException from CreateSchedule (issue 9, item 2).
+        Action: [
+          'scheduler:CreateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+          'scheduler:UpdateSchedule',
+        ],
         Resource: {
           'Fn::Join': [
             '',
