@@ -69,10 +69,11 @@ export const IVR_ROUTES: readonly HttpRoute[] = ['voice', 'menu', 'unit', 'categ
   }),
 );
 
-/** Handler files that are not HTTP: the stream consumer and the timer target. */
+/** Handler files that are not HTTP: the stream consumer, the timer target and the reconciler. */
 export const BACKGROUND_HANDLERS = {
   effects: 'functions/streams/effects.ts',
   timerDue: 'functions/timers/due.ts',
+  reconcile: 'functions/timers/reconcile.ts',
 } as const;
 
 /** The file a route's handler is in, from the project root: what the stack bundles and the local runtime loads. */

@@ -1,7 +1,7 @@
 /**
  * Emergency links on AWS: the key that signs the personal links in emergency SMS, granted to the
- * functions that sign them (effects) and check them (the `/ack/{token}` page and its form), and the
- * public base URL the links point at.
+ * functions that sign them (effects, and the reconciler when it re-sends one) and check them (the
+ * `/ack/{token}` page and its form), and the public base URL the links point at.
  *
  * The key is an SSM Parameter Store SecureString the operator creates once (never in the repo, never
  * in an environment variable, never in the template):
@@ -39,6 +39,8 @@ export const ACK_LINK_HANDLERS = [
 export interface EmergencyLinksProps {
   /** The stream consumer: it signs the links as it sends the SMS. */
   effects: ServiceFunction;
+  /** Functions that send an SMS again (the reconciler): they sign its link anew. */
+  resenders?: ServiceFunction[];
   /** Every HTTP function by handler file; the link page's are picked out of it. */
   httpFunctions: ReadonlyMap<string, ServiceFunction>;
   /** The API's base URL (where the links point unless `publicBaseUrl` says otherwise). */
@@ -48,7 +50,7 @@ export interface EmergencyLinksProps {
 export class EmergencyLinks extends Construct {
   readonly keyParameterName: string;
   readonly publicBaseUrl: string;
-  /** The functions that may read the key: effects first, then the link page's. */
+  /** The functions that may read the key: effects first, the re-senders, then the link page's. */
   readonly readers: ServiceFunction[];
 
   constructor(scope: Construct, id: string, props: EmergencyLinksProps) {
@@ -62,7 +64,7 @@ export class EmergencyLinks extends Construct {
       if (!fn) throw new Error(`no function for the link handler ${handler}`);
       return fn;
     });
-    this.readers = [props.effects, ...pages];
+    this.readers = [props.effects, ...(props.resenders ?? []), ...pages];
     const keyArn = contextString(this, EMERGENCY_CONTEXT.ackLinkKeyKmsKeyArn);
     const parameterArn = stack.formatArn({
       service: 'ssm',

@@ -17,6 +17,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -97,6 +99,8 @@ export class EstateDeskStack extends Stack {
   readonly httpFunctions: ReadonlyMap<string, ServiceFunction>;
   readonly effects: ServiceFunction;
   readonly timerDue: ServiceFunction;
+  /** Every five minutes: re-sends SMS a crash left `sending`, fires timers past due (ADR 001). */
+  readonly reconciler: ServiceFunction;
   readonly scheduleGroupName: string;
   readonly schedulerRole: iam.Role;
   readonly effectsDeadLetters: sqs.Queue;
@@ -224,7 +228,13 @@ export class EstateDeskStack extends Stack {
     this.effects.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'ManageTicketTimers',
-        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        // Get and Update: a ConflictException on create is verified, not taken as "exists".
+        actions: [
+          'scheduler:CreateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+          'scheduler:UpdateSchedule',
+        ],
         resources: [schedulesInGroup],
       }),
     );
@@ -263,7 +273,37 @@ export class EstateDeskStack extends Stack {
       this.effects,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*]`,
       'Ticket timers are one schedule per (ticket, timer), named at run time; the wildcard covers only ' +
-        "schedules inside this stack's own schedule group, and only CreateSchedule/DeleteSchedule.",
+        "schedules inside this stack's own schedule group, and only Create/Get/Update/DeleteSchedule.",
+    );
+
+    // ---------------------------------------------------------------- reconciler (ADR 001)
+    this.reconciler = new ServiceFunction(this, 'Reconciler', {
+      entry: join(PROJECT_ROOT, BACKGROUND_HANDLERS.reconcile),
+      projectRoot: PROJECT_ROOT,
+      description: 'estate-desk: every 5 minutes, re-sends SMS a crash left unsent and fires timers past due',
+      environment: { ...common, [ENV.smsSignature]: smsSignature },
+      timeout: Duration.seconds(60),
+      memorySize: 1024,
+    });
+    // Reads the unsettled-items index, re-takes claims, records timer events: no Scheduler at all.
+    this.grantTable(this.reconciler, 'readWrite');
+    this.reconciler.role.addToPolicy(
+      new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
+    );
+    // A failed run is not retried: the next run, five minutes later, does the same work.
+    this.reconciler.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(5) });
+    new events.Rule(this, 'ReconcileEvery5Minutes', {
+      description: 'estate-desk: runs the reconciler (stuck SMS claims, timers past due) every 5 minutes',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [
+        new LambdaFunction(this.reconciler.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(5) }),
+      ],
+    });
+    acknowledge(
+      this.reconciler,
+      'AwsSolutions-IAM5[Resource::*]',
+      'sns:Publish straight to a phone number (re-sending an SMS a crash left unsent) is authorised against "*": ' +
+        'only topics have ARNs. The statement allows sns:Publish only.',
     );
 
     // ---------------------------------------------------------------- identity
@@ -408,7 +448,12 @@ export class EstateDeskStack extends Stack {
     }
 
     // ---------------------------------------------------------------- emergency links (EM-2, EM-3)
-    new EmergencyLinks(this, 'EmergencyLinks', { effects: this.effects, httpFunctions, apiUrl: this.apiUrl });
+    new EmergencyLinks(this, 'EmergencyLinks', {
+      effects: this.effects,
+      resenders: [this.reconciler],
+      httpFunctions,
+      apiUrl: this.apiUrl,
+    });
 
     // ---------------------------------------------------------------- phone intake (IVR)
     this.ivr = new IvrIntake(this, 'Ivr', {

@@ -103,7 +103,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   });
   const handlers = await backgroundHandlers();
   const poller = new StreamPoller(streams, streamArn, handlers.effects);
-  const settler = new Settler(poller, timerRows, handlers.timerDue, clock);
+  const settler = new Settler(poller, timerRows, handlers.timerDue, clock, handlers.reconcile);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');

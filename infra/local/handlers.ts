@@ -21,6 +21,7 @@ export type HttpHandler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 export type EffectsHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 export type TimerHandler = (input: unknown) => Promise<{ outcome: string }>;
+export type ReconcileHandler = () => Promise<unknown>;
 
 const loaded = new Map<string, Promise<unknown>>();
 
@@ -38,11 +39,16 @@ export function handlerIn<H>(entry: string): Promise<H> {
   return mod as Promise<H>;
 }
 
-/** The stream consumer and the timer target, as the table's stream and Scheduler invoke them. */
-export async function backgroundHandlers(): Promise<{ effects: EffectsHandler; timerDue: TimerHandler }> {
-  const [effects, timerDue] = await Promise.all([
+/** The stream consumer, the timer target and the reconciler, as AWS invokes them. */
+export async function backgroundHandlers(): Promise<{
+  effects: EffectsHandler;
+  timerDue: TimerHandler;
+  reconcile: ReconcileHandler;
+}> {
+  const [effects, timerDue, reconcile] = await Promise.all([
     handlerIn<EffectsHandler>(BACKGROUND_HANDLERS.effects),
     handlerIn<TimerHandler>(BACKGROUND_HANDLERS.timerDue),
+    handlerIn<ReconcileHandler>(BACKGROUND_HANDLERS.reconcile),
   ]);
-  return { effects, timerDue };
+  return { effects, timerDue, reconcile };
 }

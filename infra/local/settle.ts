@@ -7,7 +7,7 @@
 import type { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { TimerRows } from '../../shared/adapters/local/timer-rows';
 import { log } from '../../shared/log';
-import type { TimerHandler } from './handlers';
+import type { ReconcileHandler, TimerHandler } from './handlers';
 import type { StreamPoller } from './stream-poller';
 
 export interface FiredTimer {
@@ -22,10 +22,13 @@ export interface FiredTimer {
 const MAX_ROUNDS = 50;
 /** Stops on the way to a moved clock: one per timer that falls due before the target. */
 const MAX_CLOCK_STOPS = 1000;
+/** How often the background loop runs the reconciler (every five minutes in AWS). */
+export const RECONCILE_EVERY_MS = 60_000;
 
 export class Settler {
   private queue: Promise<unknown> = Promise.resolve();
   private loop: ReturnType<typeof setInterval> | undefined;
+  private reconcileLoop: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
 
   constructor(
@@ -33,6 +36,8 @@ export class Settler {
     private readonly timerRows: TimerRows,
     private readonly timerDue: TimerHandler,
     private readonly clock: AdjustableClock,
+    /** The AWS reconciler's handler: repairs what a crash left (ADR 001), between settles. */
+    private readonly reconcile?: ReconcileHandler,
   ) {}
 
   /** Applies every stored event's effects and fires every due timer, until nothing is left. */
@@ -64,11 +69,23 @@ export class Settler {
     this.loop = setInterval(() => {
       if (!this.stopped) this.settle().catch((error) => log.error('background settle failed', { error }));
     }, intervalMs);
+    this.startReconcileLoop();
+  }
+
+  /** Runs the reconciler every RECONCILE_EVERY_MS beside the settle loop, never during a settle. */
+  private startReconcileLoop(): void {
+    const reconcile = this.reconcile;
+    if (!reconcile) return;
+    this.reconcileLoop = setInterval(() => {
+      if (this.stopped) return;
+      this.serial(() => reconcile()).catch((error) => log.warn('background reconcile failed', { error }));
+    }, RECONCILE_EVERY_MS);
   }
 
   stopLoop(): void {
     this.stopped = true;
     if (this.loop) clearInterval(this.loop);
+    if (this.reconcileLoop) clearInterval(this.reconcileLoop);
   }
 
   /** Resolves once the settle under way (if any) is over. */

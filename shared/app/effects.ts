@@ -16,6 +16,7 @@ import type { Deps } from './deps';
 import { withAckLinks } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { DEFAULT_TIME_ZONE } from '../domain/formats';
+import { hasLink } from '../domain/emergency';
 
 /** One changed item as the stream reports it, already unmarshalled. */
 export interface ChangedItem {
@@ -92,6 +93,8 @@ async function sendNotifications(
       purpose: n.purpose,
       state: 'sending',
       at: deps.clock.now().toISOString(),
+      // What a re-send of a claim a crash left `sending` signs again (reconcile.ts).
+      ...(hasLink(n) ? { link: n.link } : {}),
     };
     if (!(await deps.store.claimSms(record))) continue;
     try {

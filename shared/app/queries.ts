@@ -53,6 +53,8 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
         text: s.text,
         state: s.state,
         afterEvent: s.eventSeq,
+        // Sent more than once: the reconciler re-sent a claim a crash had left unsent.
+        ...(s.attempts ? { attempts: s.attempts, resentAt: s.resentAt } : {}),
       },
     })),
   ];

@@ -2,8 +2,10 @@
  * What the use cases need from the world. `shared/adapters/aws` and `shared/adapters/local`
  * implement these; nothing in `shared/app` or `shared/domain` knows which one it runs with.
  */
+import type { AckLinkPurpose } from '../domain/ack-link';
 import type { Park, StaffMember, Unit } from '../domain/park';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
+import type { UnsettledQueries } from './reconcile';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -68,6 +70,12 @@ export interface SmsRecord {
   at: string;
   messageId?: string;
   error?: string;
+  /** The personal link the SMS ends in (emergencies): what a re-send signs again. */
+  link?: { purpose: AckLinkPurpose; expiresAt: string };
+  /** How many times it was sent, when more than once (the reconciler re-sent a stuck claim). */
+  attempts?: number;
+  /** When the reconciler last re-sent it. */
+  resentAt?: string;
 }
 
 export interface TicketHistory {
@@ -82,7 +90,7 @@ export interface TicketPage {
 }
 
 /** Tickets and their append-only events (one DynamoDB table). */
-export interface TicketStore {
+export interface TicketStore extends UnsettledQueries {
   get(ticketId: string): Promise<Ticket | undefined>;
   history(ticketId: string): Promise<TicketHistory | undefined>;
   /** The next free number of a register for a park-local day, e.g. 3 for R20261127-003. */
@@ -128,3 +136,4 @@ export interface AckLinkKeys {
 }
 
 export type { CallKey, CallStore, TicketClaim } from './ivr-calls';
+export type { UnsettledQueries } from './reconcile';

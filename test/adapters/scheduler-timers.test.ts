@@ -2,14 +2,16 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
+  GetScheduleCommand,
   ResourceNotFoundException,
   SchedulerClient,
   ThrottlingException,
+  UpdateScheduleCommand,
   ValidationException,
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SchedulerTimers, scheduleName } from '../../shared/adapters/aws/scheduler-timers';
+import { CONFLICT_ROUNDS, SchedulerTimers, scheduleName } from '../../shared/adapters/aws/scheduler-timers';
 import type { TimerRequest } from '../../shared/ports';
 
 const scheduler = mockClient(SchedulerClient);
@@ -29,6 +31,7 @@ function timers(overrides: Partial<ConstructorParameters<typeof SchedulerTimers>
     deadLetterArn: DLQ_ARN,
     // Well before the requests' due times, unless a test says otherwise.
     now: () => new Date('2026-11-01T00:00:00Z'),
+    conflictPauseMs: 0,
     ...overrides,
   });
 }
@@ -46,6 +49,23 @@ function request(overrides: Partial<TimerRequest> = {}): TimerRequest {
 
 function createInputs() {
   return scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input);
+}
+
+/** The Scheduler requests made, in order, by command name (`Create`, `Get`, `Update`, `Delete`). */
+function requests(): string[] {
+  return scheduler.calls().map((call) => call.args[0].constructor.name.replace(/ScheduleCommand$/, ''));
+}
+
+function conflict(): ConflictException {
+  return new ConflictException({ message: 'conflict', Message: 'conflict', $metadata: {} });
+}
+
+function notFound(): ResourceNotFoundException {
+  return new ResourceNotFoundException({
+    message: 'Schedule not found.',
+    Message: 'Schedule not found.',
+    $metadata: {},
+  });
 }
 
 beforeEach(() => {
@@ -159,42 +179,28 @@ describe('SchedulerTimers.schedule', () => {
     expect(winter?.ScheduleExpressionTimezone).toBe('America/New_York');
   });
 
-  it('rounds a fractional second up so the timer never fires early, keeping the exact dueAt in the payload', async () => {
-    scheduler.on(CreateScheduleCommand).resolves({});
-
-    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:59.001Z') }));
-
-    const input = createInputs()[0]!;
-    expect(input.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
-    expect(JSON.parse(input.Target!.Input!).dueAt).toBe('2026-11-27T07:30:59.001Z');
-  });
-
-  it('leaves a due time on a whole second unchanged', async () => {
+  it('puts at() on the next whole minute after a due time with seconds: Scheduler may run a schedule from the 0th second of its minute', async () => {
     scheduler.on(CreateScheduleCommand).resolves({});
 
     await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:05.000Z') }));
-
-    expect(createInputs()[0]?.ScheduleExpression).toBe('at(2026-11-27T15:30:05)');
-  });
-
-  it('resolves when the schedule already exists (ConflictException)', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(
-      new ConflictException({
-        message: 'Schedule already exists.',
-        Message: 'Schedule already exists.',
-        $metadata: {},
-      }),
+    await timers().schedule(
+      request({ timer: 'late-in-minute', dueAt: new Date('2026-11-27T07:30:59.001Z') }),
     );
 
-    await expect(timers().schedule(request())).resolves.toBeUndefined();
-    expect(createInputs()).toHaveLength(1);
+    const [early, late] = createInputs();
+    // at(15:30:05) could run at 15:30:00, before the due time; 15:31 never runs before it.
+    expect(early?.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
+    expect(late?.ScheduleExpression).toBe('at(2026-11-27T15:31:00)');
+    // The payload keeps the exact due time.
+    expect(JSON.parse(late!.Target!.Input!).dueAt).toBe('2026-11-27T07:30:59.001Z');
   });
 
-  it('resolves on a plain error named ConflictException too (matched by name)', async () => {
-    const conflict = Object.assign(new Error('exists'), { name: 'ConflictException' });
-    scheduler.on(CreateScheduleCommand).rejects(conflict);
+  it('keeps a due time that is a whole minute (its minute does not start before it)', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
 
-    await expect(timers().schedule(request())).resolves.toBeUndefined();
+    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:00.000Z') }));
+
+    expect(createInputs()[0]?.ScheduleExpression).toBe('at(2026-11-27T15:30:00)');
   });
 
   it('rejects with the SDK error on throttling so the stream consumer retries', async () => {
@@ -228,6 +234,115 @@ describe('SchedulerTimers.schedule', () => {
   it('refuses a retry policy outside what Scheduler accepts', () => {
     expect(() => timers({ maxRetries: 186 })).toThrow(RangeError);
     expect(() => timers({ maxEventAgeSeconds: 59 })).toThrow(RangeError);
+  });
+});
+
+describe('a ConflictException from CreateSchedule is verified, not taken as "exists"', () => {
+  it('the same expression and input are there (a redelivered stream record): done, no update', async () => {
+    // Prepare: Scheduler already has exactly this schedule.
+    scheduler.on(CreateScheduleCommand).rejects(conflict());
+    scheduler.on(GetScheduleCommand).callsFake(async () => {
+      const made = createInputs()[0]!;
+      return {
+        Name: made.Name,
+        GroupName: made.GroupName,
+        ScheduleExpression: made.ScheduleExpression,
+        ScheduleExpressionTimezone: made.ScheduleExpressionTimezone,
+        Target: { ...made.Target },
+      };
+    });
+
+    // Act
+    await timers().schedule(request());
+
+    // Assess: request by request.
+    expect(requests()).toEqual(['Create', 'Get']);
+    expect(scheduler.commandCalls(GetScheduleCommand)[0]?.args[0].input).toEqual({
+      Name: `${TICKET}-ack-30m`,
+      GroupName: 'estate-desk-tickets',
+    });
+  });
+
+  it('the schedule there is for another due time: UpdateSchedule to the wanted at() and input', async () => {
+    // Prepare: the name holds the timer's earlier time (a moved timer, its delete still under way).
+    scheduler.on(CreateScheduleCommand).rejects(conflict());
+    scheduler.on(GetScheduleCommand).resolves({
+      Name: `${TICKET}-ack-30m`,
+      GroupName: 'estate-desk-tickets',
+      ScheduleExpression: 'at(2026-11-27T15:00:00)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: {
+        Arn: TARGET_ARN,
+        RoleArn: ROLE_ARN,
+        Input: JSON.stringify({
+          ticketId: TICKET,
+          parkId: 'cuihu',
+          timer: 'ack-30m',
+          dueAt: '2026-11-27T07:00:00.000Z',
+        }),
+      },
+    });
+    scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
+
+    // Act
+    await timers().schedule(request({ dueAt: new Date('2026-11-27T07:30:00Z') }));
+
+    // Assess: the update carries the whole wanted schedule, the new at() and payload included.
+    expect(requests()).toEqual(['Create', 'Get', 'Update']);
+    const update = scheduler.commandCalls(UpdateScheduleCommand)[0]!.args[0].input;
+    expect(update.ScheduleExpression).toBe('at(2026-11-27T15:30:00)');
+    expect(JSON.parse(update.Target!.Input!).dueAt).toBe('2026-11-27T07:30:00.000Z');
+    expect(update).toEqual(createInputs()[0]);
+  });
+
+  it('the schedule was deleted meanwhile (GetSchedule: ResourceNotFound): created again', async () => {
+    scheduler.on(CreateScheduleCommand).rejectsOnce(conflict()).resolves({ ScheduleArn: 'arn:schedule' });
+    scheduler.on(GetScheduleCommand).rejects(notFound());
+
+    await timers().schedule(request());
+
+    expect(requests()).toEqual(['Create', 'Get', 'Create']);
+    const [first, second] = createInputs();
+    expect(second).toEqual(first);
+  });
+
+  it('an update that conflicts in turn goes round again', async () => {
+    scheduler.on(CreateScheduleCommand).rejectsOnce(conflict()).resolves({ ScheduleArn: 'arn:schedule' });
+    scheduler.on(GetScheduleCommand).resolves({ ScheduleExpression: 'at(2026-11-27T15:00:00)' });
+    scheduler.on(UpdateScheduleCommand).rejects(conflict());
+
+    await timers().schedule(request());
+
+    expect(requests()).toEqual(['Create', 'Get', 'Update', 'Create']);
+  });
+
+  it('gives up after a bounded number of rounds with the conflict, for the stream to retry', async () => {
+    scheduler.on(CreateScheduleCommand).rejects(conflict());
+    scheduler.on(GetScheduleCommand).rejects(notFound());
+
+    await expect(timers().schedule(request())).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+
+    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(CONFLICT_ROUNDS);
+    expect(scheduler.commandCalls(UpdateScheduleCommand)).toHaveLength(0);
+  });
+
+  it('matches a plain error named ConflictException by name too', async () => {
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejectsOnce(Object.assign(new Error('exists'), { name: 'ConflictException' }))
+      .resolves({});
+    scheduler.on(GetScheduleCommand).rejects(notFound());
+
+    await expect(timers().schedule(request())).resolves.toBeUndefined();
+    expect(requests()).toEqual(['Create', 'Get', 'Create']);
+  });
+
+  it('rejects with any other GetSchedule error (e.g. access denied)', async () => {
+    const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException' });
+    scheduler.on(CreateScheduleCommand).rejects(conflict());
+    scheduler.on(GetScheduleCommand).rejects(denied);
+
+    await expect(timers().schedule(request())).rejects.toBe(denied);
   });
 });
 
@@ -281,12 +396,12 @@ describe('SchedulerTimers.cancel', () => {
 });
 
 describe('a deadline already due', () => {
-  it('is scheduled one minute ahead, since at() must lie in the future (the payload keeps the real due time)', async () => {
+  it('is scheduled at the first whole minute a minute ahead, since at() must lie in the future (the payload keeps the real due time)', async () => {
     scheduler.on(CreateScheduleCommand).resolves({});
     const now = new Date('2026-11-27T07:45:10Z');
     await timers({ now: () => now }).schedule(request({ dueAt: new Date('2026-11-27T07:30:00Z') }));
     const input = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
-    expect(input?.ScheduleExpression).toBe('at(2026-11-27T15:46:10)');
+    expect(input?.ScheduleExpression).toBe('at(2026-11-27T15:47:00)');
     expect(JSON.parse(input?.Target?.Input ?? '{}').dueAt).toBe('2026-11-27T07:30:00.000Z');
   });
 });

@@ -242,12 +242,13 @@ describe('Lambda functions', () => {
     })),
     { name: BACKGROUND_HANDLERS.effects, fn: stack.effects.fn },
     { name: BACKGROUND_HANDLERS.timerDue, fn: stack.timerDue.fn },
+    { name: BACKGROUND_HANDLERS.reconcile, fn: stack.reconciler.fn },
   ];
 
-  it('makes one function per distinct HTTP handler file, plus effects and the timer target', () => {
+  it('makes one function per distinct HTTP handler file, plus effects, the timer target and the reconciler', () => {
     expect([...stack.httpFunctions.keys()].sort()).toEqual([...HTTP_HANDLERS].sort());
-    // + effects, timer target, and the two IVR functions (Twilio, Connect; test/ivr/stack.test.ts)
-    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 4);
+    // + effects, timer target, reconciler, and the two IVR functions (Twilio, Connect; test/ivr/stack.test.ts)
+    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 5);
   });
 
   it('runs every function on nodejs22.x, arm64, handler index.handler', () => {
@@ -268,7 +269,7 @@ describe('Lambda functions', () => {
       expect(logGroups[ref]?.Properties.RetentionInDays).toBe(30);
       seen.add(ref);
     }
-    expect(seen.size).toBe(HTTP_HANDLERS.length + 4);
+    expect(seen.size).toBe(HTTP_HANDLERS.length + 5);
   });
 
   it('uses no AWS managed policies (no AWSLambdaBasicExecutionRole): each role writes only its own log group', () => {
@@ -313,15 +314,16 @@ describe('Lambda functions', () => {
     });
   });
 
-  it('lets effects and the link page read the ack-link key parameter, and nothing else read it', () => {
+  it('lets effects, the reconciler and the link page read the ack-link key parameter, and nothing else read it', () => {
     const readers = allStatements().filter(
       (s) =>
         JSON.stringify(s.Action) === '"ssm:GetParameter"' &&
         JSON.stringify(s.Resource).includes('ack-link-key'),
     );
-    expect(readers).toHaveLength(3);
+    expect(readers).toHaveLength(4);
     for (const fn of [
       stack.effects,
+      stack.reconciler,
       stack.httpFunctions.get('ack-page')!,
       stack.httpFunctions.get('ack-submit')!,
     ]) {
@@ -392,6 +394,7 @@ describe('table access', () => {
       ),
       stack.timerDue.role,
       stack.effects.role,
+      stack.reconciler.role,
     ];
     expect(writers.length).toBeGreaterThanOrEqual(4);
     for (const role of writers) {
@@ -515,13 +518,19 @@ describe('timers (EventBridge Scheduler)', () => {
     ]);
   });
 
-  it('lets effects create and delete schedules only inside its schedule group', () => {
+  it('lets effects create, read, update and delete schedules only inside its schedule group', () => {
     const statements = allStatements().filter((s) => JSON.stringify(s.Action).includes('scheduler:'));
     expect(statements).toEqual([
       {
         Sid: 'ManageTicketTimers',
         Effect: 'Allow',
-        Action: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        // Get and Update verify a ConflictException from CreateSchedule (issue 9, item 2).
+        Action: [
+          'scheduler:CreateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+          'scheduler:UpdateSchedule',
+        ],
         Resource: {
           'Fn::Join': [
             '',
@@ -564,15 +573,61 @@ describe('timers (EventBridge Scheduler)', () => {
   });
 });
 
+describe('reconciler (ADR 001)', () => {
+  it('runs every 5 minutes from an EventBridge rule, which alone may invoke it', () => {
+    const fn = logicalId(stack.reconciler.fn);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: getAtt(stack.reconciler.fn),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
+        }),
+      ],
+    });
+    const permissions = Object.values(resourcesOfType('AWS::Lambda::Permission')).filter((p) =>
+      JSON.stringify(p.Properties.FunctionName).includes(fn),
+    );
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]?.Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+    });
+    // A failed run is not retried by Lambda: the next run is five minutes away.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 0,
+    });
+  });
+
+  it('may read and write items, send SMS and read the link key, and make no schedules', () => {
+    const statements = policyOfRole(logicalId(stack.reconciler.role)).Statement as {
+      Sid: string;
+      Action: string | string[];
+    }[];
+    expect(statements.map((st) => st.Sid).sort()).toEqual(
+      ['ReadAckLinkKey', 'ReadWriteTable', 'SendSms', 'WriteOwnLogs'].sort(),
+    );
+    expect(JSON.stringify(statements)).not.toMatch(/scheduler:|iam:PassRole/);
+    const env = template.toJSON().Resources[logicalId(stack.reconciler.fn)].Properties.Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual(
+      [ENV.tableName, ENV.defaultTimeZone, ENV.smsSignature, ENV.ackLinkKeyParameter].sort(),
+    );
+  });
+});
+
 describe('least privilege', () => {
   it('uses a "*" resource only for sns:Publish (SMS to phone numbers) and dynamodb:ListStreams', () => {
     const wildcards = allStatements()
       .filter((s) => JSON.stringify(s.Resource) === '"*"')
       .map((s) => s.Action);
-    expect(wildcards.sort()).toEqual(['dynamodb:ListStreams', 'sns:Publish']);
+    expect(wildcards.sort()).toEqual(['dynamodb:ListStreams', 'sns:Publish', 'sns:Publish']);
+    // Those that send SMS: effects, and the reconciler re-sending what a crash left unsent.
     const publishers = allStatements().filter((s) => JSON.stringify(s.Action).includes('sns:Publish'));
-    expect(publishers).toHaveLength(1);
+    expect(publishers).toHaveLength(2);
     expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(publishers[0]);
+    expect(policyOfRole(logicalId(stack.reconciler.role)).Statement).toContainEqual(publishers[1]);
   });
 
   it('grants no wildcard actions', () => {
@@ -701,6 +756,7 @@ describe('cdk-nag (AWS Solutions)', () => {
       [
         `${STACK_NAME}: AwsSolutions-L1`,
         'Effects: AwsSolutions-IAM5[Resource::*]',
+        'Reconciler: AwsSolutions-IAM5[Resource::*]',
         `Effects: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${stack.scheduleGroupName}/*]`,
         'StaffPool: AwsSolutions-COG2',
         'StaffPool: AwsSolutions-COG8',

@@ -15,6 +15,14 @@ export const TABLE_INDEXES = {
   ticketsByParkKindStatus: { partitionKey: 'parkKindStatusKey', sortKey: 'createdKey' },
   /** A park's tickets of one kind owing something past its deadline, oldest first (sparse: only those). */
   ticketsOverdueByParkKind: { partitionKey: 'overdueKey', sortKey: 'createdKey' },
+  /**
+   * What could be left unsettled, oldest first (sparse: only such items carry the keys): tickets
+   * with a pending timer (`TIMERS#<shard>`, by the earliest due time) and SMS claims still being
+   * sent (`SENDING#<shard>`, by claim time). The reconciler reads it instead of scanning; writing a
+   * ticket with nothing pending, or settling a claim, takes the item out. One index for both, since
+   * CloudFormation adds one index per table update.
+   */
+  unsettledByShard: { partitionKey: 'unsettledKey', sortKey: 'unsettledSince' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
@@ -35,6 +43,20 @@ export const keys = {
   park: (parkId: string) => ({ pk: `PARK#${parkId}`, sk: 'PARK' }),
   staff: (parkId: string, staffId: string) => ({ pk: `PARK#${parkId}`, sk: `STAFF#${staffId}` }),
   unit: (parkId: string, unit: string) => ({ pk: `PARK#${parkId}`, sk: `UNIT#${unit}` }),
+} as const;
+
+/** How many partitions each kind of unsettled item is spread over (the reconciler queries each). */
+export const UNSETTLED_SHARDS = 4;
+
+/** The `unsettledByShard` partitions, e.g. `TIMERS#2`: a stable spread of tickets by id. */
+export const unsettled = {
+  timers: (shard: number) => `TIMERS#${shard}`,
+  sending: (shard: number) => `SENDING#${shard}`,
+  shardOf(ticketId: string): number {
+    let sum = 0;
+    for (const char of ticketId) sum += char.charCodeAt(0);
+    return sum % UNSETTLED_SHARDS;
+  },
 } as const;
 
 export function pad(seq: number): string {

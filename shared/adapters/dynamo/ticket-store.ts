@@ -1,5 +1,4 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   GetCommand,
   PutCommand,
@@ -13,6 +12,7 @@ import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
 import type { TableIndexName } from './table';
 import { keys } from './table';
+import { sendingKeys, UNSETTLED_ATTRIBUTES, UnsettledReads, unsettledTicketKeys } from './unsettled';
 
 const TICKET_INTERNAL = [
   'pk',
@@ -23,6 +23,7 @@ const TICKET_INTERNAL = [
   'parkKindStatusKey',
   'overdueKey',
   'createdKey',
+  ...UNSETTLED_ATTRIBUTES,
 ];
 
 /** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
@@ -48,6 +49,8 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
     // Sparse: the index holds only overdue tickets; a Put without the key takes a ticket out.
     ...(isOverdue(ticket) ? { overdueKey: `PARK#${ticket.parkId}#${ticket.kind}` } : {}),
     createdKey: `${ticket.createdAt}#${ticket.id}`,
+    // Sparse: in the reconciler's index while a timer is pending (unsettled.ts).
+    ...unsettledTicketKeys(ticket),
   };
 }
 
@@ -86,12 +89,8 @@ function decodeCursor(cursor: string, parkKeyName: string, parkKeyValue: string)
   throw new InvalidInput('REQUEST.INVALID_CURSOR', 'cursor is not one this list handed out', 'cursor');
 }
 
-export class DynamoTicketStore implements TicketStore, Directory {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+/** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts). */
+export class DynamoTicketStore extends UnsettledReads implements TicketStore, Directory {
   // One ticket's current state.
   async get(ticketId: string): Promise<Ticket | undefined> {
     const out = await this.db.send(
@@ -127,7 +126,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
         .map((i) => strip<TicketEventOf>(i, internal)),
       sms: items
         .filter((i) => String(i.sk).startsWith('SMS#'))
-        .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType'])),
+        .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType', ...UNSETTLED_ATTRIBUTES])),
     };
   }
 
@@ -320,7 +319,13 @@ export class DynamoTicketStore implements TicketStore, Directory {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.sms(record.ticketId, record.eventSeq, record.index), itemType: 'sms', ...record },
+          Item: {
+            ...keys.sms(record.ticketId, record.eventSeq, record.index),
+            itemType: 'sms',
+            ...record,
+            // In the reconciler's index until settled: a crash before then leaves it to be re-sent.
+            ...sendingKeys(record),
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR #state = :failed',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':failed': 'failed' },
@@ -338,7 +343,8 @@ export class DynamoTicketStore implements TicketStore, Directory {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.sms(record.ticketId, record.eventSeq, record.index),
-        UpdateExpression: 'SET #state = :s, messageId = :m, #error = :e, settledAt = :at',
+        // Settled: out of the reconciler's index (unsettled.ts).
+        UpdateExpression: `SET #state = :s, messageId = :m, #error = :e, settledAt = :at REMOVE ${UNSETTLED_ATTRIBUTES.join(', ')}`,
         ExpressionAttributeNames: { '#state': 'state', '#error': 'error' },
         ExpressionAttributeValues: {
           ':s': record.state,
