@@ -12,6 +12,7 @@ import type { Park, StaffMember, Unit } from '../../domain/park';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
 import type { TableIndexName } from './table';
+import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
 
 const TICKET_INTERNAL = [
@@ -129,6 +130,10 @@ export class DynamoTicketStore implements TicketStore, Directory {
         .filter((i) => String(i.sk).startsWith('SMS#'))
         .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType'])),
     };
+  }
+
+  eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]> {
+    return queryEventsUpTo(this.db, this.tableName, ticketId, seq);
   }
 
   /**

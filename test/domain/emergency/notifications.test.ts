@@ -1,6 +1,6 @@
 /** Who gets which SMS for an emergency's events, and what it says. */
 import { describe, expect, it } from 'vitest';
-import { emergencyNotifications, hasLink } from '../../../shared/domain/emergency';
+import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shared/domain/emergency';
 import { SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
   CAPTAIN,
@@ -85,6 +85,23 @@ describe('SMS (emergency-notifications)', () => {
     const escalation = story.events.at(-1)!;
     story.run({ type: 'acknowledge' }, min(NIGHT, 5), MANAGER);
     expect(emergencyNotifications(escalation, story.ticket, STAFF, PARK)).toEqual([]);
+  });
+
+  it('issue 9 point 4: derived from the ticket of its time, an escalation’s SMS stays in the list; an answer stored since makes it moot, for good', () => {
+    const story = new Story();
+    story.fire('escalate-r1-L1');
+    const escalation = story.events.at(-1)!;
+    const then = story.ticket;
+    const [deputy] = emergencyNotifications(escalation, then, STAFF, PARK);
+    expect(deputy?.to.id).toBe('deputy-gm-1');
+    expect(emergencySmsMoot(deputy!, then)).toBe(false);
+    story.run({ type: 'acknowledge' }, min(NIGHT, 6), MANAGER);
+    expect(emergencySmsMoot(deputy!, story.ticket)).toBe(true);
+    // A scene link is never moot: responders go whatever the chain does.
+    const scene = emergencyNotifications(story.events[0]!, new Story().ticket, STAFF, PARK).find(
+      (n) => n.purpose === 'scene',
+    );
+    expect(emergencySmsMoot(scene!, story.ticket)).toBe(false);
   });
 
   it('unanswered: the owner is told to phone', () => {
