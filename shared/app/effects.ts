@@ -18,6 +18,7 @@ import type { Deps } from './deps';
 import { withAckLinks } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { DEFAULT_TIME_ZONE } from '../domain/formats';
+import { log } from '../log';
 
 /** One changed item as the stream reports it, already unmarshalled. */
 export interface ChangedItem {
@@ -28,6 +29,8 @@ export interface ChangedItem {
 
 /** Errors meaning the number can never take this SMS: recorded, not retried. */
 const UNDELIVERABLE = new Set(['SmsUndeliverable']);
+/** The text itself can never go (a lone surrogate): recorded and logged, not retried; the number is fine. */
+const TEXT_INVALID = 'SmsTextInvalid';
 
 export async function applyEffects(deps: Deps, item: ChangedItem): Promise<void> {
   const image = item.newImage ?? item.oldImage;
@@ -116,6 +119,11 @@ async function sendNotifications(
         state: 'failed',
         error: `${name}: ${(error as Error).message}`,
       });
+      if (name === TEXT_INVALID) {
+        // Retrying would hold up every later record of the stream for a text that cannot change.
+        log.error('SMS not sent: its text is not well-formed', { ticketId, eventSeq: event.seq, index });
+        continue;
+      }
       if (!UNDELIVERABLE.has(name)) throw error;
       // The ticket learns it (point 7): an emergency moves its chain on at once instead of waiting.
       await recordUndeliverableSms(deps, record, name);

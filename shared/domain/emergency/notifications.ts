@@ -10,6 +10,7 @@
  * which goes out whole.
  */
 import type { AckLinkPurpose } from '../ack-link';
+import { toWellFormed } from '../formats';
 import type { Park, StaffMember } from '../park';
 import { ROLE_LABELS } from '../park';
 import type { Notification } from '../sms';
@@ -211,7 +212,10 @@ export function emergencyNotifications(
       const when = chineseShort(new Date(d.dueAt), park.timeZone);
       // EM-5 (下达执行): the instruction goes out whole, over several segments if it must; cut
       // short it would not be the instruction given (the overdue reminders may shorten it).
-      const text = `${sig}${head(ticket)}指示#${d.number}(${d.from}):${d.text},请于${when}前完成并回报。`;
+      // Not fitted, so made well-formed here: SNS refuses a lone surrogate (half an emoji).
+      const text = toWellFormed(
+        `${sig}${head(ticket)}指示#${d.number}(${d.from}):${d.text},请于${when}前完成并回报。`,
+      );
       return [{ to, text, purpose: `instruction-${d.number}` }];
     }
     case 'emergency.instruction-overdue': {

@@ -1,6 +1,7 @@
 /** Who gets which SMS for an emergency's events, and what it says. */
 import { describe, expect, it } from 'vitest';
 import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shared/domain/emergency';
+import { isWellFormed } from '../../../shared/domain/formats';
 import { SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
   CAPTAIN,
@@ -177,6 +178,23 @@ describe('SMS (emergency-notifications)', () => {
         '【翠湖物业】紧急E20261128-001火警指示#1已到期未完成(朱斌):疏散B区住户,请跟进。',
       ],
     ]);
+  });
+
+  it('issue 9 point 5: an instruction sent whole is still well-formed, whatever text it was given', () => {
+    const story = new Story();
+    story.run(
+      {
+        type: 'instructions',
+        from: '郑华\ud83d',
+        to: 'security-captain-1',
+        text: '疏散B区住户\udc00',
+        dueAt: min(NIGHT, 30).toISOString(),
+      },
+      NIGHT,
+    );
+    const [issued] = sms(story);
+    expect(isWellFormed(issued!.text)).toBe(true);
+    expect(issued?.text).toContain('指示#1(郑华\ufffd):疏散B区住户\ufffd,');
   });
 
   it('EM-5: an instruction goes out whole, even past one segment: a cut instruction is not one issued', () => {
