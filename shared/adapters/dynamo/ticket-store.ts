@@ -11,6 +11,7 @@ import { ConcurrentChange, InvalidInput } from '../../domain/errors';
 import type { Park, StaffMember, Unit } from '../../domain/park';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
+import { refuseOversized } from './item-size';
 import type { TableIndexName } from './table';
 import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
@@ -61,6 +62,10 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
     ...event,
   };
 }
+
+/** The ticket's item and its event's; one too large for DynamoDB is refused with a 422. */
+const writeItems = (ticket: Ticket, event: TicketEventOf) =>
+  refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
 
 function isConditionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
@@ -158,6 +163,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
   ): Promise<void> {
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
     const counter = numbering
       ? [
           {
@@ -185,14 +191,14 @@ export class DynamoTicketStore implements TicketStore, Directory {
             {
               Put: {
                 TableName: this.tableName,
-                Item: ticketItem(ticket),
+                Item: ticketRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
             {
               Put: {
                 TableName: this.tableName,
-                Item: eventItem(ticket, event),
+                Item: eventRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -224,6 +230,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
   }
 
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -231,7 +238,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
             {
               Put: {
                 TableName: this.tableName,
-                Item: ticketItem(ticket),
+                Item: ticketRecord,
                 ConditionExpression: '#version = :expected',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':expected': expectedVersion },
@@ -240,7 +247,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
             {
               Put: {
                 TableName: this.tableName,
-                Item: eventItem(ticket, event),
+                Item: eventRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

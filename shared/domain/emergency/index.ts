@@ -48,7 +48,7 @@ export {
   smsKey,
 } from './chain';
 export { decideEmergency, emergencyTimerDue } from './decide';
-export { instructionTimer } from './instructions';
+export { instructionTimer, MAX_INSTRUCTIONS } from './instructions';
 export { nextEmergencyCommands } from './lifecycle';
 export { linkActor, linkRefusal } from './links';
 export type {
