@@ -4,12 +4,14 @@
  * Input: changed items, in stream order. Output: none; throws to have the record retried.
  * - A ticket item changed: its pending timers are compared before and after; new ones are
  *   scheduled, ones no longer pending are cancelled. Both calls are idempotent.
- * - An event item was inserted: the domain says who is told; each SMS is claimed in the table
- *   before it is sent, so a replayed record sends nothing twice.
+ * - An event item was inserted: the domain says who is told, from that event and the ticket as it
+ *   was right after it (never as it is now), so a replayed record derives the same list; each SMS
+ *   is claimed in the table (event seq, index) before it is sent, so a replay sends nothing twice.
+ *   An SMS the ticket's state now makes moot (an answer stored since) keeps its index, unsent.
  */
 import { NotFound } from '../domain/errors';
 import type { TicketEventOf, Ticket } from '../domain/tickets';
-import { notificationsFor } from '../domain/tickets';
+import { isMoot, notificationsFor, ticketAfter } from '../domain/tickets';
 import { pendingTimers } from '../domain/ticket';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
@@ -17,6 +19,7 @@ import { withAckLinks } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { DEFAULT_TIME_ZONE } from '../domain/formats';
 import { hasLink } from '../domain/emergency';
+import { log } from '../log';
 
 /** One changed item as the stream reports it, already unmarshalled. */
 export interface ChangedItem {
@@ -27,6 +30,8 @@ export interface ChangedItem {
 
 /** Errors meaning the number can never take this SMS: recorded, not retried. */
 const UNDELIVERABLE = new Set(['SmsUndeliverable']);
+/** The text itself can never go (a lone surrogate): recorded and logged, not retried; the number is fine. */
+const TEXT_INVALID = 'SmsTextInvalid';
 
 export async function applyEffects(deps: Deps, item: ChangedItem): Promise<void> {
   const image = item.newImage ?? item.oldImage;
@@ -73,16 +78,26 @@ async function sendNotifications(
   parkId: string,
   event: TicketEventOf,
 ): Promise<void> {
-  const [ticket, park, staff] = await Promise.all([
+  const [current, park, staff] = await Promise.all([
     deps.store.get(ticketId),
     deps.directory.park(parkId),
     deps.directory.staff(parkId),
   ]);
-  if (!ticket) throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} of a stored event is missing`);
+  if (!current) throw new NotFound('TICKET.NOT_FOUND', `ticket ${ticketId} of a stored event is missing`);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} of ticket ${ticketId} is missing`);
+  const then = await ticketAsOf(deps, current, event.seq);
+  // Each SMS keeps its index in the derived list, whether it goes out or is moot by now.
+  const due = notificationsFor(event, then, staff, park)
+    .map((n, index) => ({ n, index }))
+    .filter(({ n }) => !isMoot(n, current));
   // Personal links (emergencies) are signed here; the history keeps them hidden.
-  const notifications = await withAckLinks(deps, ticket, notificationsFor(event, ticket, staff, park));
-  for (const [index, n] of notifications.entries()) {
+  const outgoing = await withAckLinks(
+    deps,
+    then,
+    due.map(({ n }) => n),
+  );
+  for (const [i, n] of outgoing.entries()) {
+    const index = due[i]?.index ?? i;
     const record: SmsRecord = {
       ticketId,
       eventSeq: event.seq,
@@ -107,9 +122,31 @@ async function sendNotifications(
         state: 'failed',
         error: `${name}: ${(error as Error).message}`,
       });
+      if (name === TEXT_INVALID) {
+        // Retrying would hold up every later record of the stream for a text that cannot change.
+        log.error('SMS not sent: its text is not well-formed', { ticketId, eventSeq: event.seq, index });
+        continue;
+      }
       if (!UNDELIVERABLE.has(name)) throw error;
       // The ticket learns it (point 7): an emergency moves its chain on at once instead of waiting.
       await recordUndeliverableSms(deps, record, name);
     }
   }
+}
+
+/**
+ * The ticket as it was right after event `seq`: the loaded one when nothing happened since (the
+ * usual case), else its events up to `seq` folded again (one Query on the ticket's partition).
+ */
+async function ticketAsOf(deps: Deps, current: Ticket, seq: number): Promise<Ticket> {
+  if (current.version === seq) return current;
+  if (current.version < seq) {
+    // The event and the ticket are written in one transaction: retried until the read catches up.
+    throw new Error(`ticket ${current.id} reads version ${current.version}, before its event ${seq}`);
+  }
+  const events = await deps.store.eventsUpTo(current.id, seq);
+  if (events.length !== seq || events.some((e, i) => e.seq !== i + 1)) {
+    throw new Error(`ticket ${current.id}: events 1..${seq} are not all stored`);
+  }
+  return ticketAfter(current.kind, events, { id: current.id, parkId: current.parkId });
 }

@@ -114,8 +114,19 @@ export interface TicketKindRules<
   apply(ticket: T | undefined, event: E, opening?: { id: string; parkId: string }): T;
   /** What a due timer records: an event when its reason still stands, else nothing. */
   timerDue(ticket: T, timer: string, ctx: RuleContext): EventDraft<E> | undefined;
-  /** Who gets which SMS for an event. */
+  /**
+   * Who gets which SMS for an event, given the ticket as it was right after that event (never as
+   * it is now): a replayed event then derives the same list, and the SMS claims (event seq, index)
+   * dedupe it.
+   */
   notifications(event: E, ticket: T, staff: readonly StaffMember[], park: Park): Notification[];
+  /**
+   * Whether one of those SMS has become moot by the ticket's state now (e.g. an acknowledgement
+   * stored before an escalation's SMS goes out): it is then not sent, and keeps its index. Once
+   * true it must stay true as the ticket moves on, so a replay never sends what a first pass held
+   * back. Absent: nothing becomes moot.
+   */
+  moot?(notification: Notification, current: T): boolean;
   /** Commands that field staff may only run on a ticket assigned to them. */
   assigneeOnly: readonly string[];
   /** Opening needs the directory (e.g. to name whom the report sheet goes to); repairs do not. */

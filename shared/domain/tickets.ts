@@ -65,6 +65,28 @@ export function timerDue(
   return rulesOf(ticket.kind).timerDue(ticket, timer, ctx);
 }
 
+/**
+ * The ticket as it was right after the last of `events`: its history from the opening event on,
+ * in order, folded with the kind's `apply` (which depends on the events alone).
+ */
+export function ticketAfter(
+  kind: TicketKind,
+  events: readonly TicketEventOf[],
+  opening: { id: string; parkId: string },
+): Ticket {
+  const rules = rulesOf(kind);
+  let ticket: Ticket | undefined;
+  for (const event of events) ticket = rules.apply(ticket, event, opening);
+  if (!ticket) throw new Error(`ticket ${opening.id} has no events to fold`);
+  return ticket;
+}
+
+/** Whether an SMS derived from an earlier event is moot by the ticket's state now (see `moot`). */
+export function isMoot(notification: Notification, current: Ticket): boolean {
+  return rulesOf(current.kind).moot?.(notification, current) ?? false;
+}
+
+/** Who gets which SMS for `event`; `ticket` is the ticket as it was right after that event. */
 export function notificationsFor(
   event: TicketEventOf,
   ticket: Ticket,

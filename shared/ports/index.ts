@@ -93,6 +93,8 @@ export interface TicketPage {
 export interface TicketStore extends UnsettledQueries {
   get(ticketId: string): Promise<Ticket | undefined>;
   history(ticketId: string): Promise<TicketHistory | undefined>;
+  /** The ticket's events 1..`seq`, in order (one Query on its partition's key range). */
+  eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]>;
   /** The next free number of a register for a park-local day, e.g. 3 for R20261127-003. */
   nextNumber(parkId: string, register: string, day: string): Promise<number>;
   /**

@@ -8,7 +8,7 @@ import type { ComplaintCommand, ComplaintCommandBody } from '../domain/complaint
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
 import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
-import { E164_PATTERN, ULID_PATTERN } from '../domain/formats';
+import { E164_PATTERN, isWellFormed, ULID_PATTERN } from '../domain/formats';
 import { DEPARTMENTS } from '../domain/park';
 import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
@@ -23,6 +23,11 @@ const isoTime = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00',
 });
+/** Refused at the edge: stored, a lone surrogate would make every SMS that repeats it fail at SNS. */
+export const WELL_FORMED_MESSAGE =
+  'must be well-formed Unicode text: it holds half a character (a lone UTF-16 surrogate, e.g. half an emoji)';
+
+/** Every free text the desk takes: trimmed, not empty, at most `max` UTF-16 units, well-formed. */
 const text = (max: number) =>
   z
     .string()
@@ -30,6 +35,7 @@ const text = (max: number) =>
       z.trim(),
       z.minLength(1, 'must not be empty'),
       z.maxLength(max, `must be at most ${max} characters`),
+      z.refine(isWellFormed, WELL_FORMED_MESSAGE),
     );
 
 export const caller = z.strictObject({

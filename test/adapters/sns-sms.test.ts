@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SmsUndeliverable, SnsSms } from '../../shared/adapters/aws/sns-sms';
+import { SmsTextInvalid, SmsUndeliverable, SnsSms } from '../../shared/adapters/aws/sns-sms';
 
 const sns = mockClient(SNSClient);
 const SIGNATURE = '【翠湖物业】';
@@ -129,5 +129,22 @@ describe('SnsSms.send', () => {
     sns.on(PublishCommand).rejects(error);
 
     await expect(sms().send({ to: '+8613800000001', text: '测试' })).rejects.toBe(error);
+  });
+
+  it('issue 9 point 5: refuses text holding half a character (a lone surrogate) before calling SNS', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'never' });
+
+    const sending = sms().send({
+      to: '+8613800000001',
+      text: `${SIGNATURE}紧急E20261128-001火警:车库B区冒烟\ud83d`,
+      ticketId: '01JDQ3V5W6X7Y8Z9A0B1C2D3E4',
+    });
+
+    await expect(sending).rejects.toBeInstanceOf(SmsTextInvalid);
+    await expect(sending).rejects.toMatchObject({
+      code: 'SMS.TEXT_INVALID',
+      message: expect.stringContaining('ticket 01JDQ3V5W6X7Y8Z9A0B1C2D3E4'),
+    });
+    expect(publishInputs()).toEqual([]);
   });
 });

@@ -237,6 +237,20 @@ describe('Amazon Connect: a Lambda the contact flow invokes', () => {
     });
   });
 
+  it('issue 9 point 5: a transcript holding half an emoji is mended (U+FFFD), not refused: the caller cannot retype', async () => {
+    const contactId = newContact();
+    const answer = await connect(
+      contactEvent(contactId, { kind: 'emergency', category: 'fire', description: '车库冒烟\ud83d' }),
+    );
+
+    expect(answer).toMatchObject({ status: 'opened', kind: 'emergency' });
+    const ticket = await deps.store.get(answer.ticketId!);
+    expect(ticket).toMatchObject({
+      description: '车库冒烟\ufffd',
+      source: { channel: 'ivr-connect', callId: contactId, transcript: '车库冒烟\ufffd' },
+    });
+  });
+
   it('the unit parameter wins over the phone lookup', async () => {
     const answer = await connect(
       contactEvent(

@@ -81,6 +81,24 @@ describe('phone intake: the open-ticket schema of POST /tickets', () => {
     });
   });
 
+  it('issue 9 point 5: half a character in what was heard is mended to U+FFFD, not refused', () => {
+    const intake = phoneIntake(
+      'park-1',
+      {
+        kind: 'complaint',
+        callerPhone: WANG,
+        description: '电梯又坏了\ud83d',
+        transcript: '电梯又坏了\ud83d,已经三天',
+      },
+      'ivr-connect',
+      'contact-1',
+      NOW,
+    );
+
+    expect(intake.request).toMatchObject({ description: '电梯又坏了\ufffd' });
+    expect(intake.source.transcript).toBe('电梯又坏了\ufffd,已经三天');
+  });
+
   it('a request the desk would refuse throws IVR.INTAKE_INVALID naming the field', () => {
     // Act
     const error = thrownBy(() =>

@@ -1,6 +1,6 @@
 import { type MessageAttributeValue, PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Sms, SmsMessage } from '../../ports';
-import { isE164 } from '../../domain/formats';
+import { isE164, isWellFormed } from '../../domain/formats';
 
 export interface SnsSmsOptions {
   client: SNSClient;
@@ -24,6 +24,26 @@ export class SmsUndeliverable extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+  }
+}
+
+/**
+ * The text holds half a character (a lone UTF-16 surrogate): SNS cannot take it (the SDK cannot
+ * even encode it), whatever the number. A bug of whoever built the text (the desk's SMS builder
+ * never emits one); the same text will never go, so it is not retried.
+ */
+export class SmsTextInvalid extends Error {
+  override readonly name = 'SmsTextInvalid';
+  readonly code = 'SMS.TEXT_INVALID';
+}
+
+/** Refuses a text SNS cannot send, before any call: the message names the ticket, not the text. */
+export function assertSendableText(message: SmsMessage): void {
+  if (!isWellFormed(message.text)) {
+    const about = message.ticketId ? ` (ticket ${message.ticketId})` : '';
+    throw new SmsTextInvalid(
+      `SMS text is not well-formed Unicode (a lone surrogate, half a character)${about}; not sent`,
+    );
   }
 }
 
@@ -51,6 +71,7 @@ export class SnsSms implements Sms {
       // The number itself stays out of the message: errors end up in logs.
       throw new SmsUndeliverable(`Recipient is not an E.164 phone number${about}`);
     }
+    assertSendableText(message);
     const text = message.text.startsWith(this.signature) ? message.text : `${this.signature}${message.text}`;
     const attributes: Record<string, MessageAttributeValue> = {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },

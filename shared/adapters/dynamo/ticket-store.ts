@@ -10,7 +10,9 @@ import { ConcurrentChange, InvalidInput } from '../../domain/errors';
 import type { Park, StaffMember, Unit } from '../../domain/park';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
+import { refuseOversized } from './item-size';
 import type { TableIndexName } from './table';
+import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
 import { sendingKeys, UNSETTLED_ATTRIBUTES, UnsettledReads, unsettledTicketKeys } from './unsettled';
 
@@ -63,6 +65,10 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
     ...event,
   };
 }
+
+/** The ticket's item and its event's; one too large for DynamoDB is refused with a 422. */
+const writeItems = (ticket: Ticket, event: TicketEventOf) =>
+  refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
 
 function isConditionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
@@ -130,6 +136,10 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
     };
   }
 
+  eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]> {
+    return queryEventsUpTo(this.db, this.tableName, ticketId, seq);
+  }
+
   /**
    * Register counters this container has seen, by counter key. The next number is guessed from
    * here without a read; a wrong guess fails the transaction's condition, which hands back the
@@ -152,6 +162,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
   ): Promise<void> {
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
     const counter = numbering
       ? [
           {
@@ -179,14 +190,14 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
             {
               Put: {
                 TableName: this.tableName,
-                Item: ticketItem(ticket),
+                Item: ticketRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
             {
               Put: {
                 TableName: this.tableName,
-                Item: eventItem(ticket, event),
+                Item: eventRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -218,6 +229,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
   }
 
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -225,7 +237,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
             {
               Put: {
                 TableName: this.tableName,
-                Item: ticketItem(ticket),
+                Item: ticketRecord,
                 ConditionExpression: '#version = :expected',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':expected': expectedVersion },
@@ -234,7 +246,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
             {
               Put: {
                 TableName: this.tableName,
-                Item: eventItem(ticket, event),
+                Item: eventRecord,
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Sms, SmsMessage } from '../../ports';
 import { ulid } from '../ids';
-import { SmsUndeliverable } from '../aws/sns-sms';
+import { assertSendableText, SmsUndeliverable } from '../aws/sns-sms';
 import { isE164 } from '../../domain/formats';
 
 const OUTBOX = 'LOCAL#SMS';
@@ -29,6 +29,7 @@ export class SmsOutbox implements Sms {
     if (!isE164(message.to)) {
       throw new SmsUndeliverable(`not an E.164 number (ticket ${message.ticketId ?? '-'})`);
     }
+    assertSendableText(message);
     const at = this.clock.now().toISOString();
     const id = ulid(Date.now());
     const text = message.text.startsWith(this.signature) ? message.text : this.signature + message.text;

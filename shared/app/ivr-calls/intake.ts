@@ -4,6 +4,7 @@
  * beside it, the call it came from (the ticket's `source`, which the desk's edge does not take).
  */
 import { InvalidInput } from '../../domain/errors';
+import { toWellFormed } from '../../domain/formats';
 import type { TicketSource } from '../../domain/ticket';
 import type { OpenRequest } from '../../ivr/call-tree';
 import { type OpenTicketRequest, openTicketBody } from '../../schemas';
@@ -27,10 +28,14 @@ export function openCommand(
     phone: request.callerPhone,
     ...(request.unit ? { unit: request.unit.unit } : {}),
   };
+  // What the provider heard may hold half a character (an emoji cut at a length limit): mended to
+  // U+FFFD, not refused as a typed body would be, since a caller cannot retype.
+  const transcript = toWellFormed(request.transcript);
+  const description = toWellFormed(request.description);
   const source: TicketSource = {
     channel,
     callId,
-    transcript: request.transcript,
+    transcript,
     ...(request.recordingUrl ? { recordingUrl: request.recordingUrl } : {}),
   };
   const at = now.toISOString();
@@ -46,7 +51,7 @@ export function openCommand(
           kind: 'repair',
           parkId,
           caller,
-          description: request.description,
+          description,
           location: request.unit?.address ?? '电话报修,地址待确认',
           // Not asked on the phone: as soon as possible; the dispatcher agrees a time at RP-2.
           wantedAt: at,
@@ -61,7 +66,7 @@ export function openCommand(
           caller,
           occurredAt: at,
           place: told,
-          description: request.description,
+          description,
         },
         source,
       };
@@ -72,7 +77,7 @@ export function openCommand(
           parkId,
           category: request.category ?? 'public-safety',
           location: told,
-          description: request.description,
+          description,
           caller,
         },
         source,

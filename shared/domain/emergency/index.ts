@@ -8,7 +8,7 @@ import { decideEmergency, emergencyTimerDue } from './decide';
 import { nextEmergencyCommands } from './lifecycle';
 import type { EmergencyCommandBody, EmergencyEvent, EmergencyIntake, EmergencyTicket } from './model';
 import { EMERGENCY_COMMANDS, EMERGENCY_STATUSES } from './model';
-import { emergencyNotifications } from './notifications';
+import { emergencyNotifications, emergencySmsMoot } from './notifications';
 import { openEmergency, openingReply } from './open';
 
 export const emergencyRules: TicketKindRules<
@@ -32,6 +32,7 @@ export const emergencyRules: TicketKindRules<
   apply: applyEmergencyEvent,
   timerDue: emergencyTimerDue,
   notifications: emergencyNotifications,
+  moot: emergencySmsMoot,
   assigneeOnly: [],
 };
 
@@ -47,7 +48,7 @@ export {
   smsKey,
 } from './chain';
 export { decideEmergency, emergencyTimerDue } from './decide';
-export { instructionTimer } from './instructions';
+export { instructionTimer, MAX_INSTRUCTIONS } from './instructions';
 export { nextEmergencyCommands } from './lifecycle';
 export { linkActor, linkRefusal } from './links';
 export type {
@@ -84,7 +85,7 @@ export {
   EMERGENCY_TRANSITIONS,
 } from './model';
 export type { LinkNotification } from './notifications';
-export { emergencyNotifications, hasLink } from './notifications';
+export { emergencyNotifications, emergencySmsMoot, hasLink } from './notifications';
 export { CALLER_SENTENCE, openEmergency } from './open';
 export { HANDOVER_GROUPS, initialOwner } from './owner';
 export { decideResponder, respondersFor } from './responders';

@@ -8,6 +8,14 @@ import type { RuleContext } from '../kind';
 import type { EmergencyCommandBody, EmergencyDraft, EmergencyTicket } from './model';
 import { actsForTheDesk, directoryPerson, person } from './people';
 
+/**
+ * EM-5's instructions live on the ticket item, whose size DynamoDB caps at 400 KB: an emergency
+ * takes this many. At every text's schema maximum (from 50, text and result 300 characters each, up
+ * to 3 bytes a character) the item then stays near 250 KB (test/adapters/ticket-item-size.test.ts),
+ * so the case can always be signed off and closed.
+ */
+export const MAX_INSTRUCTIONS = 100;
+
 export function instructionTimer(number: number): string {
   return `instruction-${number}-due`;
 }
@@ -22,6 +30,13 @@ export function issueInstruction(
   command: Extract<EmergencyCommandBody, { type: 'instructions' }>,
   { staff, now }: RuleContext,
 ): EmergencyDraft {
+  if (ticket.instructions.length >= MAX_INSTRUCTIONS) {
+    throw new RuleViolation(
+      'EMERGENCY.TOO_MANY_INSTRUCTIONS',
+      `EM-5: an emergency tracks at most ${MAX_INSTRUCTIONS} instructions and this ` +
+        'one has them all; track further ones in a new emergency',
+    );
+  }
   const to = directoryPerson(staff, command.to, 'to');
   const dueAt = Date.parse(command.dueAt);
   if (dueAt <= now.getTime()) {

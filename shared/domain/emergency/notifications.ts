@@ -10,6 +10,7 @@
  * which goes out whole.
  */
 import type { AckLinkPurpose } from '../ack-link';
+import { toWellFormed } from '../formats';
 import type { Park, StaffMember } from '../park';
 import { ROLE_LABELS } from '../park';
 import type { Notification } from '../sms';
@@ -34,6 +35,28 @@ function head(ticket: EmergencyTicket): string {
 
 function find(staff: readonly StaffMember[], staffId: string): StaffMember | undefined {
   return staff.find((s) => s.id === staffId);
+}
+
+/** Somebody acknowledged, or the case is closed: the chain's requests and its "unanswered" call stop. */
+function chainAnswered(ticket: EmergencyTicket): boolean {
+  return ticket.chain.state === 'acknowledged' || ticket.status === 'closed';
+}
+
+/** An instruction reported done (or gone), or the case closed: its overdue reminder stops. */
+function instructionSettled(ticket: EmergencyTicket, number: number): boolean {
+  const item = ticket.instructions.find((i) => i.number === number);
+  return !item || item.state === 'done' || ticket.status === 'closed';
+}
+
+/**
+ * An SMS derived from an earlier event that the emergency's state now makes moot: nobody is asked
+ * to acknowledge after an answer is stored, nor reminded of an instruction done. Both states are
+ * final (an acknowledged chain, a closed case, a done instruction), so a moot SMS stays moot.
+ */
+export function emergencySmsMoot(n: Notification, current: EmergencyTicket): boolean {
+  if (positionOf(n.purpose) || n.purpose === 'unanswered') return chainAnswered(current);
+  const overdue = /^instruction-(\d+)-overdue$/.exec(n.purpose);
+  return overdue ? instructionSettled(current, Number(overdue[1])) : false;
 }
 
 type Why = 'first' | 'no-answer' | 'undeliverable';
@@ -67,8 +90,8 @@ function chainSms(
   park: Park,
   from?: ChainPosition,
 ): Notification[] {
-  // An acknowledgement stored before this SMS goes out stops it: nobody is told after an answer.
-  if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
+  // Nobody is asked after an answer (`emergencySmsMoot` holds back what an answer stored since stops).
+  if (chainAnswered(ticket)) return [];
   const round = step.round > 1 ? `第${step.round}轮,` : '';
   const reason = reasonText(ticket, step, why, from);
   const body = (d: string) =>
@@ -124,7 +147,7 @@ function moveSms(
   from?: ChainPosition,
 ): Notification[] {
   if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park, from);
-  if (ticket.chain.state === 'acknowledged' || ticket.status === 'closed') return [];
+  if (chainAnswered(ticket)) return [];
   // Nobody answered any round: the owner at the desk phones people (the fastest means, EM-2).
   const text = fitSms(
     park.smsSignature,
@@ -189,12 +212,15 @@ export function emergencyNotifications(
       const when = chineseShort(new Date(d.dueAt), park.timeZone);
       // EM-5 (下达执行): the instruction goes out whole, over several segments if it must; cut
       // short it would not be the instruction given (the overdue reminders may shorten it).
-      const text = `${sig}${head(ticket)}指示#${d.number}(${d.from}):${d.text},请于${when}前完成并回报。`;
+      // Not fitted, so made well-formed here: SNS refuses a lone surrogate (half an emoji).
+      const text = toWellFormed(
+        `${sig}${head(ticket)}指示#${d.number}(${d.from}):${d.text},请于${when}前完成并回报。`,
+      );
       return [{ to, text, purpose: `instruction-${d.number}` }];
     }
     case 'emergency.instruction-overdue': {
       const item = ticket.instructions.find((i) => i.number === event.data.number);
-      if (!item || item.state === 'done' || ticket.status === 'closed') return [];
+      if (!item || instructionSettled(ticket, item.number)) return [];
       const text = fitSms(
         sig,
         (x) => `${head(ticket)}指示#${item.number}已到期未完成(${item.to.name}):${x},请跟进。`,

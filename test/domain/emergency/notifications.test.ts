@@ -1,6 +1,7 @@
 /** Who gets which SMS for an emergency's events, and what it says. */
 import { describe, expect, it } from 'vitest';
-import { emergencyNotifications, hasLink } from '../../../shared/domain/emergency';
+import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shared/domain/emergency';
+import { isWellFormed } from '../../../shared/domain/formats';
 import { SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
   CAPTAIN,
@@ -87,6 +88,23 @@ describe('SMS (emergency-notifications)', () => {
     expect(emergencyNotifications(escalation, story.ticket, STAFF, PARK)).toEqual([]);
   });
 
+  it('issue 9 point 4: derived from the ticket of its time, an escalation’s SMS stays in the list; an answer stored since makes it moot, for good', () => {
+    const story = new Story();
+    story.fire('escalate-r1-L1');
+    const escalation = story.events.at(-1)!;
+    const then = story.ticket;
+    const [deputy] = emergencyNotifications(escalation, then, STAFF, PARK);
+    expect(deputy?.to.id).toBe('deputy-gm-1');
+    expect(emergencySmsMoot(deputy!, then)).toBe(false);
+    story.run({ type: 'acknowledge' }, min(NIGHT, 6), MANAGER);
+    expect(emergencySmsMoot(deputy!, story.ticket)).toBe(true);
+    // A scene link is never moot: responders go whatever the chain does.
+    const scene = emergencyNotifications(story.events[0]!, new Story().ticket, STAFF, PARK).find(
+      (n) => n.purpose === 'scene',
+    );
+    expect(emergencySmsMoot(scene!, story.ticket)).toBe(false);
+  });
+
   it('unanswered: the owner is told to phone', () => {
     const story = new Story({}, NIGHT, DISPATCHER, STAFF, { ...PARK, emergency: { rounds: 1 } });
     story.fire('escalate-r1-L1');
@@ -160,6 +178,23 @@ describe('SMS (emergency-notifications)', () => {
         '【翠湖物业】紧急E20261128-001火警指示#1已到期未完成(朱斌):疏散B区住户,请跟进。',
       ],
     ]);
+  });
+
+  it('issue 9 point 5: an instruction sent whole is still well-formed, whatever text it was given', () => {
+    const story = new Story();
+    story.run(
+      {
+        type: 'instructions',
+        from: '郑华\ud83d',
+        to: 'security-captain-1',
+        text: '疏散B区住户\udc00',
+        dueAt: min(NIGHT, 30).toISOString(),
+      },
+      NIGHT,
+    );
+    const [issued] = sms(story);
+    expect(isWellFormed(issued!.text)).toBe(true);
+    expect(issued?.text).toContain('指示#1(郑华\ufffd):疏散B区住户\ufffd,');
   });
 
   it('EM-5: an instruction goes out whole, even past one segment: a cut instruction is not one issued', () => {
