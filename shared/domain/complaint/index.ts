@@ -33,6 +33,8 @@ export {
   refuseAccused,
   requireDeskOrAbove,
 } from './conflict';
+export type { MaskedCaller } from './contact';
+export { contactNeedsDirectory, maskCaller, maskName, maskPhone, seesContact } from './contact';
 export { allowedComplaintCommands, decideComplaint } from './decide';
 export { resolveAbout } from './grading';
 export type {
