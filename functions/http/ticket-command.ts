@@ -18,7 +18,7 @@ export const handler = httpHandler(async (event) => {
   const type = name as keyof typeof commandBodies;
   const body = jsonBody(event, commandBodies[type] as (typeof commandBodies)['assign']);
   const command = { type, ...body } as TicketCommand;
-  const { ticket, event: recorded } = await recordTicketCommand(
+  const { view: ticket, event: recorded } = await recordTicketCommand(
     httpDeps(),
     principal,
     event.pathParameters?.id ?? '',

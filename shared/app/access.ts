@@ -26,14 +26,17 @@ export const PERMISSIONS = {
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],
   'park.read': EVERYONE,
-  // Complaints (CH, DS). The domain narrows further: who signs which step, who reports it done.
+  // Complaints (CH, DS). The domain narrows further (complaint/conflict.ts, signatures.ts): the
+  // person complained about sends nothing on it; who signs which step, who reports it done; the
+  // callback and the slip are the desk's and management's above the department, never the
+  // department complained about (DS-6: 调度人员要在此副本上签字).
   'complaint.grade': ['dispatcher', 'manager'],
   'complaint.acknowledge': EVERYONE,
   'complaint.follow-ups': ['dispatcher', 'manager'],
   'complaint.reply': ['dispatcher', 'manager', 'executive'],
-  'complaint.resolve': ['dispatcher', 'staff', 'security', 'office', 'manager'],
-  'complaint.callback': ['dispatcher', 'manager'],
-  'complaint.service-slip': ['dispatcher', 'manager'],
+  'complaint.resolve': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
+  'complaint.callback': ['dispatcher', 'manager', 'executive'],
+  'complaint.service-slip': ['dispatcher', 'manager', 'executive'],
   // Emergencies (EM-2..EM-6). The domain narrows further: only people the chain told acknowledge,
   // only responders (or the desk for them) report, only the owner hands over, only the
   // 管理处负责人 signs off.

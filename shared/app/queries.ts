@@ -11,6 +11,7 @@ import { isTicketId, ticketNotFound } from './ticket-command';
 import type { TimerChanges } from './timer-changes';
 import { timerChangesByEvent } from './timer-changes';
 import type { CoreDeps } from './deps';
+import { directoryForViews, viewFor } from './views';
 
 export interface TimelineEntry {
   at: string;
@@ -27,7 +28,7 @@ export type TicketView = Ticket & { allowedCommands: string[]; timeline: Timelin
 
 /**
  * One ticket with its whole history: every event (append-only, CH-11) and every SMS it caused,
- * in time order.
+ * in time order, as the principal may see it (views.ts: a complaint's contact, CH-3).
  */
 export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: string): Promise<TicketView> {
   authorize(principal, 'ticket.read');
@@ -62,7 +63,8 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
   timeline.sort(
     (a, b) => a.at.localeCompare(b.at) || (a.type === 'sms' ? 1 : 0) - (b.type === 'sms' ? 1 : 0),
   );
-  return { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
+  const view = { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
+  return viewFor(principal, view, await directoryForViews(deps, principal, [history.ticket]));
 }
 
 /** The park a read acts in; a park the directory does not know is "not found", not an empty list. */
@@ -92,7 +94,10 @@ export async function listTickets(
   authorize(principal, 'ticket.read');
   const parkId = await existingPark(deps, principal, query.parkId);
   const { overdue, ...rest } = query;
-  return deps.store.list({ ...rest, ...(overdue ? { overdue: true } : {}), parkId });
+  const page = await deps.store.list({ ...rest, ...(overdue ? { overdue: true } : {}), parkId });
+  // One park per page: at most one directory read for the whole page.
+  const staff = await directoryForViews(deps, principal, page.tickets);
+  return { ...page, tickets: page.tickets.map((t) => viewFor(principal, t, staff)) };
 }
 
 export async function listStaff(

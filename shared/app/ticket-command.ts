@@ -16,6 +16,7 @@ import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from '.
 import type { CoreDeps } from './deps';
 import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
+import { viewFor } from './views';
 
 /** A validated command: its name (the last path segment) and its body. */
 export type { TicketCommand } from '../schemas';
@@ -50,14 +51,15 @@ export async function runTicketCommand(
 
 /**
  * The same, also answering with the stored event: what the desk says next travels in it (e.g. the
- * RP-2/RP-3 sentences of a repair decided after reception).
+ * RP-2/RP-3 sentences of a repair decided after reception); and the ticket as the principal may
+ * see it (views.ts), for the answer to the client.
  */
 export async function recordTicketCommand(
   deps: CoreDeps,
   principal: Principal,
   ticketId: string,
   command: TicketCommand,
-): Promise<{ ticket: Ticket; event: TicketEventOf }> {
+): Promise<{ ticket: Ticket; event: TicketEventOf; view: Ticket }> {
   const ticket = await visibleTicket(deps, principal, ticketId);
   const rules = rulesOf(ticket.kind);
   const action = `${ticket.kind}.${command.type}`;
@@ -83,5 +85,5 @@ export async function recordTicketCommand(
   const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
   await deps.store.append(next, event, ticket.version);
-  return { ticket: next, event };
+  return { ticket: next, event, view: viewFor(principal, next, staff) };
 }

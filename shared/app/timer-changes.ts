@@ -21,7 +21,8 @@ function diff(before: Ticket['timers'], after: Ticket['timers']): TimerChanges |
   const changes: TimerChanges = {};
   for (const [name, timer] of Object.entries(after)) {
     const was = before[name];
-    if (timer.state === 'pending' && was?.dueAt !== timer.dueAt) {
+    // Started, moved, or started again after it was settled (a reopened complaint, CH-6).
+    if (timer.state === 'pending' && (was?.state !== 'pending' || was.dueAt !== timer.dueAt)) {
       changes.set = { ...changes.set, [name]: timer.dueAt };
     } else if (was?.state === 'pending' && timer.state !== 'pending') {
       const state = timer.state as Settled;

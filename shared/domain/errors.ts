@@ -22,9 +22,16 @@ export class RuleViolation extends DomainError {
   }
 }
 
-/** The command may not follow the ticket's current status (see the transitions table). */
+/**
+ * The command may not follow the ticket's current status (see the transitions table), or not yet
+ * (a rule's own code, e.g. `COMPLAINT.SIGNATURE_OWED`).
+ */
 export class IllegalTransition extends DomainError {
-  readonly code = 'TICKET.ILLEGAL_TRANSITION';
+  readonly code: string;
+  constructor(message: string, code = 'TICKET.ILLEGAL_TRANSITION') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** Somebody changed the ticket between our read and our write. */
@@ -41,9 +48,16 @@ export class NotFound extends DomainError {
   }
 }
 
-/** The caller is known but their role may not do this. */
+/**
+ * The caller is known but their role may not do this, or a rule bars this person (its own code,
+ * e.g. `COMPLAINT.ACCUSED_MAY_NOT_ACT`).
+ */
 export class Forbidden extends DomainError {
-  readonly code = 'AUTH.FORBIDDEN';
+  readonly code: string;
+  constructor(message: string, code = 'AUTH.FORBIDDEN') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** The request is malformed: wrong shape, type, or value. */

@@ -144,6 +144,8 @@ export const commandBodies = {
     confirmedBy: text(50),
     via: z.enum(RESOLUTION_VIA),
     note: z.optional(text(500)),
+    // CH-4/CH-5: management above the department reports it done with a signature still owed.
+    override: z.optional(z.strictObject({ reason: text(300) })),
   }),
   callback: z.strictObject({ outcome: z.enum(CALLBACK_OUTCOMES), note: z.optional(text(500)) }),
   'service-slip': z.strictObject({ number: text(40), signedBy: text(50) }),

@@ -26,6 +26,7 @@ const sns = mockClient(SNSClient);
 
 const DISPATCHER: Principal = { staffId: 'dispatcher-1', groups: ['dispatcher'], parks: ['park-1'] };
 const HEAD: Principal = { staffId: 'engineering-manager-1', groups: ['manager'], parks: ['park-1'] };
+const OFFICE_MANAGER: Principal = { staffId: 'office-manager-1', groups: ['manager'], parks: ['park-1'] };
 const COMPLAINT = {
   kind: 'complaint' as const,
   caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-0801' },
@@ -109,10 +110,12 @@ describe('complaint clocks in AWS', () => {
     scheduler
       .on(DeleteScheduleCommand, { Name: `${ticket.id}-follow-up-2h` })
       .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
-    await runTicketCommand(deps, DISPATCHER, ticket.id, {
+    // The supervisor never signed: the office manager reports it done over that (CH-5 override).
+    await runTicketCommand(deps, OFFICE_MANAGER, ticket.id, {
       type: 'resolve',
       confirmedBy: '张伟',
       via: 'phone',
+      override: { reason: '主管休假,经理确认已处理' },
     });
     const handled = await poller.pollOnce();
 

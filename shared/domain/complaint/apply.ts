@@ -160,6 +160,22 @@ export function applyComplaintEvent(
       const next = { ...told, callback: { ...callback, at } };
       return closes ? close(next, at) : next;
     }
+    case 'complaint.reopened': {
+      const { timers, repeats } = event.data;
+      // CH-6 made (the resident was told), but the case goes back to handling: the resolution,
+      // the callback and the slip are the previous round's (the events keep them, CH-11); the new
+      // round has its own, and its own follow-ups (DS-4, DS-5 count from the hand-back).
+      const told = settle(base, ['callback', 'reply'], 'met', at);
+      const { resolution: _resolution, callback: _callback, serviceSlip: _slip, ...handling } = told;
+      return {
+        ...handling,
+        status: told.acknowledgements['report-sheet'] ? 'acknowledged' : 'handed-off',
+        repeats,
+        reopenedAt: at,
+        followUps: 0,
+        timers: startTimers(told.timers, timers),
+      };
+    }
     case 'complaint.service-slip-filed': {
       const { closes, ...slip } = event.data;
       const next = { ...base, serviceSlip: { ...slip, at } };

@@ -9,6 +9,7 @@ import { addDays, addMonths, calendarOf, endOfWorkingDay, nextOpening } from '..
 import type { EventDraft, RuleContext } from '../kind';
 import { addMinutes } from '../time';
 import type {
+  AckStep,
   ClockStarts,
   ComplaintEvent,
   ComplaintSeverity,
@@ -148,6 +149,61 @@ export function majorClocks(from: Date, startedAt: Date, calendar: OfficeCalenda
 /** CH-6: the callback to the resident is due by closing time of the day the work was reported done. */
 export function resolvedClocks(resolvedAt: Date, calendar: OfficeCalendar): ClockStarts {
   return { [T.callback]: endOfWorkingDay(resolvedAt, calendar).toISOString() };
+}
+
+/** The first rung of each signature's clock (CH-4, CH-8, CH-5), started at `from`. */
+function signatureClock(step: AckStep, from: Date, calendar: OfficeCalendar): ClockStarts {
+  switch (step) {
+    case 'report-sheet':
+      return { [T.handoff]: addMinutes(from, 10).toISOString() };
+    case 'stop-harm':
+      return { [T.harm]: addMinutes(from, 10).toISOString() };
+    case 'supervisor':
+      return { [T.supervisor]: addMinutes(from, 30).toISOString() };
+    case 'director':
+      return { [T.director]: endOfWorkingDay(from, calendar).toISOString() };
+  }
+}
+
+/**
+ * CH-6 dissatisfied: the case goes back to handling and its clocks start again from `now`: the
+ * follow-ups (DS-4, DS-5), the severity's deadline (CH-7: minor 2 days or the resident's
+ * deadline while it is still ahead, important 3, major a clear answer in 2 and resolved in 10),
+ * and a signature still owed (an override skipped it) its first rung. CH-1's month keeps
+ * counting from reception: a repeat does not buy another month.
+ */
+export function reopenClocks(
+  ticket: ComplaintTicket,
+  owed: readonly AckStep[],
+  now: Date,
+  calendar: OfficeCalendar,
+): ClockStarts {
+  const firstFollowUp = new Date(now.getTime() + 2 * 3_600_000);
+  const clocks: ClockStarts = {
+    [T.followUp]: firstFollowUp.toISOString(),
+    [T.followUpEod]: endOfWorkingDay(firstFollowUp, calendar).toISOString(),
+  };
+  for (const step of owed) Object.assign(clocks, signatureClock(step, now, calendar));
+  if (!ticket.valid) return clocks;
+  const oneMonth = due(addMonths(new Date(ticket.createdAt), 1, calendar.timeZone), now);
+  switch (ticket.severity) {
+    case 'minor': {
+      const resident = ticket.residentDeadline ? new Date(ticket.residentDeadline) : undefined;
+      if (resident && resident > now) clocks[T.resolveByResident] = resident.toISOString();
+      else clocks[T.resolveMinor] = addDays(now, 2, calendar).toISOString();
+      clocks[T.oneMonth] = oneMonth;
+      break;
+    }
+    case 'important':
+      clocks[T.resolveImportant] = addDays(now, 3, calendar).toISOString();
+      clocks[T.oneMonth] = oneMonth;
+      break;
+    case 'major':
+      clocks[T.replyMajor] = addDays(now, 2, calendar).toISOString();
+      clocks[T.resolveMajor] = addDays(now, 10, calendar).toISOString();
+      break;
+  }
+  return clocks;
 }
 
 /** The next rung a miss starts, or nothing at the top of the chain. */

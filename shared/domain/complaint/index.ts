@@ -21,9 +21,20 @@ export {
   majorClocks,
   nextRung,
   receptionClocks,
+  reopenClocks,
   resolvedClocks,
   timersOwing,
 } from './clocks';
+export {
+  ACCUSED_MAY_NOT_ACT,
+  aboveDepartment,
+  DEPARTMENT_MAY_NOT_ACT,
+  isAccused,
+  refuseAccused,
+  requireDeskOrAbove,
+} from './conflict';
+export type { MaskedCaller } from './contact';
+export { contactNeedsDirectory, maskCaller, maskName, maskPhone, seesContact } from './contact';
 export { allowedComplaintCommands, decideComplaint } from './decide';
 export { resolveAbout } from './grading';
 export type {
@@ -45,6 +56,7 @@ export type {
   Grading,
   Obligation,
   ResolutionVia,
+  SignatureOverride,
 } from './model';
 export {
   ACK_STEPS,

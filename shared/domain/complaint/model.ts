@@ -26,7 +26,9 @@ export type ComplaintCommand = (typeof COMPLAINT_COMMANDS)[number];
  * `grade` hands the report sheet off; the department's signature on it (`acknowledge` of the
  * report sheet, not the other signatures) → acknowledged; `resolve` → resolved; the callback and
  * the service slip, whichever comes second, → closed (DS-6: final only with the slip copy in;
- * CH-6: the resident told). Follow-ups and replies record without moving the ticket.
+ * CH-6: the resident told). A dissatisfied resident sends it back to handling: acknowledged, or
+ * handed-off when the report sheet was never signed (CH-1: a repeat). Follow-ups and replies
+ * record without moving the ticket.
  */
 export const COMPLAINT_TRANSITIONS: TransitionTable<ComplaintStatus, ComplaintCommand> = {
   received: { grade: 'handed-off' },
@@ -42,7 +44,11 @@ export const COMPLAINT_TRANSITIONS: TransitionTable<ComplaintStatus, ComplaintCo
     reply: 'acknowledged',
     resolve: 'resolved',
   },
-  resolved: { reply: 'resolved', callback: ['resolved', 'closed'], 'service-slip': ['resolved', 'closed'] },
+  resolved: {
+    reply: 'resolved',
+    callback: ['resolved', 'closed', 'acknowledged', 'handed-off'],
+    'service-slip': ['resolved', 'closed'],
+  },
   closed: {},
 };
 
@@ -109,6 +115,15 @@ export const CALLBACK_OUTCOMES = ['satisfied', 'dissatisfied', 'unreachable'] as
 /** CH-6: the callback's result; `unreachable` is recorded but does not count as the callback made. */
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
+/**
+ * Management's explicit decision to report the work done with a signature still owed (CH-4, CH-5):
+ * why, and which signatures it skipped. Who decided is the event's actor.
+ */
+export interface SignatureOverride {
+  reason: string;
+  skipped: AckStep[];
+}
+
 /** CH-3: the person or department complained about. */
 export type ComplaintAbout = { department: Department } | { staffId: string };
 
@@ -174,10 +189,22 @@ export interface ComplaintTicket extends TicketBase {
   /** Follow-ups recorded by the desk (DS-4, DS-5). */
   followUps: number;
   repliedAt?: string;
-  resolution?: { at: string; confirmedBy: string; via: ResolutionVia; note?: string };
+  resolution?: {
+    at: string;
+    confirmedBy: string;
+    via: ResolutionVia;
+    note?: string;
+    override?: SignatureOverride;
+  };
   callback?: { at: string; outcome: CallbackOutcome; note?: string };
   serviceSlip?: { number: string; signedBy: string; at: string };
   closedAt?: string;
+  /**
+   * CH-1 (经业主多次提出而得不到解决): how many times the resident was dissatisfied at the callback and
+   * the case went back to handling; absent until the first.
+   */
+  repeats?: number;
+  reopenedAt?: string;
   /** CH-1: raised to major after a month unresolved; the severity it had before. */
   raisedFrom?: ComplaintSeverity;
   /** Every deadline missed, in order (timeliness rate, 及时率, for the monthly summary). */
@@ -205,8 +232,13 @@ export type ComplaintEvent =
   | TicketEvent<'complaint.acknowledged', { step: AckStep } & Omit<Acknowledgement, 'at'>>
   | TicketEvent<'complaint.followed-up', { round: number; note: string }>
   | TicketEvent<'complaint.replied', { note: string }>
-  | TicketEvent<'complaint.resolved', { confirmedBy: string; via: ResolutionVia; note?: string } & Timed>
+  | TicketEvent<
+      'complaint.resolved',
+      { confirmedBy: string; via: ResolutionVia; note?: string; override?: SignatureOverride } & Timed
+    >
   | TicketEvent<'complaint.called-back', { outcome: CallbackOutcome; note?: string; closes: boolean }>
+  /** CH-6 made, the resident dissatisfied: back to handling, its clocks again, a repeat (CH-1). */
+  | TicketEvent<'complaint.reopened', { outcome: 'dissatisfied'; note?: string; repeats: number } & Timed>
   | TicketEvent<'complaint.service-slip-filed', { number: string; signedBy: string; closes: boolean }>
   | TicketEvent<'complaint.reminded', { timer: ComplaintTimer; dueAt: string }>
   | TicketEvent<
@@ -228,6 +260,13 @@ export type ComplaintCommandBody =
   | { type: 'acknowledge'; step?: AckStep; note?: string; staffId?: string }
   | { type: 'follow-ups'; note: string }
   | { type: 'reply'; note: string }
-  | { type: 'resolve'; confirmedBy: string; via: ResolutionVia; note?: string }
+  | {
+      type: 'resolve';
+      confirmedBy: string;
+      via: ResolutionVia;
+      note?: string;
+      /** Management above the department skips a signature still owed, saying why (CH-4, CH-5). */
+      override?: { reason: string };
+    }
   | { type: 'callback'; outcome: CallbackOutcome; note?: string }
   | { type: 'service-slip'; number: string; signedBy: string };

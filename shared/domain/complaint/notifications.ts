@@ -10,6 +10,7 @@ import { deskOnShift } from '../shift';
 import type { Notification } from '../sms';
 import { fitSms } from '../sms';
 import { chineseShort } from '../time';
+import { isAccused } from './conflict';
 import type { ComplaintEvent, ComplaintTicket, ComplaintTimer } from './model';
 import { COMPLAINT_TIMERS as T } from './model';
 import { departmentHeads, ROUTING_ROLES } from './signatures';
@@ -169,15 +170,18 @@ export function complaintNotifications(
   ];
 
   switch (event.type) {
-    case 'complaint.opened':
+    case 'complaint.opened': {
       if (event.data.valid !== undefined) return handoff();
-      // A complaint from the phone waits for the desk; one typed at the desk is already in front of it.
-      if (!ticket.source || ticket.source.channel === 'desk') return [];
+      // A complaint from the phone waits for the desk; one typed at the desk is already in front of
+      // it — unless the one who typed it is the one it is about: the next at the desk grades it.
+      const atDesk = !ticket.source || ticket.source.channel === 'desk';
+      if (atDesk && !isAccused(ticket, event.actor.staffId)) return [];
       return send(
         ['desk'],
-        fitSms(sig, (d) => `电话投诉${no}待定性:${d},请10分钟内定性呈报。`, what),
+        fitSms(sig, (d) => `${atDesk ? '' : '电话'}投诉${no}待定性:${d},请10分钟内定性呈报。`, what),
         'received',
       );
+    }
     case 'complaint.graded':
       return handoff();
     case 'complaint.resolved':
@@ -190,6 +194,13 @@ export function complaintNotifications(
           what,
         ),
         'resolved',
+      );
+    case 'complaint.reopened':
+      // CH-6 dissatisfied: the case is back with the department that handles it (CH-1: a repeat).
+      return send(
+        ['heads'],
+        fitSms(sig, (d) => `投诉${no}回访业主不满意,退回重新处理(${dept}):${d},请跟进。`, where),
+        'reopened',
       );
     case 'complaint.reminded':
       // DS-4: the desk on shift (篇4 2) is reminded to follow up.

@@ -3,10 +3,11 @@
  * for the dispatcher when it comes from the phone.
  */
 import { calendarOf } from '../calendar';
-import { InvalidInput, RuleViolation } from '../errors';
+import { Forbidden, InvalidInput, RuleViolation } from '../errors';
 import type { OpenInput, RuleContext } from '../kind';
 import { applyComplaintEvent } from './apply';
 import { handoffClocks, receptionClocks } from './clocks';
+import { ACCUSED_MAY_NOT_ACT } from './conflict';
 import { checkGrading, checkResidentDeadline, parseTime, resolveAbout } from './grading';
 import type { ClockStarts, ComplaintEvent, ComplaintIntake, ComplaintTicket, GradingData } from './model';
 
@@ -37,6 +38,13 @@ export function openComplaint(
   }
   checkResidentDeadline(intake.residentDeadline, ctx.now);
   const { valid, severity, about, demand, residentDeadline, ongoingHarm, ...register } = intake;
+  if (valid !== undefined && about && 'staffId' in about && about.staffId === ctx.actor.staffId) {
+    // DS-1: every complaint is written down, even by the one it is about; judging it is not theirs.
+    throw new Forbidden(
+      'CH-2/CH-5: the person complained about never grades it: record it without valid/severity and the next in line grades it',
+      ACCUSED_MAY_NOT_ACT,
+    );
+  }
   let timers: ClockStarts;
   let grading: Partial<GradingData>;
   if (valid === undefined) {

@@ -7,7 +7,7 @@ import { Forbidden, IllegalTransition, RuleViolation } from '../errors';
 import type { EventDraft, RuleContext } from '../kind';
 import type { Role, StaffMember } from '../park';
 import { DEPARTMENT_HEAD_ROLES, firstHolders } from '../park';
-import type { Actor } from '../ticket';
+import { isDesk, personOf } from './conflict';
 import type { AckStep, ComplaintCommandBody, ComplaintEvent, ComplaintTicket } from './model';
 
 /**
@@ -18,16 +18,6 @@ export const ROUTING_ROLES = {
   supervisor: ['supervisor', 'office-manager'],
   director: ['office-director', 'office-manager'],
 } as const satisfies Record<'supervisor' | 'director', readonly Role[]>;
-
-const DESK_GROUP = 'dispatcher';
-
-export function isDesk(actor: Actor): boolean {
-  return (actor.groups as readonly string[]).includes(DESK_GROUP);
-}
-
-export function personOf(actor: Actor, staff: readonly StaffMember[]): StaffMember | undefined {
-  return staff.find((s) => s.id === actor.staffId);
-}
 
 /**
  * CH-4, CH-5, CH-8: the signatures a complaint needs now, in the order they are asked for: the

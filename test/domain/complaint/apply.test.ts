@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { complaintRules } from '../../../shared/domain/complaint';
 import { actorOf } from '../../support/fixtures';
-import { advance, intake, minutes, OPENED, open, phoneIntake, run } from './driver';
+import { advance, intake, MANAGER, minutes, OPENED, OVERRIDE, open, phoneIntake, run } from './driver';
 
 describe('overdue and timeliness', () => {
   it('overdue lists what is owed past its deadline, and empties as each is done', () => {
@@ -13,14 +13,24 @@ describe('overdue and timeliness', () => {
     expect(story.ticket.overdue).toEqual(['report-sheet', 'supervisor']);
     story = run(story, { type: 'acknowledge' }, minutes(OPENED, 32), actorOf('supervisor-1'));
     expect(story.ticket.overdue).toEqual(['report-sheet']);
-    story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, minutes(OPENED, 33));
+    story = run(
+      story,
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
+      minutes(OPENED, 33),
+      MANAGER,
+    );
     expect(story.ticket.overdue).toEqual([]);
     expect(story.ticket.missedDeadlines).toEqual(['handoff-10m', 'handoff-L2', 'supervisor-30m']);
   });
 
   it('a closed complaint owes nothing', () => {
     let story = advance(open(intake(), OPENED), minutes(OPENED, 31));
-    story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, minutes(OPENED, 40));
+    story = run(
+      story,
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
+      minutes(OPENED, 40),
+      MANAGER,
+    );
     story = advance(story, new Date('2026-11-28T00:00:00+08:00'));
     expect(story.ticket.overdue).toEqual(['callback']);
     story = run(
@@ -52,7 +62,12 @@ describe('apply depends on the events alone', () => {
     story = advance(story, minutes(OPENED, 150));
     story = run(story, { type: 'follow-ups', note: '催促工程部' }, minutes(OPENED, 151));
     story = run(story, { type: 'acknowledge' }, minutes(OPENED, 152), actorOf('engineering-manager-1'));
-    story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'service-slip' }, minutes(OPENED, 400));
+    story = run(
+      story,
+      { type: 'resolve', confirmedBy: '张伟', via: 'service-slip', ...OVERRIDE },
+      minutes(OPENED, 400),
+      MANAGER,
+    );
     story = advance(story, new Date('2026-11-28T12:00:00+08:00'));
 
     const [first, ...rest] = story.events;

@@ -6,7 +6,19 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintIntake } from '../../../shared/domain/complaint';
 import type { Park } from '../../../shared/domain/park';
 import { actorOf } from '../../support/fixtures';
-import { advance, fire, intake, minutes, open, PARK, phoneIntake, run, seconds } from './driver';
+import {
+  advance,
+  fire,
+  intake,
+  MANAGER,
+  minutes,
+  OVERRIDE,
+  open,
+  PARK,
+  phoneIntake,
+  run,
+  seconds,
+} from './driver';
 
 const at = (iso: string) => new Date(iso);
 const iso = (text: string) => at(text).toISOString();
@@ -338,7 +350,12 @@ describe('CH-6: the callback is due the same day the work is reported done', () 
     ['2026-11-27T17:31:00+08:00', '2026-11-28T17:30:00+08:00'],
   ])('resolved at %s → callback due %s', (resolvedAt, due) => {
     let story = open(intake(), at('2026-11-27T09:40:00+08:00'));
-    story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, at(resolvedAt));
+    story = run(
+      story,
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
+      at(resolvedAt),
+      MANAGER,
+    );
     expect(story.ticket.timers['callback-eod']).toEqual({ dueAt: iso(due), state: 'pending' });
   });
 });
@@ -384,8 +401,9 @@ describe('CH-1: a valid complaint unresolved after a month becomes major', () =>
     let story = open(intake(), at('2026-11-27T09:40:00+08:00'));
     story = run(
       story,
-      { type: 'resolve', confirmedBy: '张伟', via: 'in-person' },
+      { type: 'resolve', confirmedBy: '张伟', via: 'in-person', ...OVERRIDE },
       at('2026-11-28T09:00:00+08:00'),
+      MANAGER,
     );
     expect(story.ticket.timers['escalate-1m']?.state).toBe('met');
     expect(fire(story, 'escalate-1m', at('2026-12-27T09:40:00+08:00')).events).toHaveLength(

@@ -106,5 +106,12 @@ export function advance(story: Story, now: Date, park: Park = PARK): Story {
   }
 }
 
+/**
+ * Management above the department (the office manager), reporting the work done past a signature
+ * still owed, with its reason on the record (CH-4/CH-5): for tests about what follows resolving.
+ */
+export const MANAGER: Actor = actorOf('office-manager-1');
+export const OVERRIDE = { override: { reason: '业主同意先行处理,签收后补' } } as const;
+
 export const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000);
 export const seconds = (from: Date, n: number) => new Date(from.getTime() + n * 1000);

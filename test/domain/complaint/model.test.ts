@@ -14,7 +14,7 @@ import {
 import { IllegalTransition } from '../../../shared/domain/errors';
 import { commandsAllowed } from '../../../shared/domain/kind';
 import { actorOf, thrownBy } from '../../support/fixtures';
-import { intake, minutes, OPENED, open, phoneIntake, run, type Story } from './driver';
+import { intake, MANAGER, minutes, OPENED, OVERRIDE, open, phoneIntake, run, type Story } from './driver';
 
 describe('the lifecycle table (what each status accepts)', () => {
   /** A complaint in each status, reached through the commands. */
@@ -25,7 +25,7 @@ describe('the lifecycle table (what each status accepts)', () => {
     if (status === 'received' || status === 'handed-off') return story;
     story = run(story, { type: 'acknowledge' }, minutes(OPENED, 2), head);
     if (status === 'acknowledged') return story;
-    story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, minutes(OPENED, 60));
+    story = run(story, BODIES.resolve, minutes(OPENED, 60), MANAGER);
     if (status === 'resolved') return story;
     story = run(story, { type: 'callback', outcome: 'satisfied' }, minutes(OPENED, 90));
     return run(story, { type: 'service-slip', number: 'FW-0101', signedBy: '陈静' }, minutes(OPENED, 120));
@@ -36,10 +36,13 @@ describe('the lifecycle table (what each status accepts)', () => {
     acknowledge: { type: 'acknowledge' },
     'follow-ups': { type: 'follow-ups', note: '跟进' },
     reply: { type: 'reply', note: '明确答复' },
-    resolve: { type: 'resolve', confirmedBy: '张伟', via: 'phone' },
+    // The supervisor's signature is still owed: management above the department overrides it.
+    resolve: { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
     callback: { type: 'callback', outcome: 'satisfied' },
     'service-slip': { type: 'service-slip', number: 'FW-0101', signedBy: '陈静' },
   };
+
+  const who = (command: ComplaintCommand) => (command === 'resolve' ? MANAGER : actorOf('dispatcher-1'));
 
   const CELLS = COMPLAINT_STATUSES.flatMap((status) =>
     COMPLAINT_COMMANDS.map((command): [ComplaintStatus, ComplaintCommand, boolean] => [
@@ -53,13 +56,13 @@ describe('the lifecycle table (what each status accepts)', () => {
     'a %s complaint refuses "%s" (409)',
     (status, command) => {
       const story = inStatus(status);
-      const error = thrownBy(() => run(story, BODIES[command]!, minutes(OPENED, 200)));
+      const error = thrownBy(() => run(story, BODIES[command]!, minutes(OPENED, 200), who(command)));
       expect(error).toBeInstanceOf(IllegalTransition);
     },
   );
 
   it.each(CELLS.filter(([, , allowed]) => allowed))('a %s complaint accepts "%s"', (status, command) => {
-    expect(() => run(inStatus(status), BODIES[command]!, minutes(OPENED, 200))).not.toThrow();
+    expect(() => run(inStatus(status), BODIES[command]!, minutes(OPENED, 200), who(command))).not.toThrow();
   });
 
   it('a complaint has no repair steps', () => {

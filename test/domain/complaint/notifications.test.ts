@@ -14,7 +14,20 @@ import { deskRolesOnShift } from '../../../shared/domain/shift';
 import { SMS_SEGMENT } from '../../../shared/domain/sms';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket';
 import { actorOf } from '../../support/fixtures';
-import { advance, intake, minutes, OPENED, open, PARK, phoneIntake, run, STAFF, type Story } from './driver';
+import {
+  advance,
+  intake,
+  MANAGER,
+  minutes,
+  OPENED,
+  OVERRIDE,
+  open,
+  PARK,
+  phoneIntake,
+  run,
+  STAFF,
+  type Story,
+} from './driver';
 
 const SIGNATURE = PARK.smsSignature;
 const LONG_PLACE = '8号楼3单元地下车库B2层东侧通道靠近电梯厅的消防门附近,离充电桩大约二十米处';
@@ -212,8 +225,9 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
   it('CH-6: when the work is reported done the supervisor is told and reminded of the callback', () => {
     const story = run(
       open(intake(), OPENED),
-      { type: 'resolve', confirmedBy: '张伟', via: 'phone' },
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
       minutes(OPENED, 60),
+      MANAGER,
     );
     expect(sent(story)).toEqual([
       {
@@ -226,7 +240,12 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
 
   it('CH-6: reported done after closing, the callback is asked for by the next closing, not "today"', () => {
     const night = new Date('2026-11-27T22:00:00+08:00');
-    const story = run(open(intake(), OPENED), { type: 'resolve', confirmedBy: '张伟', via: 'phone' }, night);
+    const story = run(
+      open(intake(), OPENED),
+      { type: 'resolve', confirmedBy: '张伟', via: 'phone', ...OVERRIDE },
+      night,
+      MANAGER,
+    );
     expect(story.ticket.timers['callback-eod']?.dueAt).toBe('2026-11-28T09:30:00.000Z');
     expect(sent(story)[0]?.text).toBe(
       '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月28日17:30前回访业主。',

@@ -136,7 +136,13 @@ describe('who signs what (CH-4, CH-5, CH-8)', () => {
     // Prepare: the engineering manager is complained about; a supervisor is; the dispatcher is.
     const manager = open(intake({ about: { staffId: 'engineering-manager-1' } }), OPENED);
     const supervisor = open(intake({ about: { staffId: 'supervisor-1' } }), OPENED);
-    const desk = open(intake({ about: { staffId: 'dispatcher-1' } }), OPENED);
+    // One about the dispatcher is recorded by the duty officer (she may not grade it herself).
+    const desk = open(
+      intake({ about: { staffId: 'dispatcher-1' } }),
+      OPENED,
+      undefined,
+      actorOf('duty-officer-1'),
+    );
     // Act + Assess: each of them is refused, whichever step they name.
     const later = minutes(OPENED, 2);
     expect(
