@@ -38,8 +38,17 @@ export const caller = z.strictObject({
   unit: z.optional(text(30)),
 });
 
+/** The most a paid special service may cost (RP-4), in yuan: a repair's fee, not a renovation's. */
+export const MAX_FEE_YUAN = 100_000;
+/** Yuan to the fen, as a person writes them: 80, 80.5, 80.50 (never 1e-7, which no one can pay). */
+const YUAN = /^\d+(\.\d{1,2})?$/;
+
 const paidService = z.strictObject({
-  fee: z.number().check(z.nonnegative('must not be negative'), z.maximum(1_000_000)),
+  fee: z.number().check(
+    z.nonnegative('must not be negative'),
+    z.maximum(MAX_FEE_YUAN, `must be at most ${MAX_FEE_YUAN} yuan`),
+    z.refine((fee) => YUAN.test(String(fee)), 'must be yuan with at most two decimals, e.g. 80 or 80.50'),
+  ),
   consent: z.boolean(),
 });
 

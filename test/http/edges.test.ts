@@ -4,6 +4,7 @@
  * resident is texted for a fee: a plain decimal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FEE_YUAN } from '../../shared/schemas';
 import { repairBody, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
@@ -76,5 +77,53 @@ describe('GET /tickets: a cursor is checked key by key against the index queried
     for (const value of [null, [], 'x', 42]) {
       expectError(await list(`cursor=${cursorOf(value)}`), 400, 'REQUEST.INVALID_CURSOR', 'cursor');
     }
+  });
+});
+
+describe('POST /tickets: a fee is yuan with at most two decimals, at most MAX_FEE_YUAN', () => {
+  const withFee = (fee: unknown) => repairBody({ paidService: { fee, consent: true } });
+
+  it.each([
+    ['1e-320 (was a 500: DynamoDB cannot store it)', 1e-320],
+    ['1e-7 (was accepted and texted as 有偿1e-7元)', 1e-7],
+    ['80.555 (three decimals)', 80.555],
+    [`${MAX_FEE_YUAN + 0.01} (over the maximum)`, MAX_FEE_YUAN + 0.01],
+    ['1e21', 1e21],
+  ])('a fee of %s → 400 REQUEST.INVALID_FIELD on paidService.fee', async (_what, fee) => {
+    expectError(
+      await desk.call('POST', '/tickets', { token: dispatcher, body: withFee(fee) }),
+      400,
+      'REQUEST.INVALID_FIELD',
+      'paidService.fee',
+    );
+  });
+
+  it('the same bounds hold on POST /tickets/{id}/decide', async () => {
+    const { decision: _none, ...undecided } = repairBody();
+    const received = await desk.call('POST', '/tickets', { token: dispatcher, body: undecided });
+    const res = await desk.call('POST', `/tickets/${received.body.ticket.id}/decide`, {
+      token: dispatcher,
+      body: { decision: 'dispatch', paidService: { fee: 1e-320, consent: true } },
+    });
+
+    expectError(res, 400, 'REQUEST.INVALID_FIELD', 'paidService.fee');
+  });
+
+  it(`80.5 and ${MAX_FEE_YUAN} are fees (201); the technician is texted 有偿80.50元`, async () => {
+    expect(
+      (await desk.call('POST', '/tickets', { token: dispatcher, body: withFee(MAX_FEE_YUAN) })).status,
+    ).toBe(201);
+    const opened = await desk.call('POST', '/tickets', { token: dispatcher, body: withFee(80.5) });
+    expect(opened.status).toBe(201);
+    expect(opened.body.script.confirmation).toContain('费用80.50元');
+
+    const id = opened.body.ticket.id;
+    await desk.call('POST', `/tickets/${id}/assign`, {
+      token: dispatcher,
+      body: { staffId: 'technician-1' },
+    });
+    const sms = await desk.call('GET', `/local/sms?ticketId=${id}`);
+
+    expect(sms.body.messages.map((m: { text: string }) => m.text).join('\n')).toContain('有偿80.50元');
   });
 });
