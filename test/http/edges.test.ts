@@ -4,7 +4,7 @@
  * resident is texted for a fee: a plain decimal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FEE_YUAN } from '../../shared/schemas';
+import { EARLIEST_TIME, LATEST_TIME, MAX_FEE_YUAN } from '../../shared/schemas';
 import { repairBody, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
@@ -125,5 +125,37 @@ describe('POST /tickets: a fee is yuan with at most two decimals, at most MAX_FE
     const sms = await desk.call('GET', `/local/sms?ticketId=${id}`);
 
     expect(sms.body.messages.map((m: { text: string }) => m.text).join('\n')).toContain('有偿80.50元');
+  });
+});
+
+describe(`times are between ${EARLIEST_TIME} and ${LATEST_TIME}`, () => {
+  it.each([
+    ['wantedAt', repairBody({ wantedAt: '9999-12-31T23:59:59+08:00' })],
+    ['wantedAt', repairBody({ wantedAt: '1999-12-31T23:59:59Z' })],
+    ['appointmentAt', repairBody({ decision: 'appointment', appointmentAt: '2100-01-01T08:00:00+08:00' })],
+    [
+      'occurredAt',
+      {
+        kind: 'complaint',
+        caller: { name: '李女士', phone: '+8613800000002' },
+        occurredAt: '0001-01-01T00:00:00Z',
+        place: '5号楼电梯',
+        description: '电梯停运',
+      },
+    ],
+  ])('%s out of bounds → 400 REQUEST.INVALID_FIELD naming it', async (field, body) => {
+    const res = await desk.call('POST', '/tickets', { token: dispatcher, body });
+
+    expectError(res, 400, 'REQUEST.INVALID_FIELD', field);
+    expect(res.body.error.message).toContain('2000-01-01');
+  });
+
+  it('the last moment before 2100 UTC is still a time (201)', async () => {
+    const res = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: repairBody({ wantedAt: '2100-01-01T07:59:59+08:00' }),
+    });
+
+    expect(res.status).toBe(201);
   });
 });
