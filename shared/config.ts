@@ -24,6 +24,8 @@ export const ENV = {
   ivrSayLanguage: 'IVR_SAY_LANGUAGE',
   ivrVoice: 'IVR_VOICE',
   ivrSpeechLanguage: 'IVR_SPEECH_LANGUAGE',
+  /** The Connect function: `{"<instance ARN>": "<park id>"}`, the instances it answers and their parks. */
+  connectInstances: 'CONNECT_INSTANCES',
 } as const;
 
 /**

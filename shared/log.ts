@@ -1,7 +1,8 @@
 /**
  * Structured JSON logging: one line per entry, info to stdout, warn and error to stderr.
  * Every field is passed through `maskPersonalData` first, so phone numbers, resident ID numbers and
- * credentials never reach the logs. `LOG_LEVEL` (`info` | `warn` | `error` | `silent`) filters;
+ * credentials (JWTs, bearer tokens, acknowledgement links — in values and inside any text) never
+ * reach the logs. `LOG_LEVEL` (`info` | `warn` | `error` | `silent`) filters;
  * `LOG_STACKS=1` adds error stacks.
  */
 
@@ -39,13 +40,37 @@ const CN_E164 = /\+86[ -]?(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)/g;
 const E164 = /\+([1-9]\d{2})\d{0,8}(\d{4})(?!\d)/g;
 /** Bare Chinese mobiles, optionally written 138-0000-0001 or 138 0000 0001. */
 const CN_MOBILE = /(?<![0-9A-Za-z+])(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?![0-9A-Za-z])/g;
+/** Mainland mobiles with the country code but no plus: 8613800000001, 008613800000001, 86 138 0000 0001. */
+const CN_NO_PLUS = /(?<![0-9A-Za-z+])((?:00)?86[ -]?)(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?![0-9A-Za-z])/g;
+/** A plus URL-encoded, as in a form body or query string (`From=%2B8613800000001`). */
+const ENCODED_CN_E164 = /%2B86(1[3-9]\d)\d{4}(\d{4})(?!\d)/gi;
+const ENCODED_E164 = /%2B([1-9]\d{2})\d{0,8}(\d{4})(?!\d)/gi;
+/** JWTs (header and payload are base64url JSON, so they start `eyJ`), with or without a signature. */
+const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g;
+/** A bearer credential written out: `Bearer <token>` (8 or more token characters, so prose survives). */
+const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** The token of an emergency acknowledgement link (`…/ack/<token>`): whoever has it can acknowledge. */
+const ACK_LINK = /(\/ack\/)[^\s"'<>?#{}]+/g;
+/** The same token without its path: `<ticket id>.<staff>.<purpose><expiry>.<16-character MAC>`. */
+const ACK_TOKEN =
+  /\b[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_~-]+\.[a-z][0-9a-z]+\.[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g;
 
 function maskString(text: string): string {
-  return text
-    .replace(RESIDENT_ID, '$1****$2')
-    .replace(CN_E164, '+86$1****$2')
-    .replace(E164, '+$1****$2')
-    .replace(CN_MOBILE, '$1****$2');
+  return (
+    text
+      // Credentials first, so the numbers inside them are not half-masked instead.
+      .replace(JWT, REDACTED)
+      .replace(BEARER, `$1 ${REDACTED}`)
+      .replace(ACK_LINK, `$1${REDACTED}`)
+      .replace(ACK_TOKEN, REDACTED)
+      .replace(RESIDENT_ID, '$1****$2')
+      .replace(CN_E164, '+86$1****$2')
+      .replace(E164, '+$1****$2')
+      .replace(ENCODED_CN_E164, '%2B86$1****$2')
+      .replace(ENCODED_E164, '%2B$1****$2')
+      .replace(CN_NO_PLUS, '$1$2****$3')
+      .replace(CN_MOBILE, '$1****$2')
+  );
 }
 
 interface MaskContext {
@@ -74,8 +99,8 @@ function mask(value: unknown, depth: number, context: MaskContext): unknown {
     case 'string':
       return maskString(value);
     case 'number':
-      // A mobile number kept as a number.
-      return Number.isInteger(value) && /^1[3-9]\d{9}$/.test(String(value))
+      // A mobile number kept as a number, with or without the country code.
+      return Number.isInteger(value) && /^(?:86)?1[3-9]\d{9}$/.test(String(value))
         ? maskString(String(value))
         : value;
     case 'bigint':

@@ -1,8 +1,10 @@
 /**
  * Amazon Connect: the contact flow's "Invoke AWS Lambda function" block. Reads the contact id, the
- * caller's number and the flow's parameters (kind, description, unit, category, parkId); opens the
- * contact's one ticket; returns a flat string map (status, ticketNumber, ticketNumberSpoken, prompt)
- * for the flow to play. Connect waits at most 8 seconds; this answers in well under one.
+ * instance it came through, the caller's number and the flow's parameters (kind, description, unit,
+ * category); the park is the instance's, from CONNECT_INSTANCES (an instance not there is refused
+ * with `transfer`); opens the contact's one ticket; returns a flat string map (status, ticketNumber,
+ * ticketNumberSpoken, prompt) for the flow to play. Connect waits at most 8 seconds; this answers in
+ * well under one.
  */
 import type { ConnectContactFlowEvent, ConnectContactFlowResult } from 'aws-lambda';
 import { answerConnect } from '../../shared/app/ivr-calls';
@@ -13,6 +15,7 @@ export async function handler(event: ConnectContactFlowEvent): Promise<ConnectCo
   return answerConnect(ivrRuntime().deps, {
     contactId: contact?.ContactId,
     phone: contact?.CustomerEndpoint?.Address,
+    instanceArn: contact?.InstanceARN,
     parameters: event?.Details?.Parameters ?? {},
   });
 }

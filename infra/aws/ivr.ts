@@ -8,8 +8,11 @@
  *   (default `/estate-desk/twilio/auth-token`; create it with `aws ssm put-parameter --type SecureString`).
  * - `twilioAuthTokenKmsKeyArn`: the customer managed key of that parameter, when not `aws/ssm`.
  * - `publicBaseUrl`: the URL Twilio calls, when not the API's own (a custom domain).
- * - `connectInstanceArn`: the Amazon Connect instance allowed to invoke the Connect function. The
- *   function always exists; without the ARN nothing may invoke it (no resource policy at all).
+ * - `connectInstances`: the Amazon Connect instances allowed to invoke the Connect function, each
+ *   with the park its contacts are for, as JSON: `{"arn:aws:connect:…:instance/…": "park-1"}`.
+ *   `connectInstanceArn`: one instance, for the IVR park (`ivrParkId`). The function always exists;
+ *   without either nothing may invoke it (no resource policy at all), and it refuses any instance
+ *   not configured (the park is never the flow's to say).
  * - `ivrParkId`, `ivrVoice`, `ivrSayLanguage`, `ivrSpeechLanguage`: see shared/config.ts.
  */
 import { join } from 'node:path';
@@ -20,6 +23,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { handlerEntry, IVR_ROUTES, TWILIO_HANDLER } from '../routes';
+import { CONNECT_INSTANCE_ARN, parseConnectInstances } from '../../shared/app/ivr-calls/connect-instances';
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 import { ServiceFunction } from './service-function';
 import { contextString } from './context';
@@ -29,6 +33,7 @@ export const IVR_CONTEXT = {
   twilioAuthTokenKmsKeyArn: 'twilioAuthTokenKmsKeyArn',
   publicBaseUrl: 'publicBaseUrl',
   connectInstanceArn: 'connectInstanceArn',
+  connectInstances: 'connectInstances',
   ivrParkId: 'ivrParkId',
   ivrVoice: 'ivrVoice',
   ivrSayLanguage: 'ivrSayLanguage',
@@ -61,6 +66,8 @@ export class IvrIntake extends Construct {
   readonly connect: ServiceFunction;
   readonly tokenParameterName: string;
   readonly connectInstanceArn: string | undefined;
+  /** Instance ARN → park: who may invoke the Connect function, and for which park. */
+  readonly connectInstances: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: IvrIntakeProps) {
     super(scope, id);
@@ -68,9 +75,11 @@ export class IvrIntake extends Construct {
     this.tokenParameterName =
       contextString(this, IVR_CONTEXT.twilioAuthTokenParameter) ?? DEFAULT_TWILIO_AUTH_TOKEN_PARAMETER;
     this.connectInstanceArn = contextString(this, IVR_CONTEXT.connectInstanceArn);
+    const ivrParkId = contextString(this, IVR_CONTEXT.ivrParkId) ?? DEFAULT_IVR_PARK_ID;
+    this.connectInstances = connectInstancesOf(this, this.connectInstanceArn, ivrParkId);
     const ivrEnvironment = {
       ...props.environment,
-      [ENV.ivrParkId]: contextString(this, IVR_CONTEXT.ivrParkId) ?? DEFAULT_IVR_PARK_ID,
+      [ENV.ivrParkId]: ivrParkId,
       [ENV.ivrVoice]: contextString(this, IVR_CONTEXT.ivrVoice) ?? DEFAULT_IVR_VOICE.voice,
       [ENV.ivrSayLanguage]: contextString(this, IVR_CONTEXT.ivrSayLanguage) ?? DEFAULT_IVR_VOICE.sayLanguage,
       [ENV.ivrSpeechLanguage]:
@@ -139,16 +148,16 @@ export class IvrIntake extends Construct {
       entry: join(props.projectRoot, 'functions/ivr/connect.ts'),
       projectRoot: props.projectRoot,
       description: 'estate-desk IVR: Amazon Connect contact flow opens a ticket (invoked by Connect only)',
-      environment: ivrEnvironment,
+      environment: { ...ivrEnvironment, [ENV.connectInstances]: JSON.stringify(this.connectInstances) },
       // Connect waits at most 8 s for a Lambda; fail before it gives up.
       timeout: Duration.seconds(6),
       memorySize: 1024,
     });
     this.grantItems(this.connect, props.table);
-    if (this.connectInstanceArn) {
-      this.connect.fn.addPermission('InvokedByConnectInstance', {
+    for (const [i, instanceArn] of Object.keys(this.connectInstances).sort().entries()) {
+      this.connect.fn.addPermission(`InvokedByConnectInstance${i === 0 ? '' : i + 1}`, {
         principal: new iam.ServicePrincipal('connect.amazonaws.com'),
-        sourceArn: this.connectInstanceArn,
+        sourceArn: instanceArn,
         sourceAccount: stack.account,
         action: 'lambda:InvokeFunction',
       });
@@ -173,4 +182,35 @@ export class IvrIntake extends Construct {
       }),
     );
   }
+}
+
+/**
+ * `connectInstances` (a JSON object, or an object in cdk.json) and `connectInstanceArn` (for the IVR
+ * park) as one instance → park map; a malformed value stops the synth rather than deploy a function
+ * that refuses every contact.
+ */
+export function connectInstancesOf(
+  scope: Construct,
+  singleArn: string | undefined,
+  ivrParkId: string,
+): Record<string, string> {
+  const raw: unknown = scope.node.tryGetContext(IVR_CONTEXT.connectInstances);
+  const text =
+    raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
+  const map = parseConnectInstances(text);
+  if (!map) {
+    throw new Error(
+      `CDK context ${IVR_CONTEXT.connectInstances} must be a JSON object of Amazon Connect instance ARNs to ` +
+        'park ids, e.g. {"arn:aws:connect:ap-east-1:111122223333:instance/<id>": "park-1"}',
+    );
+  }
+  if (singleArn) {
+    if (!CONNECT_INSTANCE_ARN.test(singleArn)) {
+      throw new Error(
+        `CDK context ${IVR_CONTEXT.connectInstanceArn} must be an instance ARN, arn:aws:connect:<region>:<account>:instance/<id>`,
+      );
+    }
+    map[singleArn] ??= ivrParkId;
+  }
+  return map;
 }

@@ -23,6 +23,7 @@ import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../share
 import { log } from '../../shared/log';
 import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
+import { exposureProblem, requireLocalToken } from './guards';
 import { backgroundHandlers } from './handlers';
 import { problem, readBody } from './http-io';
 import { serveLocal } from './local-routes';
@@ -69,6 +70,11 @@ export interface Desk {
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export async function startDesk(options: DeskOptions): Promise<Desk> {
+  const exposed = exposureProblem({
+    publicBaseUrl: options.publicBaseUrl ?? process.env[ENV.publicBaseUrl],
+    twilioAuthToken: options.twilioAuthToken ?? process.env[ENV.twilioAuthToken],
+  });
+  if (exposed) throw new Error(exposed);
   const dynamo = new DynamoDBClient({
     endpoint: options.dynamoEndpoint,
     region: 'ap-east-1',
@@ -107,6 +113,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/local/') && !requireLocalToken(req, res, options.jwtKey)) return;
     const body = await readBody(req);
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
     if (url.pathname.startsWith('/local/')) {

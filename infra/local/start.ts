@@ -1,12 +1,23 @@
 /** `npm start`: DynamoDB Local (data in .data/), the demo park on first run, the desk on PORT (3000). */
 import { resolve } from 'node:path';
 import { JavaMissing, startDynamoLocal } from './dynamo';
+import { ENV } from '../../shared/config';
 import { startDesk } from './desk';
+import { exposureProblem } from './guards';
 import { localSigningKey } from './jwt';
 import { DATA_DIR, DYNAMO_DIR, JWT_KEY_FILE, LOCAL_TABLE } from './paths';
 import { DEMO_PARK } from './seed';
 
 async function main(): Promise<void> {
+  // Before DynamoDB Local starts: one line, exit 1 (guards.ts says why).
+  const exposed = exposureProblem({
+    publicBaseUrl: process.env[ENV.publicBaseUrl],
+    twilioAuthToken: process.env[ENV.twilioAuthToken],
+  });
+  if (exposed) {
+    console.error(`estate-desk: refusing to start: ${exposed}`);
+    process.exit(1);
+  }
   const port = Number(process.env.PORT ?? 3000);
   let dynamo: Awaited<ReturnType<typeof startDynamoLocal>>;
   try {

@@ -44,10 +44,36 @@ export const caller = z.strictObject({
   unit: z.optional(text(30)),
 });
 
+/** The most a paid special service may cost (RP-4), in yuan: a repair's fee, not a renovation's. */
+export const MAX_FEE_YUAN = 100_000;
+/** Yuan to the fen, as a person writes them: 80, 80.5, 80.50 (never 1e-7, which no one can pay). */
+const YUAN = /^\d+(\.\d{1,2})?$/;
+
 const paidService = z.strictObject({
-  fee: z.number().check(z.nonnegative('must not be negative'), z.maximum(1_000_000)),
+  fee: z.number().check(
+    z.nonnegative('must not be negative'),
+    z.maximum(MAX_FEE_YUAN, `must be at most ${MAX_FEE_YUAN} yuan`),
+    z.refine((fee) => YUAN.test(String(fee)), 'must be yuan with at most two decimals, e.g. 80 or 80.50'),
+  ),
   consent: z.boolean(),
 });
+
+/**
+ * The times a person may give (wanted, appointment, occurred, deadlines, instructions due): from
+ * 2000-01-01 up to, not including, 2100-01-01 UTC. Anything outside is a typo (9999-12-31), and
+ * would otherwise be stored, texted without its year and set as a timer for centuries away.
+ */
+export const EARLIEST_TIME = '2000-01-01T00:00:00Z';
+export const LATEST_TIME = '2100-01-01T00:00:00Z';
+const time = isoTime.check(
+  z.refine(
+    (value) => {
+      const at = Date.parse(value);
+      return at >= Date.parse(EARLIEST_TIME) && at < Date.parse(LATEST_TIME);
+    },
+    `must be between ${EARLIEST_TIME.slice(0, 10)} and ${LATEST_TIME.slice(0, 10)}`,
+  ),
+);
 
 export const openRepairBody = z.strictObject({
   kind: z.literal('repair'),
@@ -55,10 +81,10 @@ export const openRepairBody = z.strictObject({
   caller,
   description: text(500),
   location: text(200),
-  wantedAt: isoTime,
+  wantedAt: time,
   // Absent: the request is only received; RP-2 is decided later with POST /tickets/{id}/decide.
   decision: z.optional(z.enum(REPAIR_DECISIONS)),
-  appointmentAt: z.optional(isoTime),
+  appointmentAt: z.optional(time),
   declineReason: z.optional(text(300)),
   paidService: z.optional(paidService),
 });
@@ -75,7 +101,7 @@ const complaintGrading = {
   severity: z.optional(z.enum(COMPLAINT_SEVERITIES)),
   about: z.optional(complaintAbout),
   demand: z.optional(text(300)),
-  residentDeadline: z.optional(isoTime),
+  residentDeadline: z.optional(time),
   ongoingHarm: z.optional(z.boolean()),
 };
 
@@ -84,7 +110,7 @@ export const openComplaintBody = z.strictObject({
   kind: z.literal('complaint'),
   parkId: z.optional(text(64)),
   caller,
-  occurredAt: isoTime,
+  occurredAt: time,
   place: text(200),
   description: text(500),
   ...complaintGrading,
@@ -122,7 +148,7 @@ export const commandBodies = {
   /** RP-2 for a received repair: the outcome and what it needs (RP-4's consent for a paid service). */
   decide: z.strictObject({
     decision: z.enum(REPAIR_DECISIONS),
-    appointmentAt: z.optional(isoTime),
+    appointmentAt: z.optional(time),
     declineReason: z.optional(text(300)),
     paidService: z.optional(paidService),
   }),
@@ -154,7 +180,7 @@ export const commandBodies = {
   report: z.strictObject({ text: text(500), staffId: z.optional(text(64)) }),
   'hand-over': z.strictObject({ staffId: text(64) }),
   'accept-handover': z.strictObject({}),
-  instructions: z.strictObject({ from: text(50), to: text(64), text: text(300), dueAt: isoTime }),
+  instructions: z.strictObject({ from: text(50), to: text(64), text: text(300), dueAt: time }),
   'instruction-done': z.strictObject({
     number: z.number().check(z.int('must be a whole number'), z.minimum(1)),
     result: text(300),

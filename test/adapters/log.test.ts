@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signToken } from '../../infra/local/jwt';
+import { signAckLink } from '../../shared/domain/ack-link';
 import { createLogger, type LogLevel, log, maskPersonalData } from '../../shared/log';
 
 describe('maskPersonalData', () => {
@@ -140,6 +142,101 @@ describe('maskPersonalData', () => {
     value.self = value;
 
     expect(maskPersonalData(value)).toEqual({ at: '2026-11-27T07:30:00.000Z', self: '[circular]' });
+  });
+});
+
+describe('maskPersonalData: credentials and numbers inside text', () => {
+  const JWT_TOKEN = signToken(
+    {
+      sub: 'dispatcher-1',
+      'custom:staffId': 'dispatcher-1',
+      'cognito:groups': ['dispatcher'],
+      'custom:parks': 'park-1',
+    },
+    'k'.repeat(32),
+  );
+  const ACK_TOKEN = signAckLink(
+    {
+      ticketId: '01JDQ3V5W6X7Y8Z9A0B1C2D3E4',
+      staffId: 'office-manager-1',
+      purpose: 'acknowledge',
+      expiresAt: new Date('2026-11-28T02:00:00Z'),
+    },
+    'k'.repeat(32),
+  );
+
+  it('a JWT anywhere in a text is redacted whole', () => {
+    const masked = maskPersonalData(`verify failed for ${JWT_TOKEN} (expired)`);
+
+    expect(masked).toBe('verify failed for [redacted] (expired)');
+  });
+
+  it('a bearer token written out is redacted, prose about bearer tokens is not', () => {
+    expect(maskPersonalData('header was Bearer abc123def456ghi')).toBe('header was Bearer [redacted]');
+    expect(maskPersonalData('a bearer token is required')).toBe('a bearer token is required');
+  });
+
+  it('an acknowledgement link in an SMS text keeps its address but not its token', () => {
+    const text = `【翠湖物业】紧急E20261128-001火警:3号楼地下车库。请速处理,点链接确认:https://desk.example.com/ack/${ACK_TOKEN}`;
+
+    const masked = maskPersonalData(text) as string;
+
+    expect(masked).toBe(
+      '【翠湖物业】紧急E20261128-001火警:3号楼地下车库。请速处理,点链接确认:https://desk.example.com/ack/[redacted]',
+    );
+  });
+
+  it('an acknowledgement token without its path is redacted; a route key is left alone', () => {
+    expect(maskPersonalData(`link ${ACK_TOKEN} refused: expired`)).toBe('link [redacted] refused: expired');
+    expect(maskPersonalData('POST /ack/{token}')).toBe('POST /ack/{token}');
+  });
+
+  it.each([
+    ['13800000001', '138****0001'],
+    ['8613800000001', '86138****0001'],
+    ['008613800000001', '0086138****0001'],
+    ['86 138 0000 0001', '86 138****0001'],
+    ['sms to 8613800000001 failed', 'sms to 86138****0001 failed'],
+    ['From=%2B8613800000001&To=%2B12125550123', 'From=%2B86138****0001&To=%2B121****0123'],
+  ])('a mainland number without a plus, or with it URL-encoded: %s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it('a mainland number with its country code held as a number', () => {
+    expect(maskPersonalData({ phone: 8613800000001 })).toEqual({ phone: '86138****0001' });
+  });
+
+  it('in nested fields, error messages and stacks alike', () => {
+    const error = new Error(`SNS refused 8613800000001 for ${JWT_TOKEN} via /ack/${ACK_TOKEN}`);
+
+    const masked = JSON.stringify(
+      maskPersonalData(
+        {
+          request: {
+            headers: { 'x-forwarded-for': '1.2.3.4' },
+            body: `caller=8613800000001&link=/ack/${ACK_TOKEN}`,
+          },
+          error,
+        },
+        { stacks: true },
+      ),
+    );
+
+    expect(masked).not.toContain('8613800000001');
+    expect(masked).not.toContain(JWT_TOKEN.split('.')[1]);
+    expect(masked).not.toContain(ACK_TOKEN.split('.').pop());
+    expect(masked).toContain('86138****0001');
+  });
+
+  it('the logger masks its message too', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', write: (_level, line) => lines.push(line) });
+
+    logger.warn(`token ${JWT_TOKEN} from 8613800000001 opened /ack/${ACK_TOKEN}`);
+
+    expect(JSON.parse(lines[0] ?? '{}').message).toBe(
+      'token [redacted] from 86138****0001 opened /ack/[redacted]',
+    );
   });
 });
 

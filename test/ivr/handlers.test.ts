@@ -21,6 +21,8 @@ import { vectors as fixture } from './vectors';
 import { parseXml } from './xml';
 
 const TOKEN = fixture.authToken;
+/** The Connect instance configured for park-1 (CONNECT_INSTANCES). */
+const INSTANCE = 'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000001';
 const BASE = 'https://desk.example.test';
 let deps: IvrDeps;
 let baseUrl = BASE;
@@ -35,7 +37,12 @@ beforeAll(async () => {
     clock,
     ids: new UlidIds(clock),
     calls: new DynamoCallStore(db, tableName),
-    ivr: { parkId: 'park-1', baseUrl: BASE, voice: { ...DEFAULT_IVR_VOICE } },
+    ivr: {
+      parkId: 'park-1',
+      baseUrl: BASE,
+      voice: { ...DEFAULT_IVR_VOICE },
+      connectInstances: { [INSTANCE]: 'park-1' },
+    },
   };
   provideIvr({
     get deps() {
@@ -189,6 +196,7 @@ function contactEvent(
   contactId: string,
   parameters: Record<string, string>,
   phone = '+8613800000001',
+  instanceArn: string | undefined = INSTANCE,
 ): ConnectContactFlowEvent {
   return {
     Name: 'ContactFlowEvent',
@@ -200,7 +208,7 @@ function contactEvent(
         CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
         InitialContactId: contactId,
         InitiationMethod: 'INBOUND',
-        InstanceARN: 'arn:aws:connect:ap-east-1:111122223333:instance/abc',
+        InstanceARN: instanceArn,
         PreviousContactId: contactId,
         Queue: null,
         SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },

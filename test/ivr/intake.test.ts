@@ -9,6 +9,7 @@ const NOW = new Date('2026-11-27T10:00:00+08:00');
 const WANG = '+8613800000001';
 const DESK_PHONE = STAFF.find((s) => s.id === 'dispatcher-1')?.phone ?? '';
 const VOICE = { sayLanguage: 'cmn-CN', voice: 'Polly.Zhiyu', speechLanguage: 'zh-CN' };
+const INSTANCE = 'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000001';
 
 function unit(address: string): Unit {
   return {
@@ -41,7 +42,12 @@ function fakeDeps(home: Unit) {
       claimTicket: writes.claimTicket,
       unitsOfPhone: async (_park: string, phone: string) => (phone === WANG ? [home] : []),
     },
-    ivr: { parkId: 'park-1', baseUrl: 'https://desk.example.com', voice: VOICE },
+    ivr: {
+      parkId: 'park-1',
+      baseUrl: 'https://desk.example.com',
+      voice: VOICE,
+      connectInstances: { [INSTANCE]: 'park-1' },
+    },
   } as unknown as IvrDeps;
   return { deps, writes };
 }
@@ -149,6 +155,7 @@ describe('phone intake: the open-ticket schema of POST /tickets', () => {
     const answer = await answerConnect(deps, {
       contactId: 'contact-0001',
       phone: WANG,
+      instanceArn: INSTANCE,
       parameters: { kind: 'repair', description: '厨房水管漏水' },
     });
 

@@ -12,7 +12,11 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IVR_ROUTES } from '../../infra/routes';
 import { buildEstateDesk } from '../../infra/aws/build';
-import { DEFAULT_TWILIO_AUTH_TOKEN_PARAMETER, IVR_TABLE_ACTIONS } from '../../infra/aws/ivr';
+import {
+  connectInstancesOf,
+  DEFAULT_TWILIO_AUTH_TOKEN_PARAMETER,
+  IVR_TABLE_ACTIONS,
+} from '../../infra/aws/ivr';
 import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';
 import { DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 
@@ -21,6 +25,8 @@ const CDK_JSON = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')
   context: Record<string, unknown>;
 };
 const INSTANCE = 'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000001';
+const SECOND_INSTANCE =
+  'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000002';
 const KEY = 'arn:aws:kms:ap-east-1:111122223333:key/1234abcd-0000-4000-8000-000000000002';
 
 interface Synthesised {
@@ -49,6 +55,7 @@ let plain: Synthesised;
 beforeAll(() => {
   withConnect = synth({
     connectInstanceArn: INSTANCE,
+    connectInstances: JSON.stringify({ [SECOND_INSTANCE]: 'park-2' }),
     twilioAuthTokenParameter: '/park-1/twilio-token',
     twilioAuthTokenKmsKeyArn: KEY,
   });
@@ -181,19 +188,49 @@ describe('the Twilio function', () => {
 });
 
 describe('the Amazon Connect function', () => {
-  it('may be invoked by the configured Connect instance only (resource policy, source ARN and account)', () => {
+  it('may be invoked by the configured Connect instances only (resource policy, source ARN and account)', () => {
     const fnId = logicalId(withConnect, withConnect.stack.ivr.connect.fn);
     const permissions = Object.values(withConnect.template.findResources('AWS::Lambda::Permission')).filter(
       (p) => JSON.stringify(p.Properties.FunctionName).includes(fnId),
     );
 
-    expect(permissions).toHaveLength(1);
-    expect(permissions[0]?.Properties).toMatchObject({
-      Action: 'lambda:InvokeFunction',
-      Principal: 'connect.amazonaws.com',
-      SourceArn: INSTANCE,
-      SourceAccount: { Ref: 'AWS::AccountId' },
+    expect(permissions.map((p) => p.Properties.SourceArn).sort()).toEqual([INSTANCE, SECOND_INSTANCE]);
+    for (const permission of permissions) {
+      expect(permission.Properties).toMatchObject({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'connect.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+      });
+    }
+  });
+
+  it('is told each instance’s park (connectInstanceArn → the IVR park; connectInstances as given)', () => {
+    const env = resource(withConnect, withConnect.stack.ivr.connect.fn).Properties.Environment.Variables;
+    const plainEnv = resource(plain, plain.stack.ivr.connect.fn).Properties.Environment.Variables;
+
+    expect(JSON.parse(env[ENV.connectInstances])).toEqual({
+      [INSTANCE]: 'park-1',
+      [SECOND_INSTANCE]: 'park-2',
     });
+    expect(JSON.parse(plainEnv[ENV.connectInstances])).toEqual({});
+  });
+
+  it('a malformed connectInstances or connectInstanceArn stops the synth', () => {
+    for (const context of [
+      { connectInstances: 'park-1' },
+      { connectInstances: '{"arn:aws:connect:x": "park-1"}' },
+      { connectInstances: JSON.stringify({ [INSTANCE]: '' }) },
+    ]) {
+      expect(() => connectInstancesOf(new App({ context }), undefined, 'park-1')).toThrow(/connectInstances/);
+    }
+    expect(() => connectInstancesOf(new App(), 'instance/abc', 'park-1')).toThrow(/connectInstanceArn/);
+    expect(
+      connectInstancesOf(
+        new App({ context: { connectInstances: { [INSTANCE]: 'park-3' } } }),
+        INSTANCE,
+        'park-1',
+      ),
+    ).toEqual({ [INSTANCE]: 'park-3' });
   });
 
   it('without connectInstanceArn it exists, but nothing may invoke it', () => {

@@ -12,7 +12,10 @@ export interface TestDesk extends Desk {
   token(...args: string[]): string;
   /** A token with exactly these claims. */
   customToken(claims: { staffId: string; groups: Group[]; parks: string }): string;
-  /** fetch against the desk with JSON in and out. */
+  /**
+   * fetch against the desk with JSON in and out. `/local/*` calls carry a dispatcher's token unless
+   * `token` says otherwise (`token: ''` sends none), as the local routes need one.
+   */
   call(
     method: string,
     path: string,
@@ -30,6 +33,7 @@ export async function startTestDesk(): Promise<TestDesk> {
     port: 0,
     pollIntervalMs: 0,
   });
+  const localToken = tokenFor(['dispatcher'], jwtKey);
   return {
     ...desk,
     token: (...args) => tokenFor(args, jwtKey),
@@ -40,7 +44,8 @@ export async function startTestDesk(): Promise<TestDesk> {
       ),
     call: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const token = options.token ?? (path.startsWith('/local/') ? localToken : undefined);
+      if (token) headers.authorization = `Bearer ${token}`;
       let body: string | undefined = options.rawBody;
       if (options.body !== undefined) {
         body = JSON.stringify(options.body);

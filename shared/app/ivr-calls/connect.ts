@@ -11,6 +11,7 @@ import {
 } from '../../ivr/call-tree';
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
+import { parkOfInstance } from './connect-instances';
 import { canOpenKind, factsFor, type IvrDeps } from './context';
 import { openForCall } from './one-ticket';
 
@@ -18,6 +19,9 @@ import { openForCall } from './one-ticket';
 export interface ConnectInvocation {
   contactId: string | undefined;
   phone: string | undefined;
+  /** `Details.ContactData.InstanceARN`: which instance the contact came through (decides the park). */
+  instanceArn: string | undefined;
+  /** The flow's parameters; a `parkId` among them is not trusted (the instance decides). */
   parameters: Record<string, string | undefined>;
 }
 
@@ -31,13 +35,29 @@ function transfer(reason: string): ConnectAnswer {
 /** Answers one contact-flow invocation: opens the contact's one ticket and says what to play. */
 export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
   const contactId = invocation.contactId ?? '';
+  // The park is the configured instance's, whatever the flow says: an instance not configured (another
+  // account's flow, a test instance, a forged event) opens nothing and reads no stored answer.
+  const parkId = parkOfInstance(deps.ivr.connectInstances, invocation.instanceArn);
+  if (!parkId) {
+    log.warn('connect contact from an instance not configured: refused', {
+      instance: invocation.instanceArn,
+      contact: contactId,
+    });
+    return transfer('instance');
+  }
   if (!/^[0-9a-zA-Z-]{8,64}$/.test(contactId)) return transfer('contact-id');
   const call: CallKey = { provider: 'connect', id: contactId };
   const stored = await deps.calls.answerOf(call, 'open');
   if (stored !== undefined) return JSON.parse(stored) as ConnectAnswer;
 
   const p = invocation.parameters;
-  const parkId = p.parkId?.trim() || deps.ivr.parkId;
+  if (p.parkId?.trim() && p.parkId.trim() !== parkId) {
+    log.warn('connect flow names another park than its instance; the instance decides', {
+      instance: invocation.instanceArn,
+      flowPark: p.parkId,
+      park: parkId,
+    });
+  }
   const kind = p.kind?.trim() as CallKind | undefined;
   const phone = invocation.phone?.trim();
   const transcript = (p.description ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TRANSCRIPT);

@@ -11,6 +11,7 @@ import type { IvrVoice } from '../../ivr/twiml';
 import type { CallStore } from '../../ports';
 import type { Principal } from '../access';
 import type { CoreDeps } from '../deps';
+import { parseConnectInstances } from './connect-instances';
 
 export interface IvrSettings {
   /** The park whose office number the IVR answers. */
@@ -18,6 +19,8 @@ export interface IvrSettings {
   /** Public base URL of the desk (step URLs and signature checks). */
   baseUrl: string;
   voice: IvrVoice;
+  /** Amazon Connect instance ARN → the park its contacts are for; an instance not here is refused. */
+  connectInstances?: Readonly<Record<string, string>>;
 }
 
 export type IvrDeps = CoreDeps & { calls: CallStore; ivr: IvrSettings };
@@ -32,6 +35,8 @@ export function ivrSettingsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): Ivr
       voice: env[ENV.ivrVoice] || DEFAULT_IVR_VOICE.voice,
       speechLanguage: env[ENV.ivrSpeechLanguage] || DEFAULT_IVR_VOICE.speechLanguage,
     },
+    // Malformed (the stack never deploys that): no instance is known, every contact is refused.
+    connectInstances: parseConnectInstances(env[ENV.connectInstances]) ?? {},
   };
 }
 

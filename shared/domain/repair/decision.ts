@@ -28,9 +28,17 @@ export function wantedTimeText(
   return asap ? '尽快' : chineseShort(wanted, timeZone);
 }
 
+/**
+ * A fee as said and texted: whole yuan as they are (80), else yuan and fen (80.50) — a plain
+ * decimal whatever the number, never `1e-7`.
+ */
+export function yuan(fee: number): string {
+  return Number.isInteger(fee) ? BigInt(fee).toString() : fee.toFixed(2);
+}
+
 /** RP-4: what the resident is told of a paid special service before anything is dispatched. */
 function feeSentence(paidService: PaidService | undefined): string {
-  return paidService ? `本项为特约有偿服务,费用${paidService.fee}元。` : '';
+  return paidService ? `本项为特约有偿服务,费用${yuan(paidService.fee)}元。` : '';
 }
 
 /** The sentences said when a request is taken down undecided: received, then RP-3's confirmation. */

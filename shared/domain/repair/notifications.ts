@@ -9,7 +9,7 @@ import { deskOnShift } from '../shift';
 import type { Notification } from '../sms';
 import { fitSms } from '../sms';
 import { REPAIR_TIMERS } from './clocks';
-import { wantedTimeText } from './decision';
+import { wantedTimeText, yuan } from './decision';
 import type { RepairEvent, RepairTicket } from './model';
 
 /** Who answers for engineering's response time: the repair team lead, else the engineering manager. */
@@ -54,7 +54,7 @@ export function repairNotifications(
       const sent: Notification[] = [];
       const tech = staff.find((s) => s.id === event.data.staffId);
       // RP-4: the technician collects the fee the resident agreed to.
-      const fee = ticket.paidService ? `,有偿${ticket.paidService.fee}元` : '';
+      const fee = ticket.paidService ? `,有偿${yuan(ticket.paidService.fee)}元` : '';
       if (tech) {
         const text = fitSms(
           sig,

@@ -490,6 +490,31 @@ describe('review: who is texted and what the texts and scripts say', () => {
     expect(sms?.text.length).toBeLessThanOrEqual(70);
   });
 
+  it.each([
+    [80.5, '有偿80.50元', '费用80.50元'],
+    [0.1, '有偿0.10元', '费用0.10元'],
+    [1e-7, '有偿0.00元', '费用0.00元'],
+    [100_000, '有偿100000元', '费用100000元'],
+  ])(
+    'RP-4: a fee of %s is texted and said as a plain decimal (%s), never in exponent form',
+    (fee, texted, said) => {
+      const paid = open({ paidService: { fee, consent: true } });
+      const draft = decideRepair(paid.ticket, assignTo(TECHNICIAN), ctxAt(OPENED_AT, STAFF));
+      const event = {
+        ...draft,
+        seq: paid.ticket.version + 1,
+        at: OPENED_AT.toISOString(),
+        actor: DISPATCHER,
+      } as RepairEvent;
+
+      const [sms] = repairNotifications(event, applyRepairEvent(paid.ticket, event), STAFF, PARK);
+
+      expect(sms?.text).toContain(texted);
+      expect(JSON.stringify(paid)).toContain(said);
+      expect(sms?.text).not.toMatch(/\de[-+]?\d/);
+    },
+  );
+
   it('RP-4: a "paid" service of 0 yuan is refused (there is no fee to tell the resident of)', () => {
     const error = thrownBy(() => open({ paidService: { fee: 0, consent: true } }));
 
