@@ -52,6 +52,8 @@ export interface DeskOptions {
   publicBaseUrl?: string;
   /** Signs the links in emergency SMS (`npm start` keeps one in .data/); default: a fresh random key. */
   ackLinkKey?: string;
+  /** The desk's clock; default real time plus the offset `POST /local/clock` moves. */
+  clock?: AdjustableClock;
 }
 
 export interface Desk {
@@ -84,7 +86,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const { streamArn } = await ensureTable(dynamo, options.tableName);
   if (options.seed !== false) await seedDemoPark(db, options.tableName);
 
-  const clock = new AdjustableClock();
+  const clock = options.clock ?? new AdjustableClock();
   const store = new DynamoTicketStore(db, options.tableName);
   const timerRows = new TimerRows(db, options.tableName);
   const outbox = new SmsOutbox(db, options.tableName, clock, options.smsSignature ?? DEFAULT_SMS_SIGNATURE);

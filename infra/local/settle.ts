@@ -51,9 +51,11 @@ export class Settler {
       const fired: FiredTimer[] = [];
       fired.push(...(await this.settleNow()));
       for (let step = 0; step < MAX_CLOCK_STOPS; step++) {
-        const next = (await this.timerRows.pending()).find((t) => new Date(t.dueAt) <= target);
+        // The earliest one only: reading every pending timer at every stop grew with the backlog.
+        const [next] = await this.timerRows.due(target, 1);
         if (!next) break;
-        const due = new Date(next.dueAt);
+        // Timers due at the same instant fire together, at this one stop.
+        const due = new Date(next.payload.dueAt);
         if (due > this.clock.now()) this.clock.set(due);
         fired.push(...(await this.settleNow()));
       }
@@ -114,6 +116,8 @@ export class Settler {
     const fired: FiredTimer[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const handled = await this.poller.pollOnce();
+      // Nothing new since the last round's look at the timers: it saw every effect there is.
+      if (handled === 0 && round > 0) break;
       const count = await this.fireDue(fired);
       if (handled === 0 && count === 0) break;
     }

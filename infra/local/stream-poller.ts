@@ -22,6 +22,12 @@ interface ShardCursor {
 
 export class StreamPoller {
   private readonly shards = new Map<string, ShardCursor>();
+  /**
+   * DescribeStream only when a new shard may exist: before the first one is known, and after a
+   * shard was read to its end (a closed shard's successor is a new shard). Describing on every
+   * poll made "nothing pending" cost a control-plane call per settle round.
+   */
+  private describe = true;
 
   constructor(
     private readonly client: DynamoDBStreamsClient,
@@ -31,7 +37,7 @@ export class StreamPoller {
 
   /** Processes every record available now; returns how many were handled. */
   async pollOnce(): Promise<number> {
-    await this.discoverShards();
+    if (this.describe) await this.discoverShards();
     let handled = 0;
     for (const [shardId, cursor] of this.shards) {
       while (cursor.iterator && !cursor.done) {
@@ -56,7 +62,10 @@ export class StreamPoller {
         const last = records.at(-1)?.dynamodb?.SequenceNumber;
         if (last) cursor.lastSequence = last;
         cursor.iterator = out.NextShardIterator;
-        if (!out.NextShardIterator) cursor.done = true;
+        if (!out.NextShardIterator) {
+          cursor.done = true;
+          this.describe = true;
+        }
         if (records.length === 0) break;
       }
     }
@@ -96,6 +105,7 @@ export class StreamPoller {
       }
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
+    this.describe = ![...this.shards.values()].some((cursor) => !cursor.done);
   }
 
   private async iterator(

@@ -5,6 +5,7 @@ import { startDesk, type Desk } from '../../infra/local/desk';
 import { signToken } from '../../infra/local/jwt';
 import { tokenFor } from '../../infra/local/token';
 import type { Group } from '../../shared/domain/park';
+import { SteppedClock } from './clock';
 import { uniqueTableName } from './store';
 
 export interface TestDesk extends Desk {
@@ -32,6 +33,7 @@ export async function startTestDesk(): Promise<TestDesk> {
     jwtKey,
     port: 0,
     pollIntervalMs: 0,
+    clock: new SteppedClock(),
   });
   const localToken = tokenFor(['dispatcher'], jwtKey);
   return {

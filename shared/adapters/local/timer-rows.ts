@@ -62,14 +62,15 @@ export class TimerRows implements Timers {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: pointer(name) }));
   }
 
-  // Timers due at or before `now`, earliest first.
-  async due(now: Date): Promise<{ name: string; payload: TimerPayload }[]> {
+  // Timers due at or before `now`, earliest first; the first `limit` of them when given.
+  async due(now: Date, limit?: number): Promise<{ name: string; payload: TimerPayload }[]> {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk <= :now',
         ExpressionAttributeValues: { ':pk': DUE, ':now': `${now.toISOString()}#~` },
         ConsistentRead: true,
+        ...(limit ? { Limit: limit } : {}),
       }),
     );
     return (out.Items ?? []).map((i) => ({ name: String(i.name), payload: i.payload as TimerPayload }));
