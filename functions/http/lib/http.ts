@@ -79,6 +79,17 @@ function listClaim(value: unknown): string[] {
 export function principalOf(event: Event): Principal {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'a bearer token is required');
+  // The HTTP API's JWT authorizer accepts the user pool client's access token as well as its ID
+  // token, but only the ID token carries custom:parks and custom:staffId. Cognito marks each with
+  // `token_use`; a token without the claim (none of Cognito's) is judged by its claims below.
+  const tokenUse = claims.token_use;
+  if (tokenUse !== undefined && tokenUse !== 'id') {
+    throw new HttpProblem(
+      401,
+      'AUTH.ID_TOKEN_REQUIRED',
+      `this is a Cognito ${String(tokenUse)} token; send the ID token (IdToken of the sign-in result) as the bearer token`,
+    );
+  }
   const groups = listClaim(claims['cognito:groups']).filter((g): g is Group =>
     (GROUPS as readonly string[]).includes(g),
   );
