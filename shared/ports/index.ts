@@ -84,6 +84,8 @@ export interface TicketPage {
 /** Tickets and their append-only events (one DynamoDB table). */
 export interface TicketStore {
   get(ticketId: string): Promise<Ticket | undefined>;
+  /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
+  ping(): Promise<void>;
   history(ticketId: string): Promise<TicketHistory | undefined>;
   /** The next free number of a register for a park-local day, e.g. 3 for R20261127-003. */
   nextNumber(parkId: string, register: string, day: string): Promise<number>;

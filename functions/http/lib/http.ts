@@ -20,7 +20,9 @@ import {
   InvalidInput,
   NotFound,
   RuleViolation,
+  ServiceUnavailable,
 } from '../../../shared/domain/errors';
+import { asServiceUnavailable } from '../../../shared/adapters/aws/sdk';
 import { GROUPS, type Group } from '../../../shared/domain/park';
 import { log } from '../../../shared/log';
 
@@ -45,6 +47,7 @@ const STATUS_BY_CLASS: [new (...args: never[]) => DomainError, number][] = [
   [IllegalTransition, 409],
   [ConcurrentChange, 409],
   [RuleViolation, 422],
+  [ServiceUnavailable, 503],
 ];
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -168,11 +171,22 @@ function errorResponse({
 }: middy.Request<Event, APIGatewayProxyResultV2>): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem)
     return json(error.status, errorBody(error.code, error.message, error.field));
+  const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
+  // Throttling, a conflict that outlived its retries, an outage or a timeout: answered after the
+  // SDK's own retries, as 503 with when to try again, never as a 500.
+  const unavailable = asServiceUnavailable(error);
+  if (unavailable) {
+    log.warn('service unavailable', { error, reference, route: event.routeKey });
+    const response = json(503, errorBody(unavailable.code, unavailable.message));
+    return {
+      ...response,
+      headers: { ...response.headers, 'retry-after': String(unavailable.retryAfterSeconds) },
+    };
+  }
   if (error instanceof DomainError) {
     const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
     return json(status, errorBody(error.code, error.message, error.field));
   }
-  const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
   log.error('unexpected error', { error, reference, route: event.routeKey });
   return json(500, errorBody('INTERNAL', `internal error; reference ${reference}`));
 }

@@ -1,4 +1,5 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   GetCommand,
@@ -13,6 +14,7 @@ import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
 import type { TableIndexName } from './table';
 import { keys } from './table';
+import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 
 const TICKET_INTERNAL = [
   'pk',
@@ -61,11 +63,6 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
   };
 }
 
-function isConditionFailure(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
-
 function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
@@ -91,6 +88,16 @@ export class DynamoTicketStore implements TicketStore, Directory {
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /**
+   * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
+   * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.
+   */
+  async ping(timeoutMs = 2_000): Promise<void> {
+    await this.db.send(new DescribeTableCommand({ TableName: this.tableName }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    });
+  }
 
   // One ticket's current state.
   async get(ticketId: string): Promise<Ticket | undefined> {
@@ -173,7 +180,8 @@ export class DynamoTicketStore implements TicketStore, Directory {
         ]
       : [];
     try {
-      await this.db.send(
+      await transactWrite(
+        this.db,
         new TransactWriteCommand({
           TransactItems: [
             ...counter,
@@ -204,7 +212,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
           cause: error,
         });
       }
-      throw error;
+      throw transientCancellation(error) ?? error;
     }
   }
 
@@ -220,7 +228,8 @@ export class DynamoTicketStore implements TicketStore, Directory {
 
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
     try {
-      await this.db.send(
+      await transactWrite(
+        this.db,
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -251,7 +260,7 @@ export class DynamoTicketStore implements TicketStore, Directory {
           },
         );
       }
-      throw error;
+      throw transientCancellation(error) ?? error;
     }
   }
 
