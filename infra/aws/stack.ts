@@ -56,6 +56,13 @@ export const TABLE_WRITE_ACTIONS = [
 
 export type TableAccess = 'none' | 'read' | 'readWrite';
 
+/**
+ * How long an HTTP function may run: under API Gateway's 30 s integration limit, and long enough
+ * for three table calls each at its SDK worst case (shared/adapters/aws/sdk.ts, 7.5 s), so that a
+ * throttled or unreachable table is answered with the desk's own 503, not a Lambda timeout.
+ */
+export const HTTP_FUNCTION_TIMEOUT_SECONDS = 25;
+
 export interface EstateDeskStackProps extends StackProps {
   /** Sender signature every SMS starts with. Default `【翠湖物业】`. */
   smsSignature?: string;
@@ -80,8 +87,9 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 
 /**
  * Table access per HTTP handler: handlers behind POST routes write, handlers only behind GET routes
- * read, and the unauthenticated health probe gets no table access at all. A route without a token
- * that authenticates each request otherwise (`authenticatedBy`: a signed link) counts as authorized.
+ * read, and the unauthenticated health probe reads no item (it may only DescribeTable the table). A
+ * route without a token that authenticates each request otherwise (`authenticatedBy`: a signed
+ * link) counts as authorized.
  */
 export function httpTableAccess(handler: string): TableAccess {
   const routes = HTTP_ROUTES.filter((route) => route.handler === handler);
@@ -416,7 +424,7 @@ export class EstateDeskStack extends Stack {
           .map((r) => `${r.method} ${r.path}`)
           .join(', ')}`,
         environment: common,
-        timeout: Duration.seconds(10),
+        timeout: Duration.seconds(HTTP_FUNCTION_TIMEOUT_SECONDS),
         memorySize: 1024,
       });
       this.grantTable(fn, httpTableAccess(handler));
@@ -424,6 +432,15 @@ export class EstateDeskStack extends Stack {
       integrations.set(handler, new HttpLambdaIntegration(`Http${pascal(handler)}Integration`, fn.fn));
     }
     this.httpFunctions = httpFunctions;
+    // GET /health answers 503 when the table cannot be reached: it may describe the table (no item
+    // is read; the route is unauthenticated), nothing else.
+    httpFunctions.get('health')?.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ProbeTable',
+        actions: ['dynamodb:DescribeTable'],
+        resources: [this.table.tableArn],
+      }),
+    );
 
     for (const route of HTTP_ROUTES) {
       const [httpRoute] = this.api.addRoutes({

@@ -15,21 +15,24 @@ export interface LocalClaims {
   'cognito:groups': Group[];
   'custom:parks': string;
   name?: string;
+  /** Always `id`: like a Cognito ID token, the one the API takes (an access token lacks custom:*). */
+  token_use: 'id';
   iss: string;
   iat: number;
   exp: number;
 }
 
+/** What a caller of `signToken` chooses; the issuer, times and `token_use` are stamped by it. */
+export type TokenClaims = Omit<LocalClaims, 'iss' | 'iat' | 'exp' | 'token_use'>;
+
 const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
-export function signToken(
-  claims: Omit<LocalClaims, 'iss' | 'iat' | 'exp'>,
-  key: string,
-  ttlSeconds = 12 * 3600,
-): string {
+export function signToken(claims: TokenClaims, key: string, ttlSeconds = 12 * 3600): string {
   const iat = Math.floor(Date.now() / 1000);
   const header = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = b64(JSON.stringify({ ...claims, iss: LOCAL_ISSUER, iat, exp: iat + ttlSeconds }));
+  const payload = b64(
+    JSON.stringify({ ...claims, token_use: 'id', iss: LOCAL_ISSUER, iat, exp: iat + ttlSeconds }),
+  );
   const signature = createHmac('sha256', key).update(`${header}.${payload}`).digest('base64url');
   return `${header}.${payload}.${signature}`;
 }

@@ -17,6 +17,12 @@ export type OutgoingSms = Notification & { recordedText: string };
 export const NO_LINK = '(链接暂不可用,请致电调度确认)';
 
 /**
+ * Counted in CloudWatch each time emergency SMS go out without their links (an alarm watches it,
+ * infra/aws/alarms.ts): the people were told to phone instead, and the key or URL needs fixing.
+ */
+export const SMS_WITHOUT_LINK_METRIC = { namespace: 'EstateDesk', name: 'EmergencySmsWithoutLink' } as const;
+
+/**
  * Appends each personal link to its SMS. The history keeps the text with the token hidden: anyone
  * who may read the ticket could otherwise act as the person the link names. When the key cannot
  * be read, the SMS still goes out, without a link: an emergency SMS is never held back for it.
@@ -32,9 +38,22 @@ export async function withAckLinks(
   try {
     signing = { key: await keys.key(), baseUrl: keys.baseUrl() };
   } catch (error) {
+    const withoutLink = notifications.filter(hasLink).length;
     log.error('emergency SMS sent without their links: the ack-link key or base URL is unavailable', {
       error,
       ticketId: ticket.id,
+      // Embedded metric format: CloudWatch Logs turns this line into the metric, no API call.
+      _aws: {
+        Timestamp: Date.now(),
+        CloudWatchMetrics: [
+          {
+            Namespace: SMS_WITHOUT_LINK_METRIC.namespace,
+            Dimensions: [[]],
+            Metrics: [{ Name: SMS_WITHOUT_LINK_METRIC.name, Unit: 'Count' }],
+          },
+        ],
+      },
+      [SMS_WITHOUT_LINK_METRIC.name]: withoutLink,
     });
   }
   return notifications.map((n) => {

@@ -68,3 +68,16 @@ export class InvalidInput extends DomainError {
     this.code = code;
   }
 }
+
+/**
+ * The desk cannot answer now: the table is throttled, contended or unreachable. Nothing was
+ * written; the same request may be sent again after `retryAfterSeconds` (HTTP 503 + Retry-After).
+ */
+export class ServiceUnavailable extends DomainError {
+  readonly code = 'SERVICE.UNAVAILABLE';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options?: { retryAfterSeconds?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? 2;
+  }
+}

@@ -92,6 +92,8 @@ export interface TicketPage {
 /** Tickets and their append-only events (one DynamoDB table). */
 export interface TicketStore extends UnsettledQueries {
   get(ticketId: string): Promise<Ticket | undefined>;
+  /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
+  ping(): Promise<void>;
   history(ticketId: string): Promise<TicketHistory | undefined>;
   /** The ticket's events 1..`seq`, in order (one Query on its partition's key range). */
   eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]>;

@@ -1,14 +1,20 @@
 /** The local stand-in for Cognito: HS256 tokens, the `npm run token` mapping and the demo directory. */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ISSUER, type LocalClaims, signToken, verifyToken } from '../../infra/local/jwt';
+import {
+  LOCAL_ISSUER,
+  type LocalClaims,
+  signToken,
+  type TokenClaims,
+  verifyToken,
+} from '../../infra/local/jwt';
 import { DEMO_PARK, DEMO_STAFF } from '../../infra/local/seed';
 import { tokenFor } from '../../infra/local/token';
 import { GROUP_OF_ROLE, ROLES } from '../../shared/domain/park';
 
 const KEY = 'a'.repeat(64);
 const OTHER_KEY = 'b'.repeat(64);
-const CLAIMS: Omit<LocalClaims, 'iss' | 'iat' | 'exp'> = {
+const CLAIMS: TokenClaims = {
   sub: 'technician-1',
   'custom:staffId': 'technician-1',
   'cognito:groups': ['staff'],
@@ -32,10 +38,11 @@ function claimsOf(token: string): LocalClaims {
 }
 
 describe('signToken / verifyToken', () => {
-  it('a token verifies with its key and carries the claims, issuer and a 12-hour expiry', () => {
+  it('a token verifies with its key and carries the claims, issuer, token_use id and a 12-hour expiry', () => {
     const claims = claimsOf(signToken(CLAIMS, KEY));
 
-    expect(claims).toMatchObject({ ...CLAIMS, iss: LOCAL_ISSUER });
+    // token_use: like Cognito's ID token, the only kind the API takes (functions/http/lib/http.ts).
+    expect(claims).toMatchObject({ ...CLAIMS, iss: LOCAL_ISSUER, token_use: 'id' });
     expect(claims.exp - claims.iat).toBe(12 * 3600);
     expect(Math.abs(claims.iat * 1000 - Date.now())).toBeLessThan(5_000);
   });

@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKGROUND_HANDLERS, HTTP_ROUTES, IVR_ROUTES } from '../../infra/routes';
 import { esbuildOptionsFor, nodejsBundling } from '../../infra/aws/bundling';
 import { buildEstateDesk, STACK_NAME } from '../../infra/aws/build';
-import { type EstateDeskStack, httpTableAccess, PROJECT_ROOT, STAFF_GROUPS } from '../../infra/aws/stack';
+import {
+  type EstateDeskStack,
+  HTTP_FUNCTION_TIMEOUT_SECONDS,
+  httpTableAccess,
+  PROJECT_ROOT,
+  STAFF_GROUPS,
+} from '../../infra/aws/stack';
+import { REQUEST_PATH_BUDGET, worstCaseMs } from '../../shared/adapters/aws/sdk';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 
@@ -251,6 +258,15 @@ describe('Lambda functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 5);
   });
 
+  it("gives every HTTP function 25 s: under API Gateway's 30 s, over three table calls at their SDK worst case", () => {
+    for (const handler of HTTP_HANDLERS) {
+      const fn = template.toJSON().Resources[logicalId(stack.httpFunctions.get(handler)!.fn)];
+      expect(fn.Properties.Timeout, handler).toBe(HTTP_FUNCTION_TIMEOUT_SECONDS);
+    }
+    expect(HTTP_FUNCTION_TIMEOUT_SECONDS).toBeLessThan(30);
+    expect(3 * worstCaseMs(REQUEST_PATH_BUDGET)).toBeLessThan(HTTP_FUNCTION_TIMEOUT_SECONDS * 1000);
+  });
+
   it('runs every function on nodejs22.x, arm64, handler index.handler', () => {
     for (const fn of Object.values(resourcesOfType('AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({
@@ -423,6 +439,23 @@ describe('table access', () => {
       });
     }
     expect(tableStatement(stack.httpFunctions.get('health')!.role)).toBeUndefined();
+  });
+
+  it('lets the health probe describe the table (GET /health answers 503 when it cannot be reached), nothing more', () => {
+    const health = statementsOf(stack.httpFunctions.get('health')!.role);
+    expect(health).toContainEqual({
+      Sid: 'ProbeTable',
+      Effect: 'Allow',
+      Action: 'dynamodb:DescribeTable',
+      Resource: TABLE(),
+    });
+    expect(health.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:DescribeTable',
+    ]);
+    const describers = allStatements().filter((s) =>
+      JSON.stringify(s.Action).includes('dynamodb:DescribeTable'),
+    );
+    expect(describers).toHaveLength(1);
   });
 
   it('lets only effects read the table stream', () => {

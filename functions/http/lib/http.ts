@@ -20,7 +20,9 @@ import {
   InvalidInput,
   NotFound,
   RuleViolation,
+  ServiceUnavailable,
 } from '../../../shared/domain/errors';
+import { asServiceUnavailable } from '../../../shared/adapters/aws/sdk';
 import { GROUPS, type Group } from '../../../shared/domain/park';
 import { log } from '../../../shared/log';
 
@@ -45,6 +47,7 @@ const STATUS_BY_CLASS: [new (...args: never[]) => DomainError, number][] = [
   [IllegalTransition, 409],
   [ConcurrentChange, 409],
   [RuleViolation, 422],
+  [ServiceUnavailable, 503],
 ];
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -79,6 +82,17 @@ function listClaim(value: unknown): string[] {
 export function principalOf(event: Event): Principal {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'a bearer token is required');
+  // The HTTP API's JWT authorizer accepts the user pool client's access token as well as its ID
+  // token, but only the ID token carries custom:parks and custom:staffId. Cognito marks each with
+  // `token_use`; a token without the claim (none of Cognito's) is judged by its claims below.
+  const tokenUse = claims.token_use;
+  if (tokenUse !== undefined && tokenUse !== 'id') {
+    throw new HttpProblem(
+      401,
+      'AUTH.ID_TOKEN_REQUIRED',
+      `this is a Cognito ${String(tokenUse)} token; send the ID token (IdToken of the sign-in result) as the bearer token`,
+    );
+  }
   const groups = listClaim(claims['cognito:groups']).filter((g): g is Group =>
     (GROUPS as readonly string[]).includes(g),
   );
@@ -157,11 +171,22 @@ function errorResponse({
 }: middy.Request<Event, APIGatewayProxyResultV2>): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem)
     return json(error.status, errorBody(error.code, error.message, error.field));
+  const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
+  // Throttling, a conflict that outlived its retries, an outage or a timeout: answered after the
+  // SDK's own retries, as 503 with when to try again, never as a 500.
+  const unavailable = asServiceUnavailable(error);
+  if (unavailable) {
+    log.warn('service unavailable', { error, reference, route: event.routeKey });
+    const response = json(503, errorBody(unavailable.code, unavailable.message));
+    return {
+      ...response,
+      headers: { ...response.headers, 'retry-after': String(unavailable.retryAfterSeconds) },
+    };
+  }
   if (error instanceof DomainError) {
     const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;
     return json(status, errorBody(error.code, error.message, error.field));
   }
-  const reference = context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown';
   log.error('unexpected error', { error, reference, route: event.routeKey });
   return json(500, errorBody('INTERNAL', `internal error; reference ${reference}`));
 }

@@ -3,8 +3,7 @@
  * runtime provides its own (its table, its clock, the token from TWILIO_AUTH_TOKEN) through
  * `provideIvr` (shared/runtime.ts) before serving.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { documentClient, requiredEnv } from '../../../shared/adapters/aws/core';
+import { documentClient, dynamoDbClient, requiredEnv } from '../../../shared/adapters/aws/core';
 import { DynamoCallStore } from '../../../shared/adapters/dynamo/call-store';
 import { DynamoTicketStore } from '../../../shared/adapters/dynamo/ticket-store';
 import { systemClock, UlidIds } from '../../../shared/adapters/ids';
@@ -13,7 +12,7 @@ import { ENV } from '../../../shared/config';
 import { ivrRuntimeFrom } from '../../../shared/runtime';
 
 export const ivrRuntime = ivrRuntimeFrom(() => {
-  const db = documentClient(new DynamoDBClient({}));
+  const db = documentClient(dynamoDbClient());
   const table = requiredEnv(ENV.tableName);
   const store = new DynamoTicketStore(db, table);
   return {

@@ -3,6 +3,10 @@
  * read once per container, kept for `ttlMs`, and read again on the next call after a failure.
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { REQUEST_PATH_BUDGET, sdkClientConfig } from './sdk';
+
+/** The SSM client of the functions: the link pages read the key on a request (sdk.ts budgets). */
+export const ssmClient = () => new SSMClient(sdkClientConfig(REQUEST_PATH_BUDGET));
 
 export function secureParameter(options: {
   /** The parameter's name; throws when it is not configured. */
@@ -18,7 +22,7 @@ export function secureParameter(options: {
     if (cached && cached.until > Date.now()) return cached.value;
     const value = (async () => {
       const name = options.name();
-      client ??= options.client?.() ?? new SSMClient({});
+      client ??= options.client?.() ?? ssmClient();
       const out = await client.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
       const text = out.Parameter?.Value?.trim() ?? '';
       options.check?.(text);

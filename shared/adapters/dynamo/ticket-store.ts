@@ -1,4 +1,5 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   PutCommand,
@@ -14,6 +15,7 @@ import { refuseOversized } from './item-size';
 import type { TableIndexName } from './table';
 import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
+import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 import { sendingKeys, UNSETTLED_ATTRIBUTES, UnsettledReads, unsettledTicketKeys } from './unsettled';
 
 const TICKET_INTERNAL = [
@@ -70,11 +72,6 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
 const writeItems = (ticket: Ticket, event: TicketEventOf) =>
   refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
 
-function isConditionFailure(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
-
 function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
@@ -116,6 +113,16 @@ function decodeCursor(cursor: string, parkKeyName: string, parkKeyValue: string)
 
 /** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts). */
 export class DynamoTicketStore extends UnsettledReads implements TicketStore, Directory {
+  /**
+   * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
+   * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.
+   */
+  async ping(timeoutMs = 2_000): Promise<void> {
+    await this.db.send(new DescribeTableCommand({ TableName: this.tableName }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    });
+  }
+
   // One ticket's current state.
   async get(ticketId: string): Promise<Ticket | undefined> {
     const out = await this.db.send(
@@ -202,7 +209,8 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
         ]
       : [];
     try {
-      await this.db.send(
+      await transactWrite(
+        this.db,
         new TransactWriteCommand({
           TransactItems: [
             ...counter,
@@ -233,7 +241,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
           cause: error,
         });
       }
-      throw error;
+      throw transientCancellation(error) ?? error;
     }
   }
 
@@ -250,7 +258,8 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
     try {
-      await this.db.send(
+      await transactWrite(
+        this.db,
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -281,7 +290,7 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
           },
         );
       }
-      throw error;
+      throw transientCancellation(error) ?? error;
     }
   }
 
