@@ -35,6 +35,7 @@ import { type AlarmDestination, DEFAULT_SMS_SPEND_ALARM_USD } from './deploy-tar
 import { EmergencyLinks } from './emergency';
 import { IvrIntake } from './ivr';
 import { ServiceFunction } from './service-function';
+import { allowSmsToPhoneNumbersOnly } from './sms-permissions';
 
 /** The repository root: entries and package-lock.json are resolved from here, whatever the cwd. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -256,9 +257,7 @@ export class EstateDeskStack extends Stack {
         conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       }),
     );
-    this.effects.role.addToPolicy(
-      new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
-    );
+    allowSmsToPhoneNumbersOnly(this.effects.role);
     this.effects.fn.addEventSource(
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

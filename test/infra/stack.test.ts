@@ -618,6 +618,29 @@ describe('least privilege', () => {
     expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(publishers[0]);
   });
 
+  it('denies sns:Publish to every topic ARN wherever sns:Publish is allowed (phone numbers only)', () => {
+    const denyTopics = {
+      Sid: 'NoPublishToTopics',
+      Effect: 'Deny',
+      Action: 'sns:Publish',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+    };
+    const policies = Object.values(resourcesOfType('AWS::IAM::Policy')).map(
+      (policy) =>
+        (policy.Properties.PolicyDocument as { Statement: { Effect: string; Action: unknown }[] }).Statement,
+    );
+    const sending = policies.filter((statements) =>
+      statements.some((st) => st.Effect === 'Allow' && JSON.stringify(st.Action).includes('sns:Publish')),
+    );
+    expect(sending.length).toBeGreaterThanOrEqual(1);
+    for (const statements of sending) expect(statements).toContainEqual(denyTopics);
+    expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(denyTopics);
+    // The Deny names topics only: the Allow on "*" (a phone number has no ARN) still lets SMS through.
+    expect(allStatements().filter((st) => (st as { Effect?: string }).Effect === 'Deny')).toEqual([
+      denyTopics,
+    ]);
+  });
+
   it('grants no wildcard actions', () => {
     for (const statement of allStatements()) {
       for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
