@@ -7,6 +7,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EstateDeskStack } from './stack';
 import { contextString } from './context';
+import { alarmDestination, DEPLOY_CONTEXT, deployRegion, smsSpendAlarmUsd } from './deploy-target';
 
 export const STACK_NAME = 'EstateDesk';
 
@@ -14,15 +15,22 @@ export const STACK_NAME = 'EstateDesk';
 export const CONTEXT = {
   smsSignature: 'smsSignature',
   parkTimeZone: 'parkTimeZone',
-  alarmEmail: 'alarmEmail',
+  ...DEPLOY_CONTEXT,
 } as const;
 
+/**
+ * Refuses, before anything is built, a China region (no Cognito user pools, no SNS SMS there) and
+ * a deploy whose alarms would reach no one (deploy-target.ts says what to pass instead).
+ */
 export function buildEstateDesk(app: App): EstateDeskStack {
+  deployRegion(app);
+  const alarms = alarmDestination(app);
   const stack = new EstateDeskStack(app, STACK_NAME, {
     description: 'estate-desk: service desk of a residential park property office (物业服务中心)',
     smsSignature: contextString(app, CONTEXT.smsSignature),
     parkTimeZone: contextString(app, CONTEXT.parkTimeZone),
-    alarmEmail: contextString(app, CONTEXT.alarmEmail),
+    alarms,
+    smsSpendAlarmUsd: smsSpendAlarmUsd(app),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return stack;

@@ -32,9 +32,12 @@ import type { Construct, IConstruct } from 'constructs';
 import { BACKGROUND_HANDLERS, HTTP_ROUTES, handlerEntry } from '../routes';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
+import { OperationalAlarms } from './alarms';
+import { type AlarmDestination, DEFAULT_SMS_SPEND_ALARM_USD } from './deploy-target';
 import { EmergencyLinks } from './emergency';
 import { IvrIntake } from './ivr';
 import { ServiceFunction } from './service-function';
+import { allowSmsToPhoneNumbersOnly } from './sms-permissions';
 
 /** The repository root: entries and package-lock.json are resolved from here, whatever the cwd. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,8 +71,14 @@ export interface EstateDeskStackProps extends StackProps {
   smsSignature?: string;
   /** IANA time zone of the parks (schedules, park-local days). Default `Asia/Shanghai`. */
   parkTimeZone?: string;
-  /** When set, the dead-letter alarms notify this address through an SNS topic. */
-  alarmEmail?: string;
+  /**
+   * Where every alarm goes: an email address (through a new SNS topic), an existing topic, both, or
+   * `none` (the explicit opt-out). infra/aws/deploy-target.ts reads it from context and refuses a
+   * deploy without one.
+   */
+  alarms: AlarmDestination;
+  /** Month-to-date SMS spend (USD) that raises the spend alarm. Default 50. */
+  smsSpendAlarmUsd?: number;
 }
 
 function pascal(kebab: string): string {
@@ -113,11 +122,15 @@ export class EstateDeskStack extends Stack {
   readonly schedulerRole: iam.Role;
   readonly effectsDeadLetters: sqs.Queue;
   readonly timerDeadLetters: sqs.Queue;
+  /** The topic made for `alarms.email`, when one was given. */
   readonly alarmTopic: sns.Topic | undefined;
+  /** Every topic the alarms notify (none with `alarms: 'none'`). */
+  readonly alarmTopics: sns.ITopic[];
+  readonly operationalAlarms: OperationalAlarms;
   /** Twilio webhooks and the Amazon Connect function (infra/aws/ivr.ts). */
   readonly ivr: IvrIntake;
 
-  constructor(scope: Construct, id: string, props: EstateDeskStackProps = {}) {
+  constructor(scope: Construct, id: string, props: EstateDeskStackProps) {
     super(scope, id, props);
     const smsSignature = props.smsSignature ?? DEFAULT_SMS_SIGNATURE;
     const parkTimeZone = props.parkTimeZone ?? DEFAULT_TIME_ZONE;
@@ -254,9 +267,7 @@ export class EstateDeskStack extends Stack {
         conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       }),
     );
-    this.effects.role.addToPolicy(
-      new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
-    );
+    allowSmsToPhoneNumbersOnly(this.effects.role);
     this.effects.fn.addEventSource(
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -295,9 +306,7 @@ export class EstateDeskStack extends Stack {
     });
     // Reads the unsettled-items index, re-takes claims, records timer events: no Scheduler at all.
     this.grantTable(this.reconciler, 'readWrite');
-    this.reconciler.role.addToPolicy(
-      new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
-    );
+    allowSmsToPhoneNumbersOnly(this.reconciler.role);
     // A failed run is not retried: the next run, five minutes later, does the same work.
     this.reconciler.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(5) });
     new events.Rule(this, 'ReconcileEvery5Minutes', {
@@ -482,7 +491,14 @@ export class EstateDeskStack extends Stack {
     });
 
     // ---------------------------------------------------------------- alarms
-    this.alarmTopic = props.alarmEmail ? this.alarmTopicFor(props.alarmEmail) : undefined;
+    const destination = props.alarms === 'none' ? {} : props.alarms;
+    this.alarmTopic = destination.email ? this.alarmTopicFor(destination.email) : undefined;
+    this.alarmTopics = [
+      ...(this.alarmTopic ? [this.alarmTopic] : []),
+      ...(destination.topicArn
+        ? [sns.Topic.fromTopicArn(this, 'GivenAlarmTopic', destination.topicArn)]
+        : []),
+    ];
     for (const [id, queue, what] of [
       [
         'EffectsDeadLettersAlarm',
@@ -506,8 +522,15 @@ export class EstateDeskStack extends Stack {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      if (this.alarmTopic) alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+      for (const topic of this.alarmTopics) alarm.addAlarmAction(new SnsAction(topic));
     }
+
+    // ---------------------------------------------------------------- alarms: SMS, effects, reconciler, links
+    this.operationalAlarms = new OperationalAlarms(this, 'Alarms', {
+      effects: this.effects,
+      topics: this.alarmTopics,
+      smsSpendAlarmUsd: props.smsSpendAlarmUsd ?? DEFAULT_SMS_SPEND_ALARM_USD,
+    });
 
     // ---------------------------------------------------------------- outputs
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl, description: 'Base URL of the HTTP API' });

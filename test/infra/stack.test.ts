@@ -20,10 +20,17 @@ import {
   STAFF_GROUPS,
 } from '../../infra/aws/stack';
 import { REQUEST_PATH_BUDGET, worstCaseMs } from '../../shared/adapters/aws/sdk';
+import { SMS_WITHOUT_LINK_METRIC } from '../../shared/app/emergency-links';
+import { RECONCILER_REPAIRS_METRIC } from '../../infra/aws/alarms';
+import { DEFAULT_SMS_SPEND_ALARM_USD } from '../../infra/aws/deploy-target';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 
-const SYNTH_TIMEOUT = 120_000;
+/**
+ * A synth bundles every function with esbuild: a minute on an idle machine, several when other
+ * suites share its two cores. Generous on purpose: a slow machine is not a failing stack.
+ */
+const SYNTH_TIMEOUT = 600_000;
 const HTTP_HANDLERS = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
 
 /** The context `npx cdk synth` gets from cdk.json (feature flags and parameter defaults). */
@@ -657,10 +664,36 @@ describe('least privilege', () => {
       .map((s) => s.Action);
     expect(wildcards.sort()).toEqual(['dynamodb:ListStreams', 'sns:Publish', 'sns:Publish']);
     // Those that send SMS: effects, and the reconciler re-sending what a crash left unsent.
-    const publishers = allStatements().filter((s) => JSON.stringify(s.Action).includes('sns:Publish'));
+    const publishers = allStatements().filter(
+      (s) =>
+        JSON.stringify(s.Action).includes('sns:Publish') && (s as { Effect?: string }).Effect === 'Allow',
+    );
     expect(publishers).toHaveLength(2);
     expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(publishers[0]);
     expect(policyOfRole(logicalId(stack.reconciler.role)).Statement).toContainEqual(publishers[1]);
+  });
+
+  it('denies sns:Publish to every topic ARN wherever sns:Publish is allowed (phone numbers only)', () => {
+    const denyTopics = {
+      Sid: 'NoPublishToTopics',
+      Effect: 'Deny',
+      Action: 'sns:Publish',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+    };
+    const policies = Object.values(resourcesOfType('AWS::IAM::Policy')).map(
+      (policy) =>
+        (policy.Properties.PolicyDocument as { Statement: { Effect: string; Action: unknown }[] }).Statement,
+    );
+    const sending = policies.filter((statements) =>
+      statements.some((st) => st.Effect === 'Allow' && JSON.stringify(st.Action).includes('sns:Publish')),
+    );
+    expect(sending.length).toBeGreaterThanOrEqual(1);
+    for (const statements of sending) expect(statements).toContainEqual(denyTopics);
+    expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(denyTopics);
+    // The Deny names topics only: the Allow on "*" (a phone number has no ARN) still lets SMS through.
+    expect(allStatements().filter((st) => (st as { Effect?: string }).Effect === 'Deny')).toEqual([
+      denyTopics,
+    ]);
   });
 
   it('grants no wildcard actions', () => {
@@ -742,6 +775,149 @@ describe('alarms', () => {
   });
 });
 
+describe('alarms that reach a person (SMS, spend, effects, reconciler, links)', () => {
+  const alarmWith = (properties: Record<string, unknown>) =>
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      ...properties,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: stack.getLogicalId(stack.alarmTopic!.node.defaultChild as CfnElement) }],
+      AlarmDescription: Match.stringLikeRegexp('.{80,}'),
+    });
+
+  it('alarms when SNS fails to deliver an SMS sent straight to a phone number', () => {
+    alarmWith({
+      Namespace: 'AWS/SNS',
+      MetricName: 'NumberOfNotificationsFailed',
+      Dimensions: [{ Name: 'PhoneNumber', Value: 'PhoneNumberDirect' }],
+      Statistic: 'Sum',
+      Threshold: 0,
+    });
+  });
+
+  it('alarms when the month-to-date SMS spend passes 50 USD (the default of -c smsSpendAlarmUsd)', () => {
+    alarmWith({
+      Namespace: 'AWS/SNS',
+      MetricName: 'SMSMonthToDateSpentUSD',
+      Dimensions: Match.absent(),
+      Statistic: 'Maximum',
+      Threshold: DEFAULT_SMS_SPEND_ALARM_USD,
+    });
+    expect(DEFAULT_SMS_SPEND_ALARM_USD).toBe(50);
+  });
+
+  it('alarms on any error of the effects function', () => {
+    alarmWith({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(stack.effects.fn) } }],
+      Statistic: 'Sum',
+      Threshold: 0,
+    });
+  });
+
+  it('alarms on any repair by the reconciler (EstateDesk/ReconcilerRepairs, no dimensions)', () => {
+    alarmWith({
+      Namespace: 'EstateDesk',
+      MetricName: 'ReconcilerRepairs',
+      Dimensions: Match.absent(),
+      Statistic: 'Sum',
+      Threshold: 0,
+    });
+    expect(RECONCILER_REPAIRS_METRIC).toEqual({ namespace: 'EstateDesk', name: 'ReconcilerRepairs' });
+  });
+
+  it('alarms on any emergency SMS sent without its link (the metric emergency-links.ts emits)', () => {
+    alarmWith({
+      Namespace: SMS_WITHOUT_LINK_METRIC.namespace,
+      MetricName: SMS_WITHOUT_LINK_METRIC.name,
+      Dimensions: Match.absent(),
+      Statistic: 'Sum',
+      Threshold: 0,
+    });
+    expect(SMS_WITHOUT_LINK_METRIC).toEqual({ namespace: 'EstateDesk', name: 'EmergencySmsWithoutLink' });
+  });
+
+  it('sends every alarm of the stack to the alarm topic: none is left notifying no one', () => {
+    const topic = { Ref: stack.getLogicalId(stack.alarmTopic!.node.defaultChild as CfnElement) };
+    const alarms = Object.values(resourcesOfType('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(7);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topic]);
+  });
+});
+
+describe('deploy refusals and alarm destinations (-c alarmEmail | alarmTopicArn | alarms=none)', () => {
+  /** A synth without bundling (the functions' code is not what these tests look at). */
+  function quickSynth(context: Record<string, unknown>, env: Record<string, string | undefined> = {}) {
+    const saved = { region: process.env.CDK_DEFAULT_REGION };
+    if ('CDK_DEFAULT_REGION' in env) process.env.CDK_DEFAULT_REGION = env.CDK_DEFAULT_REGION;
+    try {
+      return synth({ ...context, 'aws:cdk:bundling-stacks': [] });
+    } finally {
+      if (saved.region === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved.region;
+    }
+  }
+
+  it('refuses to synthesize without an alarm destination, saying how to give one or opt out', () => {
+    expect(() => quickSynth({})).toThrow(
+      /no alarm destination.*-c alarmEmail=.*-c alarmTopicArn=.*-c alarms=none/s,
+    );
+  });
+
+  it.each([
+    [{ alarms: 'off' }, /alarms=off is not understood/],
+    [{ alarms: 'none', alarmEmail: 'ops@example.com' }, /notify no one, but an alarmEmail/],
+    [{ alarmEmail: 'ops' }, /not an email address/],
+    [{ alarmTopicArn: 'ops-topic' }, /not an SNS topic ARN/],
+    [
+      { alarmEmail: 'ops@example.com', smsSpendAlarmUsd: 'lots' },
+      /smsSpendAlarmUsd=lots must be a positive number/,
+    ],
+  ])('refuses %j', (context, message) => {
+    expect(() => quickSynth(context)).toThrow(message);
+  });
+
+  it('with -c alarmTopicArn, every alarm notifies that existing topic and no topic is created', () => {
+    const arn = 'arn:aws:sns:ap-southeast-1:111122223333:desk-pager';
+    const { template: t } = quickSynth({ alarmTopicArn: arn });
+    t.resourceCountIs('AWS::SNS::Topic', 0);
+    const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(7);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([arn]);
+  });
+
+  it('with -c alarms=none (the documented opt-out), the alarms exist but notify no one; -c smsSpendAlarmUsd sets the spend threshold', () => {
+    const { template: t } = quickSynth({ alarms: 'none', smsSpendAlarmUsd: '20' });
+    t.resourceCountIs('AWS::SNS::Topic', 0);
+    const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(7);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toBeUndefined();
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'SMSMonthToDateSpentUSD',
+      Threshold: 20,
+    });
+  });
+
+  it.each([
+    ['-c region', { region: 'cn-north-1' }, {}],
+    ['CDK_DEFAULT_REGION', {}, { CDK_DEFAULT_REGION: 'cn-northwest-1' }],
+  ])('refuses a China region given by %s: no Cognito user pools, no SNS SMS there', (_, context, env) => {
+    expect(() => quickSynth({ alarms: 'none', ...context }, env)).toThrow(
+      /cannot be deployed to cn-(north|northwest)-1.*Cognito user pools.*SNS SMS/s,
+    );
+  });
+
+  it('synthesizes for a global region', () => {
+    expect(() => quickSynth({ alarms: 'none' }, { CDK_DEFAULT_REGION: 'ap-southeast-1' })).not.toThrow();
+  });
+
+  it('cdk.json targets the aws partition only (aws-cn has neither Cognito user pools nor SNS SMS)', () => {
+    expect(CDK_JSON.context['@aws-cdk/core:target-partitions']).toEqual(['aws']);
+  });
+});
+
 describe('stack outputs', () => {
   it('exports the API URL, user pool id, client id and table name', () => {
     const outputs = template.findOutputs('*');
@@ -809,7 +985,7 @@ describe('parameters from CDK context', () => {
   let other: Synthesised;
 
   beforeAll(() => {
-    other = synth({ smsSignature: '【测试物业】', parkTimeZone: 'Asia/Urumqi' });
+    other = synth({ smsSignature: '【测试物业】', parkTimeZone: 'Asia/Urumqi', alarms: 'none' });
   }, SYNTH_TIMEOUT);
 
   it('cdk.json runs the app with tsx and holds the defaults of smsSignature and parkTimeZone', () => {
@@ -829,9 +1005,9 @@ describe('parameters from CDK context', () => {
     });
   });
 
-  it('without alarmEmail, still alarms on both queues but creates no topic', () => {
+  it('with -c alarms=none, still alarms on both queues and the rest but creates no topic', () => {
     other.template.resourceCountIs('AWS::SNS::Topic', 0);
-    other.template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    other.template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
     expect(findings(other.outdir)).toEqual([]);
   });
 });
