@@ -234,8 +234,20 @@ function complaintStories(out: Sent): void {
     actor('dispatcher-1'),
     MORNING,
   )
+    .command({ type: 'acknowledge', step: 'report-sheet' }, 'engineering-manager-1')
     .command({ type: 'resolve', confirmedBy: SENTINEL.name, via: 'phone' }, 'dispatcher-1')
     .runOut();
+  // A dissatisfied callback: the case goes back to the department.
+  new Story(
+    out,
+    'complaint',
+    complaint({ valid: true, severity: 'minor', about }),
+    actor('dispatcher-1'),
+    MORNING,
+  )
+    .command({ type: 'acknowledge', step: 'report-sheet' }, 'engineering-manager-1')
+    .command({ type: 'resolve', confirmedBy: SENTINEL.name, via: 'phone' }, 'dispatcher-1')
+    .command({ type: 'callback', outcome: 'dissatisfied' }, 'dispatcher-1');
   // DS-5 at closing time, for each combination of what is missing.
   for (const reasons of [
     ['second-follow-up-missing', 'nothing-arranged'],
