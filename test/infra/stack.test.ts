@@ -647,7 +647,7 @@ describe('reconciler (ADR 001)', () => {
       Action: string | string[];
     }[];
     expect(statements.map((st) => st.Sid).sort()).toEqual(
-      ['ReadAckLinkKey', 'ReadWriteTable', 'SendSms', 'WriteOwnLogs'].sort(),
+      ['NoPublishToTopics', 'ReadAckLinkKey', 'ReadWriteTable', 'SendSms', 'WriteOwnLogs'].sort(),
     );
     expect(JSON.stringify(statements)).not.toMatch(/scheduler:|iam:PassRole/);
     const env = template.toJSON().Resources[logicalId(stack.reconciler.fn)].Properties.Environment.Variables;
@@ -691,7 +691,9 @@ describe('least privilege', () => {
     for (const statements of sending) expect(statements).toContainEqual(denyTopics);
     expect(policyOfRole(logicalId(stack.effects.role)).Statement).toContainEqual(denyTopics);
     // The Deny names topics only: the Allow on "*" (a phone number has no ARN) still lets SMS through.
+    // One Deny per role that sends SMS: the effects function and the reconciler.
     expect(allStatements().filter((st) => (st as { Effect?: string }).Effect === 'Deny')).toEqual([
+      denyTopics,
       denyTopics,
     ]);
   });

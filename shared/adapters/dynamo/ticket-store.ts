@@ -8,7 +8,6 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, InvalidInput } from '../../domain/errors';
-import type { Park, StaffMember, Unit } from '../../domain/park';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
 import { refuseOversized } from './item-size';
@@ -16,7 +15,8 @@ import type { TableIndexName } from './table';
 import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
-import { sendingKeys, UNSETTLED_ATTRIBUTES, UnsettledReads, unsettledTicketKeys } from './unsettled';
+import { DirectoryReads } from './directory-reads';
+import { sendingKeys, UNSETTLED_ATTRIBUTES, unsettledTicketKeys } from './unsettled';
 
 const TICKET_INTERNAL = [
   'pk',
@@ -112,7 +112,7 @@ function decodeCursor(cursor: string, parkKeyName: string, parkKeyValue: string)
 }
 
 /** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts). */
-export class DynamoTicketStore extends UnsettledReads implements TicketStore, Directory {
+export class DynamoTicketStore extends DirectoryReads implements TicketStore, Directory {
   /**
    * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
    * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.
@@ -394,38 +394,5 @@ export class DynamoTicketStore extends UnsettledReads implements TicketStore, Di
         },
       }),
     );
-  }
-
-  /** Park settings change seldom: kept for a minute per container, so intake need not read them. */
-  private readonly parks = new Map<string, { park: Park; until: number }>();
-  static readonly PARK_CACHE_MS = 60_000;
-
-  async park(parkId: string): Promise<Park | undefined> {
-    const cached = this.parks.get(parkId);
-    if (cached && cached.until > Date.now()) return cached.park;
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.park(parkId) }));
-    if (!out.Item) return undefined;
-    const park = strip<Park>(out.Item, ['pk', 'sk', 'itemType']);
-    this.parks.set(parkId, { park, until: Date.now() + DynamoTicketStore.PARK_CACHE_MS });
-    return park;
-  }
-
-  // A park's staff directory in id order: one Query on the park's partition.
-  async staff(parkId: string): Promise<StaffMember[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
-        ExpressionAttributeValues: { ':pk': keys.park(parkId).pk, ':staff': 'STAFF#' },
-      }),
-    );
-    return (out.Items ?? []).map((i) => strip<StaffMember>(i, ['pk', 'sk', 'itemType']));
-  }
-
-  async unit(parkId: string, unit: string): Promise<Unit | undefined> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.unit(parkId, unit) }),
-    );
-    return out.Item ? strip<Unit>(out.Item, ['pk', 'sk', 'itemType']) : undefined;
   }
 }
