@@ -17,6 +17,11 @@ import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';
 import { DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 
 const SYNTH_TIMEOUT = 120_000;
+/**
+ * CDK context: the stacks whose assets are bundled. None here: these tests read the template only,
+ * and test/infra/stack.test.ts already bundles (and checks) every function once.
+ */
+const BUNDLING_STACKS = 'aws:cdk:bundling-stacks';
 const CDK_JSON = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
   context: Record<string, unknown>;
 };
@@ -36,7 +41,12 @@ function synth(context: Record<string, unknown>): Synthesised {
   outdirs.push(outdir);
   const app = new App({
     outdir,
-    context: { ...CDK_JSON.context, ...context, '@aws-cdk/core:failSynthOnValidationErrors': false },
+    context: {
+      ...CDK_JSON.context,
+      ...context,
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+      [BUNDLING_STACKS]: [],
+    },
   });
   const stack = buildEstateDesk(app);
   app.synth();
