@@ -57,10 +57,10 @@ async function ready(endpoint: string, child: ChildProcess, timeoutMs: number): 
 
 /**
  * Starts the engine on `port` (a free one when omitted); `dataDir` keeps the data on disk,
- * none keeps it in memory.
+ * none keeps it in memory. `readyTimeoutMs` bounds the wait for the JVM to answer (default 30 s).
  */
 export async function startDynamoLocal(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; readyTimeoutMs?: number } = {},
 ): Promise<DynamoLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
@@ -83,7 +83,7 @@ export async function startDynamoLocal(
   process.once('exit', kill);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await ready(endpoint, child, 30_000);
+    await ready(endpoint, child, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
     kill();
     throw new Error(`${(error as Error).message}\n${stderr}`);

@@ -73,18 +73,27 @@ async function overdueIds(): Promise<string[]> {
   return res.body.tickets.map((t: { id: string }) => t.id);
 }
 
+/**
+ * The README's complaint through every clock, every SMS and the timeline (CH-4..CH-7, DS-4..DS-6),
+ * told in chapters that run in order on one ticket: each chapter is a test of its own, so no test
+ * carries the whole story's work.
+ */
 describe('the complaint story, end to end', () => {
-  it('CH-4..CH-7, DS-4..DS-6: an important complaint through every clock, every SMS and the timeline', async () => {
+  /** The story's ticket, opened in the first chapter. */
+  let id: string;
+  const texts = async (ticketId: string, from: number) =>
+    (await sms(ticketId)).slice(from).map((m) => [m.to, m.text]);
+
+  it('CH-4: opened at 09:40 and handed off; the report sheet unsigned at 09:50 is escalated; the head signs', async () => {
     // Prepare: the directory's phones.
     const staff = await desk.call('GET', '/staff', { token: dispatcher });
     for (const s of staff.body.staff as { id: string; phone: string }[]) PHONE[s.id] = s.phone;
-    const texts = async (id: string, from: number) => (await sms(id)).slice(from).map((m) => [m.to, m.text]);
 
     // 09:40 — the dispatcher opens the graded complaint: register number, handed off at once.
     const opened = await desk.call('POST', '/tickets', { token: dispatcher, body: COMPLAINT });
     expect(opened.status).toBe(201);
     const ticket = opened.body.ticket;
-    const id: string = ticket.id;
+    id = ticket.id;
     expect(ticket).toMatchObject({
       number: 'C20261127-001',
       status: 'handed-off',
@@ -132,7 +141,9 @@ describe('the complaint story, end to end', () => {
     await clockTo('2026-11-27T10:05:00+08:00');
     expect(await sms(id)).toHaveLength(4);
     expect(await overdueIds()).not.toContain(id);
+  });
 
+  it('CH-5, DS-4: no supervisor by 10:10 → the office manager; at 11:40 the dispatcher is reminded to follow up', async () => {
     // 10:10 — CH-5: no supervisor within 30 minutes of reception → the office manager.
     await clockTo('2026-11-27T10:10:01+08:00');
     expect(await texts(id, 4)).toEqual([
@@ -156,7 +167,9 @@ describe('the complaint story, end to end', () => {
       ],
     ]);
     await step(id, 'follow-ups', dispatcher, { note: '工程部已派张伟,等配件' });
+  });
 
+  it('DS-5: no second follow-up by 17:30 → the office manager, and the ticket owes it until it is made', async () => {
     // 17:30 — DS-5: no second follow-up by closing → the office manager, and the ticket shows it.
     await clockTo('2026-11-27T17:30:00+08:00');
     expect(await texts(id, 6)).toEqual([
@@ -169,7 +182,9 @@ describe('the complaint story, end to end', () => {
     await clockTo('2026-11-28T09:00:00+08:00');
     await step(id, 'follow-ups', dispatcher, { note: '配件周一到' });
     expect(await overdueIds()).not.toContain(id);
+  });
 
+  it('CH-7, DS-6, CH-6: not done in 3 days; resolved by phone; no callback by closing; then closed for good', async () => {
     // Monday 09:40 — CH-7: not done within 3 days → the department head and the office manager.
     await clockTo('2026-11-30T09:40:01+08:00');
     expect(await texts(id, 7)).toEqual([
@@ -218,8 +233,9 @@ describe('the complaint story, end to end', () => {
     // A month later nothing fires: the one-month clock was met when it was resolved.
     await clockTo('2026-12-28T10:00:00+08:00');
     expect(await sms(id)).toHaveLength(11);
+  });
 
-    // Assess: the timeline holds every step, the clocks each set, met, missed or cancelled, every SMS.
+  it('the timeline holds every step, the clocks each set, met, missed or cancelled, and every SMS', async () => {
     const view = await desk.call('GET', `/tickets/${id}`, { token: dispatcher });
     expect(view.status).toBe(200);
     const timeline = view.body.timeline as {

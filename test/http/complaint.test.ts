@@ -3,7 +3,7 @@
  * register number; who may do which step; the overdue filter; GET /parks/{id} with its calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDesk, type TestDesk } from '../support/desk';
+import { freshDesk, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
 let dispatcher: string;
@@ -207,8 +207,9 @@ describe('complaint steps over HTTP', () => {
 
 describe('GET /tickets?overdue=true', () => {
   it('lists only complaints owing something past a deadline, oldest first, page by page', async () => {
-    // Prepare: a fresh day; two complaints left unsigned, one signed in time.
-    await desk.call('POST', '/local/clock', { body: { set: '2026-11-29T09:00:00+08:00' } });
+    // Prepare: a fresh day on a desk of its own (on this file's desk, moving the clock would first
+    // fire every clock the complaints above left running); two complaints left unsigned, one signed in time.
+    desk = await freshDesk(desk, '2026-11-29T09:00:00+08:00');
     const late1 = await openOne();
     const late2 = await openOne();
     const signed = await openOne({ severity: 'minor' });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chineseShort } from '../../shared/domain/time';
-import { startTestDesk, type TestDesk } from '../support/desk';
+import { freshDesk, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
 let dispatcher: string;
@@ -46,10 +46,13 @@ async function link(ticket: { id: string }, phone: string): Promise<string> {
 
 const post = (path: string, form: string) => desk.call('POST', path, { rawBody: form, headers: FORM });
 
+/** A Saturday night: out of office hours. */
+const NIGHT = '2026-11-28T02:00:00+08:00';
+
 beforeAll(async () => {
   desk = await startTestDesk();
   dispatcher = desk.token('dispatcher');
-  await desk.call('POST', '/local/clock', { body: { set: '2026-11-28T02:00:00+08:00' } });
+  await desk.call('POST', '/local/clock', { body: { set: NIGHT } });
 });
 afterAll(async () => {
   await desk?.close();
@@ -151,6 +154,8 @@ describe('links that may not act: a clear page, nothing recorded', () => {
   });
 
   it('expired: the office manager’s first link after its 120 minutes', async () => {
+    // A desk of its own: two hours on, every chain the tests above left running would escalate too.
+    desk = await freshDesk(desk, NIGHT);
     const ticket = await open();
     const path = await link(ticket, PHONE.officeManager);
     await desk.call('POST', '/local/clock', { body: { advance: 'PT121M' } });
@@ -326,7 +331,8 @@ describe('the API', () => {
   });
 
   it('EM-4 handover, EM-5 instructions with their own timers and SMS, EM-6 sign-off and close', async () => {
-    // Prepare
+    // Prepare: a desk of its own, so the 31 minutes below escalate no other test's chain.
+    desk = await freshDesk(desk, NIGHT);
     const ticket = await open();
     const manager = desk.token('office-manager-1');
     await desk.call('POST', `/tickets/${ticket.id}/acknowledge`, { token: manager });
@@ -423,6 +429,7 @@ describe('the API', () => {
   });
 
   it('lists emergencies by status through the index', async () => {
+    await open();
     const res = await desk.call('GET', '/tickets?kind=emergency&status=escalating&limit=100', {
       token: dispatcher,
     });

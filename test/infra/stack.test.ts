@@ -26,11 +26,14 @@ import { DEFAULT_SMS_SPEND_ALARM_USD } from '../../infra/aws/deploy-target';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 
+const SYNTH_TIMEOUT = 120_000;
 /**
- * A synth bundles every function with esbuild: a minute on an idle machine, several when other
- * suites share its two cores. Generous on purpose: a slow machine is not a failing stack.
+ * The one synth that bundles: NodejsFunction runs `npx esbuild` once per function, two Node
+ * processes each, which on a busy 2-core machine took minutes. A setup step, not a test: generous.
  */
-const SYNTH_TIMEOUT = 600_000;
+const BUNDLED_SYNTH_TIMEOUT = 600_000;
+/** CDK context: the stacks whose assets are bundled; none, for a synth that reads only the template. */
+const NO_BUNDLING = 'aws:cdk:bundling-stacks';
 const HTTP_HANDLERS = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
 
 /** The context `npx cdk synth` gets from cdk.json (feature flags and parameter defaults). */
@@ -73,7 +76,7 @@ beforeAll(() => {
   main = synth({ alarmEmail: 'desk-ops@example.com' });
   template = main.template;
   stack = main.stack;
-}, SYNTH_TIMEOUT);
+}, BUNDLED_SYNTH_TIMEOUT);
 
 afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
@@ -987,7 +990,14 @@ describe('parameters from CDK context', () => {
   let other: Synthesised;
 
   beforeAll(() => {
-    other = synth({ smsSignature: '【测试物业】', parkTimeZone: 'Asia/Urumqi', alarms: 'none' });
+    // Context only changes the template: bundling every function again (as `main` did) would only
+    // cost minutes on a busy machine.
+    other = synth({
+      smsSignature: '【测试物业】',
+      parkTimeZone: 'Asia/Urumqi',
+      alarms: 'none',
+      [NO_BUNDLING]: [],
+    });
   }, SYNTH_TIMEOUT);
 
   it('cdk.json runs the app with tsx and holds the defaults of smsSignature and parkTimeZone', () => {

@@ -3,6 +3,7 @@
  * events (base64 bodies, a stage in the path, the fixture's SDK-signed requests), and the Amazon
  * Connect function with ContactFlowEvents — idempotent by ContactId and well inside Connect's 8 s.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, ConnectContactFlowEvent, Context } from 'aws-lambda';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { canOpenKind, type IvrDeps } from '../../shared/app/ivr-calls';
 import { DEFAULT_IVR_VOICE } from '../../shared/config';
 import { PROMPTS } from '../../shared/ivr/call-tree';
-import { freshStore } from '../support/store';
+import { freshStore, logCalls } from '../support/store';
 import { dialled, said } from './support';
 import { vectors as fixture } from './vectors';
 import { parseXml } from './xml';
@@ -25,11 +26,13 @@ const TOKEN = fixture.authToken;
 const INSTANCE = 'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000001';
 const BASE = 'https://desk.example.test';
 let deps: IvrDeps;
+let dynamo: DynamoDBClient;
 let baseUrl = BASE;
 const clock = new AdjustableClock();
 
 beforeAll(async () => {
-  const { db, tableName, store } = await freshStore();
+  const { client, db, tableName, store } = await freshStore();
+  dynamo = client;
   clock.set(new Date('2026-12-01T10:00:00+08:00'));
   deps = {
     store,
@@ -344,19 +347,20 @@ describe('Amazon Connect: a Lambda the contact flow invokes', () => {
     });
   });
 
-  it('answers well inside the 8-second limit: p99 under 1 s over 60 new contacts against DynamoDB Local', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      const started = performance.now();
-      const answer = await connect(
-        contactEvent(newContact(), { kind: 'repair', description: `第${i}次报修:水管漏水` }),
-      );
-      times.push(performance.now() - started);
+  it('answers well inside the 8-second limit: a new contact is at most 8 DynamoDB round trips, none a scan', async () => {
+    // What holds on any machine. How long the trips take depends on the machine: `npm run bench`
+    // measures it (p99 of new contacts, target under 1 s).
+    const calls: string[] = [];
+    logCalls(dynamo, calls);
+    try {
+      const answer = await connect(contactEvent(newContact(), { kind: 'repair', description: '水管漏水' }));
       expect(answer.status).toBe('opened');
+    } finally {
+      dynamo.middlewareStack.remove('logCalls');
     }
-    times.sort((a, b) => a - b);
-    const p99 = times[Math.ceil(times.length * 0.99) - 1]!;
 
-    expect(p99).toBeLessThan(1000);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.length).toBeLessThanOrEqual(8);
+    expect(calls).not.toContain('ScanCommand');
   });
 });

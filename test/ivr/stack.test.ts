@@ -21,6 +21,11 @@ import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';
 import { DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
 
 const SYNTH_TIMEOUT = 120_000;
+/**
+ * CDK context: the stacks whose assets are bundled. None here: these tests read the template only,
+ * and test/infra/stack.test.ts already bundles (and checks) every function once.
+ */
+const BUNDLING_STACKS = 'aws:cdk:bundling-stacks';
 const CDK_JSON = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
   context: Record<string, unknown>;
 };
@@ -48,6 +53,7 @@ function synth(context: Record<string, unknown>): Synthesised {
       alarms: 'none',
       ...context,
       '@aws-cdk/core:failSynthOnValidationErrors': false,
+      [BUNDLING_STACKS]: [],
     },
   });
   const stack = buildEstateDesk(app);

@@ -209,7 +209,7 @@ describe('repair: received, the dispatcher told, the caller hears the number and
     });
     const ack = decided.body.ticket.timers['ack-30m'];
     expect(ack.state).toBe('pending');
-    // 10:20 decision + 30 minutes (the desk's clock runs on from where the test set it)
+    // 10:20 decision + 30 minutes (the test desk's clock steps a millisecond per reading)
     expect(Date.parse(ack.dueAt) - Date.parse('2026-12-01T10:50:00+08:00')).toBeGreaterThanOrEqual(0);
     expect(Date.parse(ack.dueAt) - Date.parse('2026-12-01T10:50:00+08:00')).toBeLessThan(5_000);
     expect(again.status).toBe(409);

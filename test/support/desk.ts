@@ -25,8 +25,10 @@ export interface TestDesk extends Desk {
   ): Promise<{ status: number; body: any }>;
 }
 
+/** One signing key per test file: a token minted for one of its desks works on the next. */
+const jwtKey = randomBytes(16).toString('hex');
+
 export async function startTestDesk(): Promise<TestDesk> {
-  const jwtKey = randomBytes(16).toString('hex');
   const desk = await startDesk({
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: uniqueTableName('desk'),
@@ -68,6 +70,22 @@ export async function startTestDesk(): Promise<TestDesk> {
       return { status: res.status, body: parsed };
     },
   };
+}
+
+/**
+ * Closes `old` and starts a desk on a fresh table, for tests that move the clock far: moving it
+ * fires every timer due on the way, and on a desk the file's other tests used that is every
+ * escalation they left running, each settled in turn. One desk runs at a time: the handlers read
+ * the process-wide deps the last started desk provided.
+ */
+export async function freshDesk(old: TestDesk | undefined, clockAt?: string): Promise<TestDesk> {
+  await old?.close();
+  const desk = await startTestDesk();
+  if (clockAt) {
+    const res = await desk.call('POST', '/local/clock', { body: { set: clockAt } });
+    if (res.status !== 200) throw new Error(`the clock did not move: ${JSON.stringify(res.body)}`);
+  }
+  return desk;
 }
 
 /** The example repair body from the README. */

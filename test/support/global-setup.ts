@@ -9,7 +9,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoLocal();
+  // A JVM starting on a busy machine can take well over the 30 s `npm start` allows.
+  const dynamo = await startDynamoLocal({ readyTimeoutMs: 180_000 });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return async () => {
     await dynamo.stop();
