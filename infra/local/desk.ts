@@ -2,8 +2,9 @@
  * The local desk: one Node process serving the same handlers as AWS over HTTP, with API Gateway v2
  * event shapes, against DynamoDB Local; its stream is polled into the effects handler, timers are
  * table rows fired by an adjustable clock, and SMS land in an outbox. This module wires it; the
- * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock),
- * settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their entry files).
+ * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock,
+ * /local/failures), settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their
+ * entry files).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,6 +25,7 @@ import { log } from '../../shared/log';
 import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
 import { backgroundHandlers } from './handlers';
+import { FailureLog } from './failures';
 import { problem, readBody } from './http-io';
 import { serveLocal } from './local-routes';
 import { seedDemoPark } from './seed';
@@ -102,7 +104,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     credentials: LOCAL_CREDENTIALS,
   });
   const handlers = await backgroundHandlers();
-  const poller = new StreamPoller(streams, streamArn, handlers.effects);
+  const failures = new FailureLog(db, options.tableName);
+  const poller = new StreamPoller(streams, streamArn, handlers.effects, { failures });
   const settler = new Settler(poller, timerRows, handlers.timerDue, clock);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -110,7 +113,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const body = await readBody(req);
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
     if (url.pathname.startsWith('/local/')) {
-      return serveLocal({ clock, outbox, timerRows, settler }, req, res, url, body);
+      return serveLocal({ clock, outbox, timerRows, settler, failures }, req, res, url, body);
     }
     return serveApi(options.jwtKey, req, res, url, body);
   }
