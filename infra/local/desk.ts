@@ -4,7 +4,7 @@
  * table rows fired by an adjustable clock, and SMS land in an outbox. This module wires it; the
  * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock,
  * /local/failures), settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their
- * entry files).
+ * entry files). Given a data folder, the stream checkpoint and the clock's offset are kept there.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -28,8 +28,10 @@ import { backgroundHandlers } from './handlers';
 import { FailureLog } from './failures';
 import { problem, readBody } from './http-io';
 import { serveLocal } from './local-routes';
+import { dataPaths } from './paths';
 import { seedDemoPark } from './seed';
 import { type FiredTimer, Settler } from './settle';
+import { readState, writeState } from './state-file';
 import { StreamPoller } from './stream-poller';
 import { ensureTable } from './tables';
 
@@ -53,6 +55,8 @@ export interface DeskOptions {
   publicBaseUrl?: string;
   /** Signs the links in emergency SMS (`npm start` keeps one in .data/); default: a fresh random key. */
   ackLinkKey?: string;
+  /** Keeps the stream checkpoint and the clock's offset in this folder across restarts; none = in memory. */
+  dataDir?: string;
 }
 
 export interface Desk {
@@ -70,6 +74,14 @@ export interface Desk {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/** The clock where the last run left it (ADR 003): tickets stay in order across restarts. */
+function keptClock(file: string | undefined): AdjustableClock {
+  if (!file) return new AdjustableClock();
+  const kept = readState<{ offsetMs?: unknown }>(file)?.offsetMs;
+  const offsetMs = typeof kept === 'number' && Number.isFinite(kept) ? kept : 0;
+  return new AdjustableClock(offsetMs, (moved) => writeState(file, { offsetMs: moved }));
+}
+
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   const dynamo = new DynamoDBClient({
     endpoint: options.dynamoEndpoint,
@@ -80,7 +92,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const { streamArn } = await ensureTable(dynamo, options.tableName);
   if (options.seed !== false) await seedDemoPark(db, options.tableName);
 
-  const clock = new AdjustableClock();
+  const files = options.dataDir ? dataPaths(options.dataDir) : undefined;
+  const clock = keptClock(files?.clockFile);
   const store = new DynamoTicketStore(db, options.tableName);
   const timerRows = new TimerRows(db, options.tableName);
   const outbox = new SmsOutbox(db, options.tableName, clock, options.smsSignature ?? DEFAULT_SMS_SIGNATURE);
@@ -105,7 +118,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   });
   const handlers = await backgroundHandlers();
   const failures = new FailureLog(db, options.tableName);
-  const poller = new StreamPoller(streams, streamArn, handlers.effects, { failures });
+  const poller = new StreamPoller(streams, streamArn, handlers.effects, {
+    failures,
+    ...(files ? { checkpointFile: files.checkpointFile } : {}),
+  });
   const settler = new Settler(poller, timerRows, handlers.timerDue, clock);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,6 +4,9 @@
  * - a failing record is tried at most `maxAttempts` times (3; the AWS mapping retries 5 times,
  *   bisecting), then skipped and recorded (the on-failure destination), so one bad record never
  *   stops the SMS and timers of every record behind it;
+ * - the last record processed per shard is kept in a checkpoint file, so a restart resumes after
+ *   it (AFTER_SEQUENCE_NUMBER) instead of replaying the stream; a shard the checkpoint does not
+ *   know is read from its oldest record (TRIM_HORIZON);
  * - a failure while DynamoDB Local itself is unreachable is the outage's, not the record's: the
  *   poll throws, and the next one reads again after the last record processed.
  */
@@ -17,6 +20,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { log } from '../../shared/log';
 import type { StreamFailure } from './failures';
+import { readState, writeState } from './state-file';
 
 type EffectsHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -27,6 +31,8 @@ export interface StreamPollerOptions {
   retryPauseMs?: number;
   /** Where skipped records are recorded (`GET /local/failures`); without it they are only logged. */
   failures?: { record(failure: StreamFailure): Promise<void> };
+  /** Keeps the last processed sequence number per shard (in the data folder); none = memory only. */
+  checkpointFile?: string;
 }
 
 interface ShardCursor {
@@ -37,10 +43,17 @@ interface ShardCursor {
   done: boolean;
 }
 
+interface Checkpoint {
+  streamArn: string;
+  shards: Record<string, string>;
+}
+
 export class StreamPoller {
   private readonly shards = new Map<string, ShardCursor>();
+  private readonly resumeAfter: Record<string, string>;
   private readonly maxAttempts: number;
   private readonly retryPauseMs: number;
+  private saved = '';
 
   constructor(
     private readonly client: DynamoDBStreamsClient,
@@ -50,6 +63,9 @@ export class StreamPoller {
   ) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
     this.retryPauseMs = options.retryPauseMs ?? 100;
+    const kept = options.checkpointFile ? readState<Checkpoint>(options.checkpointFile) : undefined;
+    // A checkpoint of another stream (the table was made anew) says nothing about this one.
+    this.resumeAfter = kept?.streamArn === streamArn ? { ...kept.shards } : {};
   }
 
   /** Processes every record available now; returns how many were handled (skipped ones included). */
@@ -60,6 +76,8 @@ export class StreamPoller {
       // The engine may be down or restarted: ask for every iterator again, after the last record done.
       for (const cursor of this.shards.values()) cursor.iterator = undefined;
       throw error;
+    } finally {
+      this.saveCheckpoint();
     }
   }
 
@@ -87,6 +105,7 @@ export class StreamPoller {
           cursor.lastSequence = record.dynamodb?.SequenceNumber ?? cursor.lastSequence;
           handled++;
         }
+        if (records.length) this.saveCheckpoint();
         cursor.iterator = out.NextShardIterator;
         if (!out.NextShardIterator) cursor.done = true;
         if (records.length === 0) break;
@@ -146,8 +165,12 @@ export class StreamPoller {
       );
       for (const shard of out.StreamDescription?.Shards ?? []) {
         if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
-        // From the oldest record: replays after a restart are harmless, every effect is idempotent.
-        this.shards.set(shard.ShardId, { iterator: undefined, done: false });
+        const lastSequence = this.resumeAfter[shard.ShardId];
+        this.shards.set(shard.ShardId, {
+          iterator: undefined,
+          done: false,
+          ...(lastSequence ? { lastSequence } : {}),
+        });
       }
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -183,6 +206,19 @@ export class StreamPoller {
       }),
     );
     return out.ShardIterator;
+  }
+
+  private saveCheckpoint(): void {
+    const file = this.options.checkpointFile;
+    if (!file) return;
+    const shards: Record<string, string> = { ...this.resumeAfter };
+    for (const [shardId, cursor] of this.shards)
+      if (cursor.lastSequence) shards[shardId] = cursor.lastSequence;
+    const checkpoint: Checkpoint = { streamArn: this.streamArn, shards };
+    const text = JSON.stringify(checkpoint);
+    if (text === this.saved) return;
+    writeState(file, checkpoint);
+    this.saved = text;
   }
 }
 

@@ -1,8 +1,11 @@
 /**
  * The local stream poller against DynamoDB Local's real stream: a record that keeps failing is
- * skipped after its attempts and recorded (the on-failure queue), and a failure while the engine is
- * unreachable is not the record's fault.
+ * skipped after its attempts and recorded (the on-failure queue), a checkpoint keeps a restart from
+ * replaying what was done, and a failure while the engine is unreachable is not the record's fault.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +14,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } fro
 import { FailureLog } from '../../infra/local/failures';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { freshStore } from '../support/store';
+
+const temp = mkdtempSync(join(tmpdir(), 'estate-desk-poller-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const streams = new DynamoDBStreamsClient({
   endpoint: inject('dynamoEndpoint'),
@@ -126,5 +132,48 @@ describe('a stream record that keeps failing', () => {
     expect(seen).toEqual(['x', 'x']);
     expect(handled).toBe(1);
     expect(await failures.list()).toEqual([]);
+  });
+});
+
+describe('the stream checkpoint', () => {
+  it('lets a new poller (a restarted desk) resume after the last record done, not replay the stream', async () => {
+    // Prepare
+    const { streamArn, put } = await table();
+    const checkpointFile = join(temp, 'resume.json');
+    await put('a');
+    await put('b');
+    const first = effects();
+    expect(await new StreamPoller(streams, streamArn, first.handle, { checkpointFile }).pollOnce()).toBe(2);
+
+    // Act: a new poller on the same checkpoint; one more record.
+    const second = effects();
+    const poller = new StreamPoller(streams, streamArn, second.handle, { checkpointFile });
+    const replayed = await poller.pollOnce();
+    await put('c');
+    const after = await poller.pollOnce();
+
+    // Assess
+    expect(first.seen).toEqual(['a', 'b']);
+    expect(replayed).toBe(0);
+    expect(after).toBe(1);
+    expect(second.seen).toEqual(['c']);
+    const kept = JSON.parse(readFileSync(checkpointFile, 'utf8'));
+    expect(kept.streamArn).toBe(streamArn);
+    expect(Object.values(kept.shards)).toHaveLength(1);
+  });
+
+  it("reads from the oldest record when the checkpoint is another stream's (the table was made anew)", async () => {
+    // Prepare: a checkpoint that names another stream.
+    const { streamArn, put } = await table();
+    await put('a');
+    const checkpointFile = join(temp, 'other.json');
+    writeFileSync(checkpointFile, JSON.stringify({ streamArn: `${streamArn}-old`, shards: {} }));
+
+    // Act
+    const { seen, handle } = effects();
+    await new StreamPoller(streams, streamArn, handle, { checkpointFile }).pollOnce();
+
+    // Assess
+    expect(seen).toEqual(['a']);
   });
 });
