@@ -1,5 +1,5 @@
 /** `npm start`: DynamoDB Local (data in .data/), the demo park on first run, the desk on PORT (3000). */
-import { JavaMissing } from './dynamo';
+import { DataFolderInUse, JavaMissing } from './dynamo';
 import { DATA_DIR } from './paths';
 import { type LocalRun, runLocal } from './run';
 import { DEMO_PARK } from './seed';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       ...(process.env.DYNAMO_PORT ? { dynamoPort: Number(process.env.DYNAMO_PORT) } : {}),
     });
   } catch (error) {
-    const known = error instanceof JavaMissing;
+    const known = error instanceof JavaMissing || error instanceof DataFolderInUse;
     console.error(`estate-desk: ${known ? '' : 'could not start: '}${(error as Error).message}`);
     process.exit(1);
   }
