@@ -26,8 +26,9 @@ import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
 import { backgroundHandlers } from './handlers';
 import { FailureLog } from './failures';
-import { problem, readBody } from './http-io';
+import { problem, readBody, send } from './http-io';
 import { serveLocal } from './local-routes';
+import { engineUnreachable } from './outage';
 import { dataPaths } from './paths';
 import { seedDemoPark } from './seed';
 import { type FiredTimer, Settler } from './settle';
@@ -136,9 +137,22 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   const server = createServer((req, res) => {
     serve(req, res).catch((error) => {
+      if (res.headersSent) return res.end();
+      if (engineUnreachable(error)) {
+        return send(
+          res,
+          503,
+          {
+            error: {
+              code: 'LOCAL.DYNAMODB_UNAVAILABLE',
+              message: 'DynamoDB Local is not answering; try again shortly',
+            },
+          },
+          { 'retry-after': '5' },
+        );
+      }
       log.error('local server error', { error });
-      if (!res.headersSent) problem(res, 500, 'INTERNAL', 'internal error');
-      else res.end();
+      problem(res, 500, 'INTERNAL', 'internal error');
     });
   });
   await new Promise<void>((done) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', done));

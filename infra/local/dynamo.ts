@@ -4,7 +4,8 @@
  * With a data folder, one engine at a time serves it: the engine's pid and port are kept in a pid
  * file there, so a desk killed with `kill -9` (which cannot stop its Java) is cleaned up after by the
  * next start; an engine whose desk is still running, or that no pid file names, is refused with a
- * message saying what to do.
+ * message saying what to do. With `restartOnExit`, an engine that exits on its own is started
+ * again on the same port and folder (the desk's clients keep their endpoint).
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
@@ -54,7 +55,7 @@ export async function freePort(): Promise<number> {
 export interface DynamoLocal {
   endpoint: string;
   port: number;
-  /** The Java process serving. */
+  /** The Java process serving now; another one after a restart. */
   readonly pid: number | undefined;
   stop(): Promise<void>;
 }
@@ -64,6 +65,8 @@ export interface DynamoLocalOptions {
   dataDir?: string;
   /** A free one when omitted. */
   port?: number;
+  /** Start the engine again when it exits without `stop()` (the local desk's watchdog). */
+  restartOnExit?: boolean;
 }
 
 /** What the pid file in the data folder says. */
@@ -218,11 +221,14 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1';
   const endpoint = `http://127.0.0.1:${port}`;
   let current: ChildProcess | undefined;
+  let stopping = false;
 
   const kill = () => {
     if (current && current.exitCode === null && current.signalCode === null) current.kill('SIGKILL');
   };
   const launch = async (): Promise<ChildProcess> => {
+    // In the desk's process group, as before: a Ctrl-C in the terminal reaches the engine directly,
+    // so it stops even when the desk itself is killed before it can stop it (tsx may do that).
     const child = spawn({ path, port, sharedDb: true, stdio: 'pipe' });
     current = child;
     if (pidFile && child.pid) {
@@ -245,7 +251,35 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
       kill();
       throw new Error(`${(error as Error).message}\n${stderr}`);
     }
+    if (options.restartOnExit) child.once('exit', (code, signal) => void restart(child, code ?? signal));
     return child;
+  };
+
+  /** The watchdog: starts the engine again until it answers, pausing longer after each failure. */
+  let quickExits = 0;
+  let readyAt = 0;
+  const restart = async (child: ChildProcess, how: number | string | null) => {
+    if (stopping || child !== current) return;
+    // A Ctrl-C in the terminal reached the engine too (exit 130): the desk is stopping, not failing.
+    if (how === 130 || how === 'SIGINT') return;
+    // An engine that dies soon after each start is one outage: pause longer each time, log once.
+    quickExits = Date.now() - readyAt < 60_000 ? quickExits + 1 : 0;
+    if (quickExits <= 1)
+      log.warn('DynamoDB Local exited; starting it again', { exit: how, port, dbPath: path });
+    for (let attempt = 0; !stopping; attempt++) {
+      const pause = Math.min(30_000, 500 * 2 ** Math.max(attempt, quickExits - 1));
+      if (attempt > 0 || quickExits > 1) await sleep(pause);
+      if (stopping) return;
+      try {
+        const next = await launch();
+        readyAt = Date.now();
+        log.info('DynamoDB Local is back', { pid: next.pid, port });
+        return;
+      } catch (error) {
+        if (attempt === 0 && !stopping)
+          log.error('DynamoDB Local did not start again; still trying', { error });
+      }
+    }
   };
 
   process.once('exit', kill);
@@ -255,6 +289,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     process.removeListener('exit', kill);
     throw error;
   }
+  readyAt = Date.now();
   return {
     endpoint,
     port,
@@ -262,6 +297,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
       return current?.pid;
     },
     stop: async () => {
+      stopping = true;
       process.removeListener('exit', kill);
       const child = current;
       if (!child) return;

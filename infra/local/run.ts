@@ -1,7 +1,7 @@
 /**
  * One local desk on one data folder, as `npm start` runs it (and the tests that restart it):
- * DynamoDB Local on the folder's `dynamodb/`; the desk with the folder's signing keys, stream
- * checkpoint and clock.
+ * DynamoDB Local on the folder's `dynamodb/`, watched and started again if it exits; the desk with
+ * the folder's signing keys, stream checkpoint and clock.
  */
 import { type Desk, startDesk } from './desk';
 import { type DynamoLocal, startDynamoLocal } from './dynamo';
@@ -31,6 +31,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
   const dynamo = await startDynamoLocal({
     dataDir: files.dynamoDir,
     ...(options.dynamoPort ? { port: options.dynamoPort } : {}),
+    restartOnExit: true,
   });
   let desk: Desk;
   try {

@@ -1,7 +1,8 @@
 /**
  * `npm start` and its DynamoDB Local (a Java process): the desk killed with `kill -9` leaves the
  * engine running, and the next start stops that one before it starts its own (never two engines on
- * one data folder).
+ * one data folder); an engine that dies under a running desk is started again by the desk, which
+ * stays up and serves again.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -105,7 +106,7 @@ async function status(url: string, token?: string): Promise<number> {
 }
 
 describe('the desk and its DynamoDB Local', () => {
-  it('after kill -9 of the desk, the next start stops the engine left behind', async () => {
+  it('after kill -9 of the desk, the next start stops the engine left behind; a dead engine is started again', async () => {
     // Prepare: a desk with a ticket in it.
     const port = await freePort();
     const desk = `http://127.0.0.1:${port}`;
@@ -137,6 +138,23 @@ describe('the desk and its DynamoDB Local', () => {
     expect(serving?.owner.pid).toBe(parentOf(serving?.pid ?? 0));
     expect(await status(`${desk}/tickets/${opened.ticket.id}`, token)).toBe(200);
     expect(second.output()).toContain('stopping the DynamoDB Local a stopped desk left running');
+
+    // Act 2: the engine dies under the running desk.
+    kill(serving?.pid ?? 0, 'SIGKILL');
+    await until(() => pidFile()?.pid !== serving?.pid && engines().length === 1, 90_000);
+    await until(async () => (await status(`${desk}/staff`, token)) === 200, 90_000);
+
+    // Assess 2: the same desk process serves again, on a new engine, and the stream goes on.
+    expect(second.exitCode).toBeNull();
+    expect(alive(serving?.owner.pid ?? 0)).toBe(true);
+    expect(engines()).toEqual([pidFile()?.pid]);
+    const ticket = await fetch(`${desk}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(repairBody({ description: '卫生间漏水' })),
+    });
+    expect(ticket.status).toBe(201);
+    expect(second.output().match(/DynamoDB Local exited; starting it again/g)).toHaveLength(1);
 
     // Ctrl-C stops the desk and its engine.
     const exited = new Promise<void>((done) => second.once('exit', () => done()));
