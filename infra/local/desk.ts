@@ -2,8 +2,9 @@
  * The local desk: one Node process serving the same handlers as AWS over HTTP, with API Gateway v2
  * event shapes, against DynamoDB Local; its stream is polled into the effects handler, timers are
  * table rows fired by an adjustable clock, and SMS land in an outbox. This module wires it; the
- * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock),
- * settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their entry files).
+ * parts are api-gateway.ts (routes, authorizer, events), local-routes.ts (/local/sms, /local/clock,
+ * /local/failures), settle.ts (stream and timers) and handlers.ts (the handlers, loaded by their
+ * entry files). Given a data folder, the stream checkpoint and the clock's offset are kept there.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,10 +26,14 @@ import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
 import { exposureProblem, requireLocalToken } from './guards';
 import { backgroundHandlers } from './handlers';
-import { problem, readBody } from './http-io';
+import { FailureLog } from './failures';
+import { problem, readBody, send } from './http-io';
 import { serveLocal } from './local-routes';
+import { engineUnreachable } from './outage';
+import { dataPaths } from './paths';
 import { seedDemoPark } from './seed';
 import { type FiredTimer, Settler } from './settle';
+import { readState, writeState } from './state-file';
 import { StreamPoller } from './stream-poller';
 import { ensureTable } from './tables';
 
@@ -54,6 +59,8 @@ export interface DeskOptions {
   ackLinkKey?: string;
   /** The desk's clock; default real time plus the offset `POST /local/clock` moves. */
   clock?: AdjustableClock;
+  /** Keeps the stream checkpoint and the clock's offset in this folder across restarts; none = in memory. */
+  dataDir?: string;
 }
 
 export interface Desk {
@@ -71,6 +78,14 @@ export interface Desk {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/** The clock where the last run left it (ADR 003): tickets stay in order across restarts. */
+function keptClock(file: string | undefined): AdjustableClock {
+  if (!file) return new AdjustableClock();
+  const kept = readState<{ offsetMs?: unknown }>(file)?.offsetMs;
+  const offsetMs = typeof kept === 'number' && Number.isFinite(kept) ? kept : 0;
+  return new AdjustableClock(offsetMs, (moved) => writeState(file, { offsetMs: moved }));
+}
+
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   const exposed = exposureProblem({
     publicBaseUrl: options.publicBaseUrl ?? process.env[ENV.publicBaseUrl],
@@ -86,7 +101,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const { streamArn } = await ensureTable(dynamo, options.tableName);
   if (options.seed !== false) await seedDemoPark(db, options.tableName);
 
-  const clock = options.clock ?? new AdjustableClock();
+  const files = options.dataDir ? dataPaths(options.dataDir) : undefined;
+  const clock = options.clock ?? keptClock(files?.clockFile);
   const store = new DynamoTicketStore(db, options.tableName);
   const timerRows = new TimerRows(db, options.tableName);
   const outbox = new SmsOutbox(db, options.tableName, clock, options.smsSignature ?? DEFAULT_SMS_SIGNATURE);
@@ -110,7 +126,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     credentials: LOCAL_CREDENTIALS,
   });
   const handlers = await backgroundHandlers();
-  const poller = new StreamPoller(streams, streamArn, handlers.effects);
+  const failures = new FailureLog(db, options.tableName);
+  const poller = new StreamPoller(streams, streamArn, handlers.effects, {
+    failures,
+    ...(files ? { checkpointFile: files.checkpointFile } : {}),
+  });
   const settler = new Settler(poller, timerRows, handlers.timerDue, clock, handlers.reconcile);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -119,16 +139,29 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const body = await readBody(req);
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
     if (url.pathname.startsWith('/local/')) {
-      return serveLocal({ clock, outbox, timerRows, settler }, req, res, url, body);
+      return serveLocal({ clock, outbox, timerRows, settler, failures }, req, res, url, body);
     }
     return serveApi(options.jwtKey, req, res, url, body);
   }
 
   const server = createServer((req, res) => {
     serve(req, res).catch((error) => {
+      if (res.headersSent) return res.end();
+      if (engineUnreachable(error)) {
+        return send(
+          res,
+          503,
+          {
+            error: {
+              code: 'LOCAL.DYNAMODB_UNAVAILABLE',
+              message: 'DynamoDB Local is not answering; try again shortly',
+            },
+          },
+          { 'retry-after': '5' },
+        );
+      }
       log.error('local server error', { error });
-      if (!res.headersSent) problem(res, 500, 'INTERNAL', 'internal error');
-      else res.end();
+      problem(res, 500, 'INTERNAL', 'internal error');
     });
   });
   await new Promise<void>((done) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', done));

@@ -1,6 +1,7 @@
 /**
  * The local desk's own routes, which AWS does not have: `/local/sms` (the outbox: every SMS the
- * desk sent) and `/local/clock` (read the clock, or move it and fire the timers due on the way).
+ * desk sent), `/local/clock` (read the clock, or move it and fire the timers due on the way) and
+ * `/local/failures` (stream records skipped after their last attempt: the on-failure queue).
  * Each settles first, so what it shows includes every effect of the requests before it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,6 +10,7 @@ import type { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { SmsOutbox } from '../../shared/adapters/local/outbox';
 import type { TimerRows } from '../../shared/adapters/local/timer-rows';
 import { parseDuration } from '../../shared/domain/time';
+import type { FailureLog } from './failures';
 import { problem, send } from './http-io';
 import type { Settler } from './settle';
 
@@ -17,6 +19,7 @@ export interface LocalRoutesDeps {
   outbox: SmsOutbox;
   timerRows: TimerRows;
   settler: Settler;
+  failures: FailureLog;
 }
 
 const clockBody = z.union([
@@ -36,7 +39,7 @@ export async function serveLocal(
   url: URL,
   body: Buffer,
 ): Promise<void> {
-  const { clock, outbox, timerRows, settler } = deps;
+  const { clock, outbox, timerRows, settler, failures } = deps;
   if (url.pathname === '/local/sms' && req.method === 'GET') {
     await settler.settle();
     const ticketId = url.searchParams.get('ticketId');
@@ -45,6 +48,10 @@ export async function serveLocal(
       (m) => (!ticketId || m.ticketId === ticketId) && (!to || m.to === to),
     );
     return send(res, 200, { messages });
+  }
+  if (url.pathname === '/local/failures' && req.method === 'GET') {
+    await settler.settle();
+    return send(res, 200, { failures: await failures.list() });
   }
   if (url.pathname === '/local/clock' && req.method === 'GET') {
     await settler.settle();

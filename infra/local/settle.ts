@@ -8,6 +8,7 @@ import type { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { TimerRows } from '../../shared/adapters/local/timer-rows';
 import { log } from '../../shared/log';
 import type { ReconcileHandler, TimerHandler } from './handlers';
+import { Outage } from './outage';
 import type { StreamPoller } from './stream-poller';
 
 export interface FiredTimer {
@@ -30,6 +31,7 @@ export class Settler {
   private loop: ReturnType<typeof setInterval> | undefined;
   private reconcileLoop: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
+  private readonly outage = new Outage('the local stream and timers');
 
   constructor(
     private readonly poller: StreamPoller,
@@ -68,8 +70,19 @@ export class Settler {
   /** Settles every `intervalMs` in the background, as the stream and Scheduler would; 0 = never. */
   startLoop(intervalMs: number): void {
     if (intervalMs <= 0) return;
+    let running = false;
     this.loop = setInterval(() => {
-      if (!this.stopped) this.settle().catch((error) => log.error('background settle failed', { error }));
+      // One background settle at a time; while DynamoDB Local is down, a growing pause and one warning.
+      if (this.stopped || running || !this.outage.due()) return;
+      running = true;
+      this.settle()
+        .then(
+          () => this.outage.succeeded(),
+          (error) => this.outage.failed(error),
+        )
+        .finally(() => {
+          running = false;
+        });
     }, intervalMs);
     this.startReconcileLoop();
   }

@@ -2,7 +2,14 @@
 import type { Clock } from '../../ports';
 
 export class AdjustableClock implements Clock {
-  private offsetMs = 0;
+  /**
+   * @param offsetMs where a previous run left it (the desk keeps it in the data folder)
+   * @param onMoved called with the new offset after each move, to keep it
+   */
+  constructor(
+    private offsetMs = 0,
+    private readonly onMoved?: (offsetMs: number) => void,
+  ) {}
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -10,11 +17,13 @@ export class AdjustableClock implements Clock {
 
   advance(ms: number): Date {
     this.offsetMs += ms;
+    this.onMoved?.(this.offsetMs);
     return this.now();
   }
 
   set(instant: Date): Date {
     this.offsetMs = instant.getTime() - Date.now();
+    this.onMoved?.(this.offsetMs);
     return this.now();
   }
 
