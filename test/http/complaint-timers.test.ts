@@ -13,12 +13,12 @@ import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
-import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { Principal } from '../../shared/app/access';
 import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
 import { awsDeps, streamsClient } from '../support/aws-deps';
+import { SteppedClock } from '../support/clock';
 import { freshStore } from '../support/store';
 
 const scheduler = mockClient(SchedulerClient);
@@ -40,13 +40,13 @@ const COMPLAINT = {
 
 let env: Awaited<ReturnType<typeof freshStore>>;
 let deps: Deps;
-let clock: AdjustableClock;
+let clock: SteppedClock;
 let poller: StreamPoller;
 
 beforeAll(async () => {
   env = await freshStore();
   const { streamArn } = await ensureTable(env.client, env.tableName);
-  clock = new AdjustableClock();
+  clock = new SteppedClock();
   deps = awsDeps(env.store, clock);
   provideDeps(deps);
   const streams = streamsClient();
@@ -94,8 +94,10 @@ describe('complaint clocks in AWS', () => {
       ScheduleExpressionTimezone: 'Asia/Shanghai',
       ActionAfterCompletion: 'DELETE',
     });
-    expect(byTimer.get('handoff-10m')?.ScheduleExpression).toMatch(/^at\(2026-11-27T09:50:0\d\)$/);
-    expect(byTimer.get('resolve-3d')?.ScheduleExpression).toMatch(/^at\(2026-11-30T09:40:0\d\)$/);
+    // Opened a moment after 09:40:00, so due a moment after 09:50:00: Scheduler may run an at() as
+    // early as its minute's 0th second, so the schedule is the next whole minute, never earlier (ADR 001).
+    expect(byTimer.get('handoff-10m')?.ScheduleExpression).toBe('at(2026-11-27T09:51:00)');
+    expect(byTimer.get('resolve-3d')?.ScheduleExpression).toBe('at(2026-11-30T09:41:00)');
   });
 
   it('cancelled clocks are deleted: the signature deletes the 10-minute schedule, resolving deletes the rest', async () => {
