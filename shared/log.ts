@@ -49,8 +49,8 @@ const ENCODED_E164 = /%2B([1-9]\d{2})\d{0,8}(\d{4})(?!\d)/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g;
 /** A bearer credential written out: `Bearer <token>` (8 or more token characters, so prose survives). */
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-/** The token of an emergency acknowledgement link (`…/ack/<token>`): whoever has it can acknowledge. */
-const ACK_LINK = /(\/ack\/)(?!\[)[^\s"'<>?#{}]+/g;
+/** The token of an emergency acknowledgement link (`…/ack/<token>`, its URL-safe alphabet): whoever has it can acknowledge. */
+const ACK_LINK = /(\/ack\/)[A-Za-z0-9._~%-]+/g;
 /** The same token without its path: `<ticket id>.<staff>.<purpose><expiry>.<16-character MAC>`. */
 const ACK_TOKEN =
   /\b[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_~-]+\.[a-z][0-9a-z]+\.[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g;

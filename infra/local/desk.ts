@@ -24,7 +24,7 @@ import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../share
 import { log } from '../../shared/log';
 import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
-import { exposureProblem, requireLocalToken } from './guards';
+import { answerClientErrors, exposureProblem, requireLocalToken } from './guards';
 import { backgroundHandlers } from './handlers';
 import { FailureLog } from './failures';
 import { problem, readBody, send } from './http-io';
@@ -167,6 +167,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   await new Promise<void>((done) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
+  answerClientErrors(server);
   linkBaseUrl = options.publicBaseUrl ?? (process.env[ENV.publicBaseUrl] || `http://127.0.0.1:${port}`);
   const ivr = {
     twilioAuthToken: options.twilioAuthToken ?? (process.env[ENV.twilioAuthToken] || LOCAL_TWILIO_AUTH_TOKEN),

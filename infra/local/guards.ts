@@ -2,7 +2,8 @@
  * What keeps the local desk from being an open door: its own routes (`/local/*`) need a token, and
  * it will not start reachable from outside with the Twilio token everyone can read in the repo.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { LOCAL_TWILIO_AUTH_TOKEN } from '../../shared/config';
 import { problem } from './http-io';
 import { verifyToken } from './jwt';
@@ -56,4 +57,29 @@ export function exposureProblem(settings: {
     `PUBLIC_BASE_URL is ${publicBaseUrl} but TWILIO_AUTH_TOKEN is the public default; ` +
     'set TWILIO_AUTH_TOKEN to your Twilio auth token (or leave PUBLIC_BASE_URL unset)'
   );
+}
+
+/**
+ * Requests Node refuses before any handler sees them — a request line and headers over 16 KB (431),
+ * a request that is not HTTP (400) — answered with the desk's error shape instead of Node's bare
+ * status line. (API Gateway has its own limits in AWS: 10 KB of request line and headers.)
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: 'REQUEST.HEADERS_TOO_LARGE', message: 'the request line and headers are over 16 KB' }
+        : { code: 'REQUEST.MALFORMED', message: 'the request is not valid HTTP' },
+    });
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 }

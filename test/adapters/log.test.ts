@@ -189,6 +189,7 @@ describe('maskPersonalData: credentials and numbers inside text', () => {
   it('an acknowledgement token without its path is redacted; a route key is left alone', () => {
     expect(maskPersonalData(`link ${ACK_TOKEN} refused: expired`)).toBe('link [redacted] refused: expired');
     expect(maskPersonalData('POST /ack/{token}')).toBe('POST /ack/{token}');
+    expect(maskPersonalData('lookup failed for /ack/[token]')).toBe('lookup failed for /ack/[token]');
   });
 
   it.each([

@@ -68,6 +68,35 @@ describe('the local routes need a token', () => {
   });
 });
 
+describe('requests Node refuses before any handler', () => {
+  it('a request line over 16 KB → 431 with the desk’s error shape (was a bare status line)', async () => {
+    const res = await desk.call('GET', `/tickets?kind=${'漏'.repeat(2000)}`, {
+      token: desk.token('dispatcher'),
+    });
+
+    expect(res.status).toBe(431);
+    expect(res.body).toEqual({ error: { code: 'REQUEST.HEADERS_TOO_LARGE', message: expect.any(String) } });
+  });
+
+  it('a request that is not HTTP → 400 with the error shape', async () => {
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((done, fail) => {
+      const socket = connect(desk.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on('end', () => done(text));
+      socket.on('error', fail);
+    });
+
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'REQUEST.MALFORMED', message: expect.any(String) },
+    });
+  });
+});
+
 /** An address of this machine that is not loopback, when it has one. */
 const outside = Object.values(networkInterfaces())
   .flat()
