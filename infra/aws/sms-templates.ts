@@ -384,8 +384,9 @@ const KIND_TITLES: Record<TicketKind, string> = {
   repair: 'Repairs (报修, RP-1..RP-5)',
   complaint: 'Complaints (投诉, CH-1..CH-11, DS-1..DS-6)',
   emergency: 'Emergencies (紧急或重大事情, EM-1..EM-6)',
+  key: 'Keys (钥匙领取, KY-1..KY-4)',
 };
-const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E' };
+const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E', key: 'K' };
 
 export function smsTemplatesMarkdown(templates: SmsTemplate[] = renderSmsTemplates()): string {
   const lines = [
