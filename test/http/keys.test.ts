@@ -241,3 +241,15 @@ describe('asking for a key the register does not hold', () => {
     expect([res.status, res.body.error.code]).toEqual([409, 'KEY.NOT_IN_CUSTODY']);
   });
 });
+
+describe('who sees the requester’s phone', () => {
+  it('the office and security see it; field staff who only read see it masked, in the timeline too', async () => {
+    const keyId = (await register({ ...KEY, tag: 'K-0300' })).body.keySet.id;
+    const id = (await request(keyId)).body.ticket.id;
+    const seen = await desk.call('GET', `/tickets/${id}`, { token: guard });
+    expect(seen.body.requester.phone).toBe('+8613800000004');
+    const technician = await desk.call('GET', `/tickets/${id}`, { token: desk.token('technician-1') });
+    expect(technician.body.requester.phone).toBe('138****0004');
+    expect(JSON.stringify(technician.body)).not.toContain('+8613800000004');
+  });
+});
