@@ -34,6 +34,11 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets/{id}', handler: 'get-ticket', authorized: true },
   { method: 'POST', path: '/tickets/{id}/{command}', handler: 'ticket-command', authorized: true },
   { method: 'GET', path: '/parks/{id}', handler: 'get-park', authorized: true },
+  // The key register (KY-1, MI-7).
+  { method: 'POST', path: '/keys', handler: 'register-keys', authorized: true },
+  { method: 'GET', path: '/keys', handler: 'list-keys', authorized: true },
+  { method: 'GET', path: '/keys/{id}', handler: 'get-key-set', authorized: true },
+  { method: 'POST', path: '/keys/{id}/report-lost', handler: 'report-key-lost', authorized: true },
   // The page an emergency SMS link opens (GET reads only) and its buttons (POST records).
   {
     method: 'GET',

@@ -19,6 +19,16 @@ import {
   hasLink,
 } from '../../shared/domain/emergency';
 import { CATEGORY_LABELS } from '../../shared/domain/emergency/model';
+import {
+  applyKeySetEvent,
+  type KeyHolder,
+  type KeySetEvent,
+  keyRefFor,
+  keySetNotifications,
+  REQUESTER_LABELS,
+  registerKeySet,
+  reportKeySetLost,
+} from '../../shared/domain/key';
 import type { RuleContext } from '../../shared/domain/kind';
 import {
   DEPARTMENT_LABELS,
@@ -49,13 +59,15 @@ const SENTINEL = {
   place: '\uE005',
   text: '\uE006',
   from: '\uE007',
+  tag: '\uE008',
+  label: '\uE009',
 } as const;
 /** A fee no fixed text contains: `有偿{fee}元`. */
 const FEE = 987_654;
 
 export const PLACEHOLDERS: Record<string, string> = {
   '{number}': 'the ticket’s register number, e.g. R20261127-003, C20261127-001, E20261128-001',
-  '{unit}': 'the caller’s unit (else the repair’s location), e.g. 3-2-1502',
+  '{unit}': 'the caller’s unit (else the repair’s location; for a key set its unit or area), e.g. 3-2-1502',
   '{description}': 'what the caller reported, shortened with … so the text fits one 70-character segment',
   '{location}': 'where an emergency is',
   '{place}': 'where a complaint’s matter happened',
@@ -70,6 +82,12 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{n}': 'the number of a leader’s instruction',
   '{text}': 'a leader’s instruction, whole',
   '{from}': 'who gave the instruction',
+  '{tag}': 'the tag on a key set’s ring, e.g. K-0153',
+  '{label}': 'what a key set opens, e.g. 入户门钥匙, shortened with … so the text fits one segment',
+  '{requester}': 'who asked for the key: 业主, 租户, 中介, 其他 or 内部员工',
+  '{count}': 'how many (keys on a ring, key sets still out)',
+  '{minutes}': 'how many minutes a key is past its due time',
+  '{keys}': 'the keys still out at closing time, each as tag, place and holder, shortened with … to fit',
   '{link}': `the personal signed link (https://…/ack/…); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
@@ -322,6 +340,81 @@ function emergencyStories(out: Sent): void {
     .runOut();
 }
 
+function keyStories(out: Sent): void {
+  const guard = actor('security-guard-1');
+  const registered = registerKeySet(
+    { unit: SENTINEL.unit, label: SENTINEL.label, count: 2, tag: SENTINEL.tag },
+    { id: 'sms-templates-key-set', parkId: park.id },
+    new Date(MORNING),
+    guard,
+  ).keySet;
+  const keySetSent = (event: KeySetEvent, before = registered) => {
+    const after = applyKeySetEvent(before, event);
+    for (const notification of keySetNotifications(event, after, staff, park))
+      out.push({ kind: 'key', notification });
+    return after;
+  };
+  // A tenant's key out: not back by its due time, then the manager; the closing-time list.
+  const story = new Story(
+    out,
+    'key',
+    {
+      keyId: registered.id,
+      requester: { type: 'tenant', name: SENTINEL.name, phone: '+8613800000004' },
+      reason: SENTINEL.text,
+      key: keyRefFor(registered, []),
+    },
+    actor('property-office-1'),
+    MORNING,
+  )
+    .command({ type: 'verify', ownerCall: { outcome: 'confirmed' } }, 'property-office-1')
+    .command({ type: 'issue-slip' }, 'property-office-1')
+    .command(
+      { type: 'hand-out', guardId: 'security-guard-1', idChecked: true, escortId: 'security-guard-2' },
+      'security-guard-1',
+    )
+    .runOut(10, (t) => t.timers['return-escalate']?.state !== 'pending');
+  const closing = Object.entries(story.ticket.timers).find(
+    ([name, t]) => name.startsWith('closing-') && t.state === 'pending',
+  );
+  if (!closing) throw new Error('sms-templates: a key out has no closing check');
+  const [timer, { dueAt }] = closing;
+  const listed = {
+    tag: SENTINEL.tag,
+    place: SENTINEL.unit,
+    label: SENTINEL.label,
+    holder: SENTINEL.name,
+    ticketNumber: SENTINEL.number,
+    dueAt,
+  };
+  story.at(dueAt).append({
+    type: 'timer.fired',
+    data: { timer, dueAt, rollCall: { closingAt: dueAt, keys: [listed] } },
+  } as never);
+  // A key lost in the cabinet, and one lost while out.
+  const at = new Date(MORNING).toISOString();
+  keySetSent({ ...reportKeySetLost(registered, undefined), seq: 2, at, actor: guard } as KeySetEvent);
+  const holder: KeyHolder = {
+    name: SENTINEL.name,
+    requesterType: 'tenant',
+    ticketId: 't',
+    ticketNumber: SENTINEL.number,
+    slipNumber: 's',
+    guardId: guard.staffId,
+    guardName: SENTINEL.name,
+    since: at,
+    dueAt: at,
+  };
+  const outSet = applyKeySetEvent(registered, {
+    type: 'key.handed-out',
+    data: holder,
+    seq: 2,
+    at,
+    actor: guard,
+  });
+  keySetSent({ ...reportKeySetLost(outSet, undefined), seq: 3, at, actor: guard } as KeySetEvent, outSet);
+}
+
 // ---------------------------------------------------------------- texts → templates
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -342,6 +435,13 @@ export function templateOf(kind: TicketKind, text: string): string {
       new RegExp(`\\((${oneOf(Object.values(DEPARTMENT_LABELS))}|未定部门)\\)`, 'g'),
       '({department})',
     );
+  }
+  if (kind === 'key') {
+    t = t
+      .replace(new RegExp(`\\((${oneOf(Object.values(REQUESTER_LABELS))})\\)`, 'g'), '({requester})')
+      .replace(/逾期\d+分钟/g, '逾期{minutes}分钟')
+      .replace(/×\d+/g, '×{count}')
+      .replace(/仍有\d+套钥匙未还:.*,请跟进。$/, '仍有{count}套钥匙未还:{keys},请跟进。');
   }
   if (kind === 'emergency') {
     t = t
@@ -364,6 +464,7 @@ export function renderSmsTemplates(): SmsTemplate[] {
   repairStories(out);
   complaintStories(out);
   emergencyStories(out);
+  keyStories(out);
   const byText = new Map<string, SmsTemplate>();
   for (const { kind, notification } of out) {
     const base = templateOf(kind, notification.text);
@@ -376,7 +477,7 @@ export function renderSmsTemplates(): SmsTemplate[] {
       byText.set(key, known);
     }
   }
-  const kinds: TicketKind[] = ['repair', 'complaint', 'emergency'];
+  const kinds: TicketKind[] = ['repair', 'complaint', 'emergency', 'key'];
   return kinds.flatMap((kind) => [...byText.values()].filter((t) => t.kind === kind));
 }
 
@@ -384,8 +485,9 @@ const KIND_TITLES: Record<TicketKind, string> = {
   repair: 'Repairs (报修, RP-1..RP-5)',
   complaint: 'Complaints (投诉, CH-1..CH-11, DS-1..DS-6)',
   emergency: 'Emergencies (紧急或重大事情, EM-1..EM-6)',
+  key: 'Keys (钥匙领取, KY-1..KY-4)',
 };
-const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E' };
+const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E', key: 'K' };
 
 export function smsTemplatesMarkdown(templates: SmsTemplate[] = renderSmsTemplates()): string {
   const lines = [
@@ -403,7 +505,7 @@ export function smsTemplatesMarkdown(templates: SmsTemplate[] = renderSmsTemplat
     '| --- | --- |',
     ...Object.entries(PLACEHOLDERS).map(([name, what]) => `| \`${name}\` | ${what} |`),
   ];
-  for (const kind of ['repair', 'complaint', 'emergency'] as const) {
+  for (const kind of ['repair', 'complaint', 'emergency', 'key'] as const) {
     const own = templates.filter((t) => t.kind === kind);
     lines.push('', `## ${KIND_TITLES[kind]}`, '', '| id | sent for | text |', '| --- | --- | --- |');
     own.forEach((t, i) => {

@@ -49,6 +49,17 @@ export const PERMISSIONS = {
   'emergency.instruction-done': EVERYONE,
   'emergency.sign-off': ['manager'],
   'emergency.close': ['dispatcher', 'manager'],
+  // Key requests (KY-2..KY-4): the property office checks and issues the slip; security hands
+  // the key out and takes it back (the domain checks who is security: key/custody.ts).
+  'key.verify': ['office', 'manager'],
+  'key.issue-slip': ['office', 'manager'],
+  'key.hand-out': ['security', 'manager'],
+  'key.return': ['security', 'manager'],
+  'key.cancel': ['office', 'manager'],
+  // The key register (KY-1, MI-7): security and the property office register and report losses.
+  'keys.read': ['dispatcher', 'security', 'office', 'manager', 'executive'],
+  'keys.register': ['security', 'office', 'manager'],
+  'keys.report-lost': ['security', 'office', 'manager'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof PERMISSIONS;
 

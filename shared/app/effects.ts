@@ -16,6 +16,7 @@ import { pendingTimers } from '../domain/ticket';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
 import { withAckLinks } from './emergency-links';
+import { applyKeySetEffects, isKeySetItem } from './key-effects';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { DEFAULT_TIME_ZONE } from '../domain/formats';
 import { hasLink } from '../domain/emergency';
@@ -34,6 +35,8 @@ const UNDELIVERABLE = new Set(['SmsUndeliverable']);
 const TEXT_INVALID = 'SmsTextInvalid';
 
 export async function applyEffects(deps: Deps, item: ChangedItem): Promise<void> {
+  // The key register's items (KY-1) have their own effects; their events are not a ticket's.
+  if (isKeySetItem(item)) return applyKeySetEffects(deps, item);
   const image = item.newImage ?? item.oldImage;
   const sk = String(image?.sk ?? '');
   if (sk === 'TICKET' && item.newImage) {

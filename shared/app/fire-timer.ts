@@ -13,9 +13,10 @@
 import { ConcurrentChange } from '../domain/errors';
 import { SYSTEM_ACTOR } from '../domain/ticket';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
-import { applyEvent, timerDue } from '../domain/tickets';
+import { timerDue } from '../domain/tickets';
 import type { TimerPayload } from '../ports';
 import type { CoreDeps } from './deps';
+import { appendTimerEvent } from './key-roll-call';
 
 const ATTEMPTS = 5;
 
@@ -59,7 +60,7 @@ export async function fireTimer(
       actor: SYSTEM_ACTOR,
     } as TicketEventOf;
     try {
-      await deps.store.append(applyEvent(ticket, event), event, ticket.version);
+      await appendTimerEvent(deps, ticket, event);
       return 'fired';
     } catch (error) {
       if (!(error instanceof ConcurrentChange) || attempt >= ATTEMPTS) throw error;

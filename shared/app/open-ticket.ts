@@ -21,6 +21,7 @@ import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
+import { intakeWithKeySet } from './keys';
 
 /** Enough for a burst of simultaneous calls to the same register; each retry waits a little, at random. */
 const NUMBER_ATTEMPTS = 25;
@@ -39,7 +40,9 @@ export async function openTicket(
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
   const rules = rulesOf(request.kind);
   const { kind: _kind, parkId: _park, ...fields } = request;
-  const intake = source ? { ...fields, source } : fields;
+  const given = source ? { ...fields, source } : fields;
+  // A key request names a key set of the register (KY-1): the rules open it with the set looked up.
+  const intake = request.kind === 'key' ? await intakeWithKeySet(deps, parkId, request) : given;
   const staff = rules.needsDirectory ? await deps.directory.staff(parkId) : [];
   const id = deps.ids.next();
   for (let attempt = 1; ; attempt++) {

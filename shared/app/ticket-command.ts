@@ -16,6 +16,7 @@ import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from '.
 import type { CoreDeps } from './deps';
 import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
+import { keySetChangesFor } from './keys';
 import { viewFor } from './views';
 
 /** A validated command: its name (the last path segment) and its body. */
@@ -84,6 +85,9 @@ export async function recordTicketCommand(
   const draft = decide(ticket, command, { now, actor, park, staff });
   const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
-  await deps.store.append(next, event, ticket.version);
+  // KY-4: a key leaving or coming back moves the register's key set in the same transaction.
+  const changes = await keySetChangesFor(deps, next, event);
+  if (changes.length > 0) await deps.store.appendWithKeySets(next, event, ticket.version, changes);
+  else await deps.store.append(next, event, ticket.version);
   return { ticket: next, event, view: viewFor(principal, next, staff) };
 }

@@ -4,7 +4,7 @@
  * resident's contact (CH-3) only for those who need it, masked for everyone else, and no steps
  * offered to the person complained about (they may send none: complaint/conflict.ts).
  */
-import { contactNeedsDirectory, isAccused, maskCaller, seesContact } from '../domain/complaint';
+import { contactNeedsDirectory, isAccused, maskCaller, maskPhone, seesContact } from '../domain/complaint';
 import type { StaffMember } from '../domain/park';
 import type { Ticket } from '../domain/tickets';
 import type { Principal } from './access';
@@ -44,6 +44,7 @@ export function viewFor<T extends Viewable>(
   ticket: T,
   staff: readonly StaffMember[],
 ): T {
+  if (ticket.kind === 'key') return keyRequestView(principal, ticket);
   if (ticket.kind !== 'complaint') return ticket;
   const viewer = actorOf(principal);
   let view: T = ticket;
@@ -60,6 +61,35 @@ export function viewFor<T extends Viewable>(
               ? {
                   ...entry,
                   data: { ...entry.data, caller: maskCaller(entry.data.caller as Ticket['caller'] & object) },
+                }
+              : entry,
+          ),
+        }
+      : {}),
+  };
+}
+
+/**
+ * A key request's requester phone is for those who act on it: the desk, the property office,
+ * security (who escorts) and management; field staff who only read it see it masked.
+ */
+function keyRequestView<T extends Viewable>(principal: Principal, ticket: T): T {
+  if (ticket.kind !== 'key' || !principal.groups.every((g) => g === 'staff')) return ticket;
+  const masked = <R extends { phone: string }>(requester: R): R => ({
+    ...requester,
+    phone: maskPhone(requester.phone),
+  });
+  return {
+    ...ticket,
+    requester: masked(ticket.requester),
+    // The opening event repeats it in the timeline.
+    ...(ticket.timeline
+      ? {
+          timeline: ticket.timeline.map((entry) =>
+            typeof entry.data.requester === 'object' && entry.data.requester !== null
+              ? {
+                  ...entry,
+                  data: { ...entry.data, requester: masked(entry.data.requester as { phone: string }) },
                 }
               : entry,
           ),

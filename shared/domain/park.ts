@@ -95,6 +95,16 @@ export interface Park {
   dayCount?: 'calendar' | 'working';
   /** The emergency procedure (EM-2, EM-3, EM-6); absent fields take emergency/settings.ts's defaults. */
   emergency?: Partial<EmergencySettings>;
+  /** Key custody (KY-4's clocks); absent fields take key/settings.ts's defaults. */
+  keys?: Partial<KeySettings>;
+}
+
+/** A park's key custody clocks, read when a key is handed out (key/settings.ts). */
+export interface KeySettings {
+  /** How long a key may stay out when the slip gives no time (minutes). */
+  loanMinutes: number;
+  /** How long past its due time an unreturned key waits before the security manager is told (minutes). */
+  managerAfterMinutes: number;
 }
 
 /** A park's emergency procedure, read when an emergency opens (emergency/settings.ts). */

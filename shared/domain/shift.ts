@@ -24,6 +24,20 @@ export function deskRolesOnShift(at: Date, park: Park): readonly Role[] {
     : ['duty-officer', 'dispatcher', 'customer-service-lead'];
 }
 
+/**
+ * Who answers for keys and move-ins (篇2, 篇3: 物业部) at `at`: the property office in office hours,
+ * nobody outside them (the caller then reaches the desk on shift). Unreadable hours count as office hours.
+ */
+export function propertyOfficeOnShift(at: Date, park: Park, staff: readonly StaffMember[]): StaffMember[] {
+  let inOffice = true;
+  try {
+    inOffice = isOfficeHours(at, calendarOf(park));
+  } catch {
+    // As for the desk: a bad setting must never leave the caller with nobody.
+  }
+  return inOffice ? firstHolders(staff, ['property-office']) : [];
+}
+
 /** The people at the desk at `at`: every holder of the first role on shift that anybody holds. */
 export function deskOnShift(at: Date, park: Park, staff: readonly StaffMember[]): StaffMember[] {
   return firstHolders(staff, deskRolesOnShift(at, park));

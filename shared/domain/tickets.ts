@@ -6,6 +6,8 @@ import type { ComplaintCommandBody, ComplaintEvent, ComplaintTicket } from './co
 import { complaintRules } from './complaint';
 import type { EmergencyCommandBody, EmergencyEvent, EmergencyTicket } from './emergency';
 import { emergencyRules } from './emergency';
+import type { KeyCommandBody, KeyEvent, KeyTicket } from './key';
+import { keyRules } from './key';
 import type { EventDraft, RuleContext, TicketKindRules } from './kind';
 import type { Notification } from './sms';
 import type { Park, StaffMember } from './park';
@@ -13,8 +15,8 @@ import type { RepairCommandBody, RepairEvent, RepairTicket } from './repair';
 import { repairRules } from './repair';
 import type { TicketKind } from './ticket';
 
-export type Ticket = RepairTicket | ComplaintTicket | EmergencyTicket;
-export type TicketEventOf = RepairEvent | ComplaintEvent | EmergencyEvent;
+export type Ticket = RepairTicket | ComplaintTicket | EmergencyTicket | KeyTicket;
+export type TicketEventOf = RepairEvent | ComplaintEvent | EmergencyEvent | KeyEvent;
 
 // biome-ignore lint/suspicious/noExplicitAny: each row is checked against its own kind's types where it is defined
 type AnyRules = TicketKindRules<any, any, any>;
@@ -24,6 +26,7 @@ export const KIND_RULES: Partial<Record<TicketKind, AnyRules>> = {
   repair: repairRules,
   complaint: complaintRules,
   emergency: emergencyRules,
+  key: keyRules,
 };
 
 /** Every status any kind can be in (for validating filters). */
@@ -47,7 +50,11 @@ export function allowedCommands(ticket: Ticket): string[] {
 }
 
 /** A command body of any kind, as the kinds' deciders take them. */
-export type TicketCommandBody = RepairCommandBody | ComplaintCommandBody | EmergencyCommandBody;
+export type TicketCommandBody =
+  | RepairCommandBody
+  | ComplaintCommandBody
+  | EmergencyCommandBody
+  | KeyCommandBody;
 
 export function decide(
   ticket: Ticket,

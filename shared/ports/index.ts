@@ -5,6 +5,7 @@
 import type { AckLinkPurpose } from '../domain/ack-link';
 import type { Park, StaffMember, Unit } from '../domain/park';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
+import type { KeyRegister } from './keys';
 import type { UnsettledQueries } from './reconcile';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
@@ -76,6 +77,8 @@ export interface SmsRecord {
   attempts?: number;
   /** When the reconciler last re-sent it. */
   resentAt?: string;
+  /** `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id. */
+  subject?: 'key-set';
 }
 
 export interface TicketHistory {
@@ -89,8 +92,8 @@ export interface TicketPage {
   cursor?: string;
 }
 
-/** Tickets and their append-only events (one DynamoDB table). */
-export interface TicketStore extends UnsettledQueries {
+/** Tickets and their append-only events, and the key register (one DynamoDB table). */
+export interface TicketStore extends UnsettledQueries, KeyRegister {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -140,4 +143,13 @@ export interface AckLinkKeys {
 }
 
 export type { CallKey, CallStore, TicketClaim } from './ivr-calls';
+export type {
+  KeyRegister,
+  KeySetChange,
+  KeySetHistory,
+  KeySetPage,
+  KeySetQuery,
+  RollCallClaim,
+} from './keys';
+export { RollCallTaken } from './keys';
 export type { UnsettledQueries } from './reconcile';

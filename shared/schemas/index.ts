@@ -9,6 +9,8 @@ import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } fr
 import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, isWellFormed, ULID_PATTERN } from '../domain/formats';
+import type { KeyCommand, KeyCommandBody } from '../domain/key';
+import { HEAD_OUTCOMES, ID_TYPES, KEY_SET_STATES, OWNER_CALL_OUTCOMES, REQUESTER_TYPES } from '../domain/key';
 import { DEPARTMENTS } from '../domain/park';
 import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
@@ -127,10 +129,33 @@ export const openEmergencyBody = z.strictObject({
   caller: z.optional(caller),
 });
 
+/** A unit (3-2-1502) or an area (水泵房) as the key register writes it: no `#`, no surrounding space. */
+const keyPlace = text(30).check(z.regex(/^[^#]*$/, 'must not contain "#"'));
+/** An id in the key register: a ULID. */
+const keySetId = z
+  .string()
+  .check(z.regex(ULID_PATTERN, 'must be a key set id (from POST /keys or GET /keys)'));
+/** KY-2: the last 4 characters of an ID, never more (the whole number is never kept). */
+const idLast4 = z.string().check(z.regex(/^[0-9A-Za-z]{4}$/, 'must be the last 4 characters of the ID only'));
+
+/** KY-2: who asks for a key and why; the key set from the register. */
+export const openKeyBody = z.strictObject({
+  kind: z.literal('key'),
+  parkId: z.optional(text(64)),
+  keyId: keySetId,
+  requester: z.strictObject({
+    type: z.enum(REQUESTER_TYPES),
+    name: text(50),
+    phone: e164,
+    staffId: z.optional(text(64)),
+  }),
+  reason: text(300),
+});
+
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */
 export const openTicketBody = z.discriminatedUnion(
   'kind',
-  [openRepairBody, openComplaintBody, openEmergencyBody],
+  [openRepairBody, openComplaintBody, openEmergencyBody, openKeyBody],
   {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
@@ -186,6 +211,31 @@ export const commandBodies = {
     result: text(300),
   }),
   'sign-off': z.strictObject({ comment: text(300) }),
+  // Key requests (KY-2..KY-4). `verify` takes the check that fits the requester type.
+  verify: z.strictObject({
+    idChecked: z.optional(z.boolean()),
+    idType: z.optional(z.enum(ID_TYPES)),
+    idLast4: z.optional(idLast4),
+    ownerCall: z.optional(
+      z.strictObject({
+        outcome: z.enum(OWNER_CALL_OUTCOMES),
+        note: z.optional(text(300)),
+        viewingAllowed: z.optional(z.boolean()),
+      }),
+    ),
+    departmentHead: z.optional(z.strictObject({ staffId: text(64), outcome: z.enum(HEAD_OUTCOMES) })),
+    note: z.optional(text(300)),
+  }),
+  'issue-slip': z.strictObject({ dueAt: z.optional(time) }),
+  'hand-out': z.strictObject({
+    guardId: text(64),
+    idChecked: z.boolean(),
+    escortId: z.optional(text(64)),
+    idType: z.optional(z.enum(ID_TYPES)),
+    idLast4: z.optional(idLast4),
+  }),
+  return: z.strictObject({ receivedBy: text(64) }),
+  cancel: z.strictObject({ reason: text(300) }),
 } as const;
 
 export type CommandName = keyof typeof commandBodies;
@@ -206,6 +256,7 @@ export type EmergencyCommandsFit = Fits<
   EmergencyCommandBody
 >;
 export type RepairCommandsFit = Fits<Extract<TicketCommand, { type: RepairCommand }>, RepairCommandBody>;
+export type KeyCommandsFit = Fits<Extract<TicketCommand, { type: KeyCommand }>, KeyCommandBody>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({
@@ -229,3 +280,30 @@ export const listTicketsQuery = z.strictObject({
 });
 
 export const parkQuery = z.strictObject({ parkId: z.optional(text(64)) });
+
+/** KY-1, MI-7: a key set for the register; a retained key carries the owner's signed agreement. */
+export const registerKeySetBody = z.strictObject({
+  parkId: z.optional(text(64)),
+  unit: z.optional(keyPlace),
+  area: z.optional(keyPlace),
+  label: text(50),
+  count: z.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(50)),
+  tag: text(20).check(z.regex(/^[^#]*$/, 'must not contain "#"')),
+  retention: z.optional(z.strictObject({ agreementNo: text(40), ownerName: text(50), signedAt: time })),
+});
+
+/** The ledger's filters: one unit's or area's sets, one custody state. */
+export const listKeysQuery = z.strictObject({
+  parkId: z.optional(text(64)),
+  unit: z.optional(keyPlace),
+  area: z.optional(keyPlace),
+  state: z.optional(z.enum(KEY_SET_STATES)),
+  limit: z._default(
+    z.coerce.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(50)),
+    20,
+  ),
+  cursor: z.optional(text(2000)),
+});
+
+/** KY-1: a lost key is reported, never deleted. */
+export const reportLostBody = z.strictObject({ note: z.optional(text(300)) });

@@ -53,6 +53,14 @@ const POLICY: Record<Action, readonly Group[]> = {
   'emergency.instruction-done': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'emergency.sign-off': ['manager'],
   'emergency.close': ['dispatcher', 'manager'],
+  'key.verify': ['office', 'manager'],
+  'key.issue-slip': ['office', 'manager'],
+  'key.hand-out': ['security', 'manager'],
+  'key.return': ['security', 'manager'],
+  'key.cancel': ['office', 'manager'],
+  'keys.read': ['dispatcher', 'security', 'office', 'manager', 'executive'],
+  'keys.register': ['security', 'office', 'manager'],
+  'keys.report-lost': ['security', 'office', 'manager'],
 };
 
 const CELLS = (Object.keys(POLICY) as Action[]).flatMap((action) =>

@@ -308,7 +308,9 @@ interface Tokens {
 interface World {
   tokens: Tokens;
   ticketIds: string[];
-  byKind: { repair: string[]; received: string[]; complaint: string[]; emergency: string[] };
+  byKind: { repair: string[]; received: string[]; complaint: string[]; emergency: string[]; key: string[] };
+  /** Key sets of the register (KY-1). */
+  keySetIds: string[];
   ackTokens: string[];
   cursor: string;
   twilioToken: string;
@@ -366,7 +368,30 @@ const COMMAND_BODIES: Record<string, unknown[]> = {
   ],
   'instruction-done': [{ number: 1, result: '已疏散' }],
   'sign-off': [{ comment: '火情已排除,同意销项。' }],
+  verify: [
+    { ownerCall: { outcome: 'confirmed', note: '业主同意' } },
+    { idChecked: true, idType: 'resident-id', idLast4: '123X' },
+    { departmentHead: { staffId: 'engineering-manager-1', outcome: 'confirmed' } },
+  ],
+  'issue-slip': [{}, { dueAt: '2026-11-27T16:00:00+08:00' }],
+  'hand-out': [{ guardId: 'security-guard-1', idChecked: true, escortId: 'security-guard-2' }],
+  return: [{ receivedBy: 'security-guard-2' }],
+  cancel: [{ reason: '改期' }],
 };
+
+/** KY-1, MI-7: what the key register takes. */
+const REGISTER_BODIES: unknown[] = [
+  { unit: '3-2-1502', label: '入户门钥匙', count: 2, tag: 'K-F001' },
+  { area: '水泵房', label: '门钥匙', count: 1, tag: 'K-F002' },
+  {
+    unit: '8-3-2201',
+    label: '入户门钥匙',
+    count: 1,
+    tag: 'K-F003',
+    retention: { agreementNo: 'LC-2026-001', ownerName: '孙女士', signedAt: '2026-11-27T09:00:00+08:00' },
+  },
+];
+const LOST_BODIES: unknown[] = [{}, { note: '钥匙环断裂' }];
 
 const OPEN_BODIES: unknown[] = [
   repairBody(),
@@ -482,9 +507,28 @@ function listQuery(rng: Rng, world: World): string {
   return fields.length ? `?${new URLSearchParams(fields).toString()}` : '';
 }
 
+function keysQuery(rng: Rng): string {
+  const fields: [string, string][] = [];
+  const base: Record<string, string> = {
+    unit: '3-2-1502',
+    area: '水泵房',
+    state: 'out',
+    limit: '5',
+    parkId: 'park-1',
+  };
+  for (const [key, value] of Object.entries(base)) if (rng.chance(0.3)) fields.push([key, value]);
+  if (rng.chance(0.5))
+    fields.push([rng.pick(['state', 'limit', 'cursor', 'unit', 'foo']), String(junk(rng))]);
+  return fields.length ? `?${new URLSearchParams(fields).toString()}` : '';
+}
+
+function keySetPath(rng: Rng, world: World): string {
+  return rng.chance(0.75) ? rng.pick(world.keySetIds) : badId(rng);
+}
+
 function apiRequest(rng: Rng, world: World): FuzzRequest {
   const headers = authHeader(rng, world.tokens);
-  const route = rng.int(100);
+  const route = rng.int(110);
   let method = 'GET';
   let path: string;
   let valid: unknown;
@@ -507,7 +551,7 @@ function apiRequest(rng: Rng, world: World): FuzzRequest {
     path = `/parks/${rng.chance(0.5) ? 'park-1' : badId(rng)}`;
   } else if (route < 96) {
     path = rng.pick(['/health', '/health?x=1']);
-  } else {
+  } else if (route < 100) {
     method = rng.pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST', 'GET']);
     path = rng.pick([
       '/tickets',
@@ -517,7 +561,20 @@ function apiRequest(rng: Rng, world: World): FuzzRequest {
       '/tickets/x/assign/more',
       '//tickets',
       '/tickets/',
+      '/keys/x/report-lost/more',
     ]);
+  } else if (route < 103) {
+    method = 'POST';
+    path = '/keys';
+    valid = rng.pick(REGISTER_BODIES);
+  } else if (route < 106) {
+    path = `/keys${keysQuery(rng)}`;
+  } else if (route < 108) {
+    path = `/keys/${keySetPath(rng, world)}`;
+  } else {
+    method = 'POST';
+    path = `/keys/${keySetPath(rng, world)}/report-lost`;
+    valid = rng.pick(LOST_BODIES);
   }
   if (method === 'POST' && valid !== undefined) {
     const { body, contentType } = jsonRequestBody(rng, valid);
@@ -683,6 +740,11 @@ const COMMAND_KIND: Record<string, keyof World['byKind']> = {
   instructions: 'emergency',
   'instruction-done': 'emergency',
   'sign-off': 'emergency',
+  verify: 'key',
+  'issue-slip': 'key',
+  'hand-out': 'key',
+  return: 'key',
+  cancel: 'key',
 };
 
 function valueAt(root: unknown, path: (string | number)[]): unknown {
@@ -710,6 +772,8 @@ function sweep(rng: Rng, world: World): FuzzRequest[] {
     out.push({ kind: 'api', method: 'POST', path, headers: auth, body: JSON.stringify(body) });
   const targets = [
     ...OPEN_BODIES.map((body) => ({ path: () => '/tickets', body })),
+    ...REGISTER_BODIES.map((body) => ({ path: () => '/keys', body })),
+    ...LOST_BODIES.map((body) => ({ path: () => `/keys/${rng.pick(world.keySetIds)}/report-lost`, body })),
     ...Object.entries(COMMAND_BODIES).flatMap(([command, bodies]) =>
       bodies.map((body) => ({
         path: () => `/tickets/${rng.pick(world.byKind[COMMAND_KIND[command] ?? 'repair'])}/${command}`,
@@ -733,6 +797,16 @@ function sweep(rng: Rng, world: World): FuzzRequest[] {
     });
   for (const key of ['kind', 'status', 'limit', 'cursor', 'parkId', 'overdue']) {
     for (let i = 0; i < 3; i++) list({ kind: 'repair', [key]: String(junk(rng)) });
+  }
+  for (const key of ['unit', 'area', 'state', 'limit', 'cursor', 'parkId']) {
+    for (let i = 0; i < 3; i++) {
+      out.push({
+        kind: 'api',
+        method: 'GET',
+        path: `/keys?${new URLSearchParams({ [key]: String(junk(rng)) }).toString()}`,
+        headers: { authorization: auth.authorization },
+      });
+    }
   }
   // Cursors shaped for each index, each key in turn empty, of another type, or too long for a key.
   const indexes: [Record<string, string>, string, string][] = [
@@ -789,7 +863,32 @@ beforeAll(async () => {
   const dispatcher = desk.token('dispatcher');
   await desk.call('POST', '/local/clock', { body: { set: '2026-11-27T10:00:00+08:00' } });
   const ticketIds: string[] = [];
-  const byKind: World['byKind'] = { repair: [], received: [], complaint: [], emergency: [] };
+  const byKind: World['byKind'] = { repair: [], received: [], complaint: [], emergency: [], key: [] };
+  // The key register first: key requests are opened on its sets (KY-1).
+  const keySetIds: string[] = [];
+  const office = desk.token('property-office');
+  for (const [i, unit] of ['3-2-1502', '5-1-0802', '8-3-2201'].entries()) {
+    const res = await desk.call('POST', '/keys', {
+      token: office,
+      body: { unit, label: '入户门钥匙', count: 2, tag: `K-S00${i}` },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    keySetIds.push(res.body.keySet.id);
+  }
+  OPEN_BODIES.push(
+    {
+      kind: 'key',
+      keyId: keySetIds[0],
+      requester: { type: 'tenant', name: '钱女士', phone: '+8613800000004' },
+      reason: '看房',
+    },
+    {
+      kind: 'key',
+      keyId: keySetIds[1],
+      requester: { type: 'owner', name: '赵先生', phone: '+8613800000003' },
+      reason: '取物',
+    },
+  );
   for (const body of [...OPEN_BODIES, ...OPEN_BODIES]) {
     const res = await desk.call('POST', '/tickets', { token: dispatcher, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -819,11 +918,14 @@ beforeAll(async () => {
         'security-captain',
         'supervisor',
         'engineering-manager',
+        'property-office',
+        'security-guard',
       ].map((who) => desk.token(who)),
       otherPark: desk.customToken({ staffId: 'dispatcher-1', groups: ['dispatcher'], parks: 'park-2' }),
     },
     ticketIds,
     byKind,
+    keySetIds,
     ackTokens,
     cursor: page.body.cursor,
     twilioToken: desk.ivr.twilioAuthToken,

@@ -80,6 +80,16 @@ describe('the templates', () => {
     }
   });
 
+  it('cover every key SMS: due, escalated, the closing-time list, a lost key in the cabinet and out (KY-1)', () => {
+    expect([...purposes('key')].sort()).toEqual([
+      'closing-list',
+      'key-lost',
+      'return-due',
+      'return-escalate',
+    ]);
+    expect(templates.filter((t) => t.purposes.includes('key-lost'))).toHaveLength(2);
+  });
+
   it('hold only placeholders for what varies: no sentinel, time or fee left, each placeholder explained', () => {
     for (const { text } of templates) {
       expect(text).not.toMatch(/[\uE000-\uF8FF]/);

@@ -20,6 +20,7 @@ const PHONE = {
   dispatcher: '+8613900000001',
   dutyOfficer: '+8613900000002',
   officeManager: '+8613900000019',
+  propertyOffice: '+8613900000005',
 } as const;
 const WANG = '+8613800000001'; // resident of 3-2-1502
 const STRANGER = '+8613800009999';
@@ -304,15 +305,35 @@ describe('emergency: opened at once, the manager told, the call put through to t
 });
 
 describe('keys, move-in and a person', () => {
-  it.each([
-    ['4 (keys or move-in)', '4', PROMPTS.keys, PHONE.dispatcher],
-    ['0 (a person)', '0', PROMPTS.putThrough, PHONE.dispatcher],
-  ])('%s: said, then put through to the desk', async (_what, digits, text, phone) => {
+  it('0 (a person): said, then put through to the desk', async () => {
     const call = newCall(WANG);
-    const body = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: digits });
+    const body = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: '0' });
 
-    expect(said(body)).toEqual([text]);
-    expect(dialled(body)).toBe(phone);
+    expect(said(body)).toEqual([PROMPTS.putThrough]);
+    expect(dialled(body)).toBe(PHONE.dispatcher);
+  });
+
+  it.each([
+    ['4', { Digits: '4' }],
+    ['"我要领钥匙"', { SpeechResult: '我要领钥匙' }],
+  ])(
+    '%s (keys or move-in) in office hours: put through to the property office (物业部), not the dispatcher',
+    async (_what, input) => {
+      const call = newCall(WANG);
+      const body = await call.post(desk.next(await call.post('/ivr/twilio/voice')), input);
+
+      expect(said(body)).toEqual([PROMPTS.keysOffice]);
+      expect(dialled(body)).toBe(PHONE.propertyOffice);
+    },
+  );
+
+  it('4 outside office hours: the property office is closed, the duty officer takes the call', async () => {
+    desk.clock.set(new Date('2026-12-01T21:00:00+08:00'));
+    const call = newCall(WANG);
+    const body = await call.post(desk.next(await call.post('/ivr/twilio/voice')), { Digits: '4' });
+
+    expect(said(body)).toEqual([PROMPTS.keys]);
+    expect(dialled(body)).toBe(PHONE.dutyOfficer);
   });
 
   it('outside office hours the person is the duty officer', async () => {

@@ -154,7 +154,8 @@ describe('call tree: every answer is valid TwiML', () => {
         : key === '3-2-1502'
           ? { unit: key, address: '3号楼2单元1502', name: '王先生' }
           : undefined,
-    phoneOf: async (who) => (who === 'duty' ? '+8613900000002' : '+8613900000001'),
+    phoneOf: async (who) =>
+      who === 'duty' ? '+8613900000002' : who === 'office' ? '+8613900000005' : '+8613900000001',
     canOpen: () => true,
   };
   const ctx = { baseUrl: 'https://desk.example.test', voice: VOICE, facts };

@@ -23,6 +23,12 @@ export const TABLE_INDEXES = {
    * CloudFormation adds one index per table update.
    */
   unsettledByShard: { partitionKey: 'unsettledKey', sortKey: 'unsettledSince' },
+  /**
+   * A park's key sets in one custody state (`PARK#<park>#in|out|lost|released`), by place then id
+   * (`UNIT#3-2-1502#<id>`, `AREA#水泵房#<id>`): the key register's ledger (KY-1), one unit's sets by
+   * a key prefix, and the keys still out at closing time.
+   */
+  keySetsByParkState: { partitionKey: 'keyStateKey', sortKey: 'keyPlaceKey' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
@@ -43,7 +49,28 @@ export const keys = {
   park: (parkId: string) => ({ pk: `PARK#${parkId}`, sk: 'PARK' }),
   staff: (parkId: string, staffId: string) => ({ pk: `PARK#${parkId}`, sk: `STAFF#${staffId}` }),
   unit: (parkId: string, unit: string) => ({ pk: `PARK#${parkId}`, sk: `UNIT#${unit}` }),
+  // The key register (KY-1): a key set and its custody events in one partition, like a ticket.
+  keySet: (keySetId: string) => ({ pk: `KEYSET#${keySetId}`, sk: 'KEYSET' }),
+  keySetEvent: (keySetId: string, seq: number) => ({ pk: `KEYSET#${keySetId}`, sk: `EVENT#${pad(seq)}` }),
+  keySetSms: (keySetId: string, eventSeq: number, index: number) => ({
+    pk: `KEYSET#${keySetId}`,
+    sk: `SMS#${pad(eventSeq)}#${String(index).padStart(2, '0')}`,
+  }),
+  /** A tag is on one ring of a park only: registering a second set with it fails on this item. */
+  keyTag: (parkId: string, tag: string) => ({ pk: `KEYTAG#${parkId}#${tag}`, sk: 'KEYTAG' }),
+  /** One closing-time list of keys out per park and closing time, whichever request's check sends it. */
+  keyRollCall: (parkId: string, closingAt: string) => ({
+    pk: `KEYROLL#${parkId}`,
+    sk: `CLOSING#${closingAt}`,
+  }),
 } as const;
+
+/** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */
+export function smsKeyOf(record: { ticketId: string; eventSeq: number; index: number; subject?: string }) {
+  return record.subject === 'key-set'
+    ? keys.keySetSms(record.ticketId, record.eventSeq, record.index)
+    : keys.sms(record.ticketId, record.eventSeq, record.index);
+}
 
 /** How many partitions each kind of unsettled item is spread over (the reconciler queries each). */
 export const UNSETTLED_SHARDS = 4;

@@ -11,70 +11,19 @@ import { ConcurrentChange, InvalidInput } from '../../domain/errors';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
 import { decodeCursor, encodeCursor } from './cursor';
-import { refuseOversized } from './item-size';
+import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
 import { queryEventsUpTo } from './ticket-events';
-import { keys } from './table';
+import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
+import { keys, smsKeyOf } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
-import { DirectoryReads } from './directory-reads';
-import { sendingKeys, UNSETTLED_ATTRIBUTES, unsettledTicketKeys } from './unsettled';
+import { sendingKeys, UNSETTLED_ATTRIBUTES } from './unsettled';
 
-const TICKET_INTERNAL = [
-  'pk',
-  'sk',
-  'itemType',
-  'parkKey',
-  'parkKindKey',
-  'parkKindStatusKey',
-  'overdueKey',
-  'createdKey',
-  ...UNSETTLED_ATTRIBUTES,
-];
-
-/** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
-function isOverdue(ticket: Ticket): boolean {
-  const owed = (ticket as { overdue?: unknown }).overdue;
-  return Array.isArray(owed) && owed.length > 0;
-}
-
-function strip<T>(item: Record<string, unknown>, names: readonly string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!names.includes(k)) out[k] = v;
-  return out as T;
-}
-
-function ticketItem(ticket: Ticket): Record<string, unknown> {
-  return {
-    ...keys.ticket(ticket.id),
-    itemType: 'ticket',
-    ...ticket,
-    parkKey: `PARK#${ticket.parkId}`,
-    parkKindKey: `PARK#${ticket.parkId}#${ticket.kind}`,
-    parkKindStatusKey: `PARK#${ticket.parkId}#${ticket.kind}#${ticket.status}`,
-    // Sparse: the index holds only overdue tickets; a Put without the key takes a ticket out.
-    ...(isOverdue(ticket) ? { overdueKey: `PARK#${ticket.parkId}#${ticket.kind}` } : {}),
-    createdKey: `${ticket.createdAt}#${ticket.id}`,
-    // Sparse: in the reconciler's index while a timer is pending (unsettled.ts).
-    ...unsettledTicketKeys(ticket),
-  };
-}
-
-function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown> {
-  return {
-    ...keys.event(ticket.id, event.seq),
-    itemType: 'event',
-    ticketId: ticket.id,
-    parkId: ticket.parkId,
-    ...event,
-  };
-}
-
-/** The ticket's item and its event's; one too large for DynamoDB is refused with a 422. */
-const writeItems = (ticket: Ticket, event: TicketEventOf) =>
-  refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
-
-/** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts). */
-export class DynamoTicketStore extends DirectoryReads implements TicketStore, Directory {
+/**
+ * The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts), the
+ * directory's from DirectoryReads, the key register's from KeyRegisterItems (key-register.ts).
+ */
+export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, Directory {
   /**
    * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
    * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.
@@ -322,7 +271,7 @@ export class DynamoTicketStore extends DirectoryReads implements TicketStore, Di
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.sms(record.ticketId, record.eventSeq, record.index),
+            ...smsKeyOf(record),
             itemType: 'sms',
             ...record,
             // In the reconciler's index until settled: a crash before then leaves it to be re-sent.
@@ -344,7 +293,7 @@ export class DynamoTicketStore extends DirectoryReads implements TicketStore, Di
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.sms(record.ticketId, record.eventSeq, record.index),
+        Key: smsKeyOf(record),
         // Settled: out of the reconciler's index (unsettled.ts).
         UpdateExpression: `SET #state = :s, messageId = :m, #error = :e, settledAt = :at REMOVE ${UNSETTLED_ATTRIBUTES.join(', ')}`,
         ExpressionAttributeNames: { '#state': 'state', '#error': 'error' },

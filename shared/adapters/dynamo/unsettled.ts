@@ -8,7 +8,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingTimers } from '../../domain/ticket';
 import type { Ticket } from '../../domain/tickets';
 import type { SmsRecord, UnsettledQueries } from '../../ports';
-import { keys, TABLE_INDEXES, UNSETTLED_SHARDS, unsettled } from './table';
+import { smsKeyOf, TABLE_INDEXES, UNSETTLED_SHARDS, unsettled } from './table';
 
 const INDEX = 'unsettledByShard' as const;
 const { partitionKey: KEY, sortKey: SINCE } = TABLE_INDEXES[INDEX];
@@ -64,7 +64,7 @@ export class UnsettledReads implements UnsettledQueries {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.sms(record.ticketId, record.eventSeq, record.index),
+          Key: smsKeyOf(record),
           // The lease moves to now: a second run (or a slow first one) finds it fresh and keeps off.
           UpdateExpression:
             'SET #since = :now, resentAt = :now, attempts = if_not_exists(attempts, :one) + :one',

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../config';
 import type { Unit } from '../../domain/park';
-import { deskOnShift } from '../../domain/shift';
+import { deskOnShift, propertyOfficeOnShift } from '../../domain/shift';
 import { KIND_RULES } from '../../domain/tickets';
 import type { CallerUnit, CallFacts, CallKind } from '../../ivr/call-tree';
 import type { IvrVoice } from '../../ivr/twiml';
@@ -67,10 +67,12 @@ export function factsFor(deps: IvrDeps, parkId: string, from: string | undefined
     // 'desk' and 'duty' both reach the desk on shift by the park's calendar (working days and
     // holidays too), as SMS hand-offs do. An emergency goes there too: that person owns it (EM-2,
     // EM-4: the dispatcher, or out of hours the duty officer), so the caller speaks to whoever must act.
-    phoneOf: async () => {
+    // 'office': keys and move-ins (option 4) are the property office's, in office hours.
+    phoneOf: async (who) => {
       const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
       if (!park) return undefined;
-      return deskOnShift(deps.clock.now(), park, staff)[0]?.phone;
+      const onShift = who === 'office' ? propertyOfficeOnShift : deskOnShift;
+      return onShift(deps.clock.now(), park, staff)[0]?.phone;
     },
     canOpen: canOpenKind,
   };

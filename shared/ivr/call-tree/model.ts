@@ -60,8 +60,11 @@ export interface CallFacts {
   unitsOfCaller(phone: string): Promise<CallerUnit[]>;
   /** A unit by key (3-2-1502), or undefined. */
   unit(key: string): Promise<CallerUnit | undefined>;
-  /** Whom to put a caller through to: the desk (dispatcher, or duty officer out of hours) or the duty officer. */
-  phoneOf(who: 'desk' | 'duty'): Promise<string | undefined>;
+  /**
+   * Whom to put a caller through to: the desk (dispatcher, or duty officer out of hours), the duty
+   * officer, or the property office (物业部: keys and move-ins, in office hours; else nobody).
+   */
+  phoneOf(who: 'desk' | 'duty' | 'office'): Promise<string | undefined>;
   /** Whether tickets of this kind can be opened yet (its rules are registered). */
   canOpen(kind: CallKind): boolean;
 }

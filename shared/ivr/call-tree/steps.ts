@@ -73,6 +73,16 @@ async function putThrough(ctx: TreeContext, who: 'desk' | 'duty', why: string): 
   return twiml([say(why, ctx.voice), dial(phone)]);
 }
 
+/**
+ * 4 钥匙或入住: keys (KY-2) and move-ins are the property office's (物业部); outside its hours, or
+ * with nobody there in the directory, the desk on shift takes the call.
+ */
+async function putThroughToOffice(ctx: TreeContext): Promise<string> {
+  const office = await ctx.facts.phoneOf('office');
+  if (office) return twiml([say(PROMPTS.keysOffice, ctx.voice), dial(office)]);
+  return putThrough(ctx, 'desk', PROMPTS.keys);
+}
+
 /** Asks again (with "not heard") while tries remain, else puts the caller through to a person. */
 async function retry(
   ctx: TreeContext,
@@ -87,7 +97,7 @@ async function menuStep(state: CallState, input: CallInput, ctx: TreeContext): P
   const choice = menuChoice(input);
   if (!choice) return retry(ctx, state, (next, before) => menuPrompt(ctx, next, before));
   if (choice === 'person') return answer(await putThrough(ctx, 'desk', PROMPTS.putThrough));
-  if (choice === 'keys') return answer(await putThrough(ctx, 'desk', PROMPTS.keys));
+  if (choice === 'keys') return answer(await putThroughToOffice(ctx));
   if (!ctx.facts.canOpen(choice)) {
     return answer(await putThrough(ctx, choice === 'emergency' ? 'duty' : 'desk', PROMPTS.putThrough));
   }
