@@ -43,6 +43,8 @@ export const keys = {
   park: (parkId: string) => ({ pk: `PARK#${parkId}`, sk: 'PARK' }),
   staff: (parkId: string, staffId: string) => ({ pk: `PARK#${parkId}`, sk: `STAFF#${staffId}` }),
   unit: (parkId: string, unit: string) => ({ pk: `PARK#${parkId}`, sk: `UNIT#${unit}` }),
+  /** The claims of a short SMS link token (ADR 012). */
+  ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
 } as const;
 
 /** How many partitions each kind of unsettled item is spread over (the reconciler queries each). */
