@@ -39,7 +39,12 @@ export async function storeAckLink(
     { ticketId, staffId, purpose: link.purpose, expiresAt: new Date(link.expiresAt) },
     key,
   );
-  await deps.store.saveAckLink(token, { ticketId, staffId, purpose: link.purpose, expiresAt: link.expiresAt });
+  await deps.store.saveAckLink(token, {
+    ticketId,
+    staffId,
+    purpose: link.purpose,
+    expiresAt: link.expiresAt,
+  });
   return token;
 }
 
@@ -84,7 +89,11 @@ export async function withAckLinks(
     } else if (!signing) {
       out.push({ ...n, text: n.text + NO_LINK, recordedText: n.text + NO_LINK });
     } else {
-      const token = await storeAckLink(deps, signing.key, { ticketId: ticket.id, staffId: n.to.id, link: n.link });
+      const token = await storeAckLink(deps, signing.key, {
+        ticketId: ticket.id,
+        staffId: n.to.id,
+        link: n.link,
+      });
       const text = n.text + ackLinkUrl(signing.baseUrl, token);
       out.push({ ...n, text, recordedText: redactAckLinks(text) });
     }

@@ -143,7 +143,11 @@ async function textToResend(deps: ReconcileDeps, sms: SmsRecord): Promise<string
   try {
     // The same claims give the same token: its record is stored again, unchanged.
     const key = await deps.ackLinks.key();
-    const token = await storeAckLink(deps, key, { ticketId: sms.ticketId, staffId: sms.staffId, link: sms.link });
+    const token = await storeAckLink(deps, key, {
+      ticketId: sms.ticketId,
+      staffId: sms.staffId,
+      link: sms.link,
+    });
     return sms.text.replace(HIDDEN_LINK, `${ACK_LINK_PATH}${token}`);
   } catch (error) {
     // The same message as emergency-links.ts: one log filter finds both.
