@@ -49,10 +49,7 @@ function assign(ticket: RepairTicket, command: Command<'assign'>, ctx: RuleConte
   if (groups.every((g) => g === 'staff' || g === 'security')) {
     const person = ctx.staff.find((s) => s.id === ctx.actor.staffId);
     if (!person?.roles.some((r) => ASSIGNING_FIELD_ROLES.includes(r))) {
-      throw new Forbidden(
-        'only the desk, a manager or the repair lead may assign a repair',
-        'REPAIR.ASSIGN_FORBIDDEN',
-      );
+      throw new Forbidden('only the desk, a manager or the repair lead may assign a repair');
     }
   }
   guard(ticket, 'assign');
