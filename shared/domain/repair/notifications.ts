@@ -69,6 +69,8 @@ export function repairNotifications(
   const resident = `${ticket.caller.name}${phoneForSms(ticket.caller.phone)}`;
   // A wanted time not after the taking-down means "as soon as possible" (the IVR does not ask).
   const when = wantedTimeText(ticket, park.timeZone, new Date(ticket.createdAt));
+  // When to be there: the time agreed, or 尽快上门 (as soon as possible).
+  const arrive = when === '尽快' ? '尽快上门' : when;
   switch (event.type) {
     case 'ticket.assigned': {
       const sent: Notification[] = [];
@@ -79,11 +81,11 @@ export function repairNotifications(
         const text = fitSms(
           sig,
           [
-            '派工单',
-            reference(no),
+            '派工',
+            reference(`单${no}`),
             `:${unit} `,
             what,
-            `。${resident},时间${when}${fee},`,
+            `。${resident},${arrive}${fee},`,
             polite('请尽快'),
             '接单:',
           ],
@@ -121,7 +123,7 @@ export function repairNotifications(
           // A fresh work order link: the first may have run out before a far appointment.
           const text = fitSms(
             sig,
-            ['提醒:派工单', reference(no), `预约${when}上门:${unit} `, what, `。${resident},接单/完工:`],
+            ['提醒:', reference(`派工单${no}`), `预约${when}上门:${unit} `, what, `。${resident},接单/完工:`],
             LINK_SMS_ROOM,
           );
           return [{ to: tech, text, purpose: event.data.timer, link: jobLink(ticket, event.at) }];
