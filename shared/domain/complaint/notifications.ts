@@ -271,7 +271,13 @@ export function complaintNotifications(
       const told = new Set(signers.map((n) => n.to.id));
       return [
         ...signers,
-        ...send(['officeManager'], [head, what, `,须${due}前签收,请督办。`], event.data.timer, undefined, told),
+        ...send(
+          ['officeManager'],
+          [head, what, `,须${due}前签收,请督办。`],
+          event.data.timer,
+          undefined,
+          told,
+        ),
       ];
     }
     case 'complaint.escalated': {
