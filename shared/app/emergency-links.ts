@@ -7,7 +7,7 @@
  */
 import { ackLinkToken, ackLinkUrl, redactAckLinks } from '../domain/ack-link';
 import type { LinkNotification, Notification } from '../domain/sms';
-import { hasLink } from '../domain/sms';
+import { hasLink, LINK_BASE_MAX } from '../domain/sms';
 import type { Ticket } from '../domain/tickets';
 import type { Deps } from './deps';
 import { log } from '../log';
@@ -24,6 +24,19 @@ export const NO_LINK = '(链接暂不可用,请致电调度确认)';
  * The name is from when only emergencies had links.
  */
 export const SMS_WITHOUT_LINK_METRIC = { namespace: 'EstateDesk', name: 'EmergencySmsWithoutLink' } as const;
+
+let warnedOfBase = false;
+
+/** Once per container: a base URL longer than the texts leave room for makes link SMS take three segments. */
+function warnOfLongBase(baseUrl: string): void {
+  const length = baseUrl.replace(/\/+$/, '').length;
+  if (warnedOfBase || length <= LINK_BASE_MAX) return;
+  warnedOfBase = true;
+  log.warn('the public base URL is longer than SMS texts leave room for: link SMS may take three segments', {
+    length,
+    max: LINK_BASE_MAX,
+  });
+}
 
 /**
  * The token of a link SMS, its claims stored under it first (a replay stores the same again).
@@ -82,6 +95,7 @@ export async function withAckLinks(
       [SMS_WITHOUT_LINK_METRIC.name]: withoutLink,
     });
   }
+  if (signing) warnOfLongBase(signing.baseUrl);
   const out: OutgoingSms[] = [];
   for (const n of notifications) {
     if (!hasLink(n)) {

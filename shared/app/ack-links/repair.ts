@@ -5,7 +5,7 @@
  */
 import { ROLE_LABELS } from '../../domain/park';
 import type { RepairTicket } from '../../domain/repair';
-import { wantedTimeText } from '../../domain/repair';
+import { wantedTimeText, yuan } from '../../domain/repair';
 import { phoneForSms } from '../../domain/sms';
 import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
@@ -37,7 +37,7 @@ function base(
   forms: LinkForm[] = [],
 ): LinkPage {
   const { ticket, member, claims } = c;
-  const fee = ticket.paidService ? `${ticket.paidService.fee}元(住户已同意)` : undefined;
+  const fee = ticket.paidService ? `${yuan(ticket.paidService.fee)}元(住户已同意)` : undefined;
   const role = member?.roles.find((r) => r === 'technician' || r === 'repair-lead');
   return {
     outcome,
