@@ -1,8 +1,8 @@
 /**
- * GET /ack/{token}: the page an emergency SMS link opens. Never records anything: SMS apps and
- * link previewers fetch links by themselves. No token needed: the signed link is the credential.
+ * GET /ack/{token}: the page an SMS link opens. Never records anything: SMS apps and link
+ * previewers fetch links by themselves. No token needed: the signed link is the credential.
  */
-import { viewAckLink } from '../../shared/app/emergency-ack';
+import { viewAckLink } from '../../shared/app/ack-links';
 import { ackHandler, renderAckPage, tokenOf } from './ack-html';
 import { ackDeps } from './lib/ack-deps';
 

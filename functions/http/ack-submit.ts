@@ -1,17 +1,18 @@
 /**
- * POST /ack/{token}: the page's buttons. Records an acknowledgement (EM-2: stops the chain), an
- * arrival on the scene or a report back (EM-3), as the person the signed link names.
+ * POST /ack/{token}: the page's forms. Records the step the link is for (EM-2 acknowledge, EM-3
+ * on the scene or a report, EM-4 taking the desk's post, a technician's 接单 and 完工, a
+ * complaint's signatures and its report that the work is done) as the person the link names.
  */
-import { useAckLink } from '../../shared/app/emergency-ack';
+import { useAckLink } from '../../shared/app/ack-links';
 import { ackHandler, formOf, renderAckPage, tokenOf } from './ack-html';
 import { ackDeps } from './lib/ack-deps';
 
 export const handler = ackHandler(async (event) => {
   const form = formOf(event);
-  const fields = form === 'too-large' ? { action: 'too-large' } : form;
-  const view = await useAckLink(ackDeps(), tokenOf(event), {
-    ...(fields.action ? { action: fields.action } : {}),
-    ...(fields.text !== undefined ? { text: fields.text } : {}),
-  });
+  const view = await useAckLink(
+    ackDeps(),
+    tokenOf(event),
+    form === 'too-large' ? { action: 'too-large' } : form,
+  );
   return renderAckPage(view, 'POST');
 });

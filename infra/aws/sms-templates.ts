@@ -15,6 +15,7 @@ import { NO_LINK } from '../../shared/app/emergency-links';
 import {
   ackPurpose,
   decideUndeliverable,
+  type EmergencyCategory,
   type EmergencyTicket,
   hasLink,
 } from '../../shared/domain/emergency';
@@ -68,10 +69,12 @@ const FEE = 987_654;
 export const PLACEHOLDERS: Record<string, string> = {
   '{number}': 'the ticket’s register number, e.g. R20261127-003, C20261127-001, E20261128-001',
   '{unit}': 'the caller’s unit (else the repair’s location; for a key set its unit or area), e.g. 3-2-1502',
-  '{description}': 'what the caller reported, shortened with … so the text fits one 70-character segment',
+  '{description}':
+    'what the caller reported; a long one is shortened with … to fit (one 70-character segment, two with a link), never below its first 30 characters',
   '{location}': 'where an emergency is',
   '{place}': 'where a complaint’s matter happened',
-  '{name}': 'a member of staff’s name',
+  '{name}': 'a member of staff’s name, or the resident’s (the technician calls ahead)',
+  '{phone}': 'the resident’s phone as dialled, e.g. 13800000001',
   '{department}': 'the department a complaint is about, e.g. 工程部',
   '{category}': 'the emergency’s category: 公共安全事件, 火警, 人身交通事故 or 紧急公务',
   '{role}': 'the role of the chain level that did not answer, e.g. 办公室主任',
@@ -88,7 +91,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{count}': 'how many (keys on a ring, key sets still out)',
   '{minutes}': 'how many minutes a key is past its due time',
   '{keys}': 'the keys still out at closing time, each as tag, place and holder, shortened with … to fit',
-  '{link}': `the personal signed link (https://…/ack/…); when it cannot be made, the text ends in ${NO_LINK}`,
+  '{link}': `the personal signed link (https://…/ack/ and a 12-character token); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
 export interface SmsTemplate {
@@ -103,14 +106,45 @@ export interface SmsTemplate {
 /** What the stories sent, in order. */
 type Sent = { kind: TicketKind; notification: Notification }[];
 
-const park: Park = { ...DEMO_PARK, smsSignature: '' };
-/** The demo directory with every name a sentinel (names reach texts through events and tickets). */
-const staff: StaffMember[] = DEMO_STAFF.map((s) => ({ ...s, name: SENTINEL.name }));
+/** The values the stories put in every variable field: sentinels for the templates, real ones for tests. */
+export type StoryValues = Record<keyof typeof SENTINEL, string> & {
+  /** The emergencies' category. */
+  category: EmergencyCategory;
+  /** The park's SMS signature. */
+  signature: string;
+  /** The directory's names: the sentinel for every one, or the demo directory's own. */
+  staffNames: 'sentinel' | 'demo';
+  /** A paid repair's fee in yuan. */
+  fee: number;
+};
 
-function actor(staffId: string): Actor {
-  const person = staff.find((s) => s.id === staffId);
-  if (!person) throw new Error(`sms-templates: no ${staffId} in the demo directory`);
-  return { staffId, groups: [...new Set(person.roles.map((r) => GROUP_OF_ROLE[r]))], name: person.name };
+const SENTINEL_VALUES: StoryValues = {
+  ...SENTINEL,
+  category: 'fire',
+  signature: '',
+  staffNames: 'sentinel',
+  fee: FEE,
+};
+
+/** The park, its directory and the values of one run of the stories, and what they sent. */
+class World {
+  readonly park: Park;
+  readonly staff: StaffMember[];
+  readonly caller: { name: string; phone: string; unit: string };
+  readonly out: Sent = [];
+
+  constructor(readonly v: StoryValues) {
+    this.park = { ...DEMO_PARK, smsSignature: v.signature };
+    // Names reach texts through events and tickets: a sentinel for each, unless real ones are wanted.
+    this.staff = DEMO_STAFF.map((s) => (v.staffNames === 'demo' ? s : { ...s, name: v.name }));
+    this.caller = { name: v.name, phone: '+8613800000001', unit: v.unit };
+  }
+
+  actor(staffId: string): Actor {
+    const person = this.staff.find((s) => s.id === staffId);
+    if (!person) throw new Error(`sms-templates: no ${staffId} in the demo directory`);
+    return { staffId, groups: [...new Set(person.roles.map((r) => GROUP_OF_ROLE[r]))], name: person.name };
+  }
 }
 
 /** One ticket driven through the kind's rules, collecting every SMS its events send. */
@@ -120,7 +154,7 @@ class Story {
   private readonly tried = new Set<string>();
 
   constructor(
-    private readonly out: Sent,
+    private readonly w: World,
     kind: TicketKind,
     intake: Record<string, unknown>,
     opener: Actor,
@@ -129,7 +163,7 @@ class Story {
     this.now = new Date(at);
     const rules = rulesOf(kind);
     const opened = rules.open(
-      { id: `sms-templates-${kind}`, parkId: park.id, number: SENTINEL.number, intake },
+      { id: `sms-templates-${kind}`, parkId: w.park.id, number: w.v.number, intake },
       this.ctx(opener),
     );
     this.ticket = opened.ticket as Ticket;
@@ -137,12 +171,13 @@ class Story {
   }
 
   private ctx(who: Actor): RuleContext {
-    return { now: this.now, actor: who, park, staff };
+    return { now: this.now, actor: who, park: this.w.park, staff: this.w.staff };
   }
 
   private collect(event: TicketEventOf): void {
+    const { staff, park, out } = this.w;
     for (const notification of rulesOf(this.ticket.kind).notifications(event, this.ticket, staff, park)) {
-      this.out.push({ kind: this.ticket.kind, notification });
+      out.push({ kind: this.ticket.kind, notification });
     }
   }
 
@@ -165,7 +200,7 @@ class Story {
   }
 
   command(command: TicketCommandBody, by: string): this {
-    const who = actor(by);
+    const who = this.w.actor(by);
     return this.append(rulesOf(this.ticket.kind).decide(this.ticket, command, this.ctx(who)), who);
   }
 
@@ -187,29 +222,30 @@ class Story {
   }
 }
 
-const caller = { name: SENTINEL.name, phone: '+8613800000001', unit: SENTINEL.unit };
+/** The caller's phone as the technician's SMS shows it (sms.ts phoneForSms). */
+const RESIDENT_PHONE = '13800000001';
 const phoneCall = { channel: 'ivr-twilio' as const, callId: 'CA-sms-templates' };
 const MORNING = '2026-11-27T09:00:00+08:00';
 
-function repairStories(out: Sent): void {
+function repairStories(w: World): void {
   const repair = (extra: Record<string, unknown> = {}) => ({
-    caller,
-    description: SENTINEL.description,
-    location: SENTINEL.location,
+    caller: w.caller,
+    description: w.v.description,
+    location: w.v.location,
     wantedAt: '2026-11-27T15:00:00+08:00',
     ...extra,
   });
   // RP-2 left to the desk: at the desk, and from the phone line.
-  new Story(out, 'repair', repair(), actor('dispatcher-1'), MORNING);
-  new Story(out, 'repair', repair({ source: phoneCall }), SYSTEM_ACTOR, MORNING);
+  new Story(w, 'repair', repair(), w.actor('dispatcher-1'), MORNING);
+  new Story(w, 'repair', repair({ source: phoneCall }), SYSTEM_ACTOR, MORNING);
   // Dispatched, nobody assigned in 30 minutes.
-  new Story(out, 'repair', repair({ decision: 'dispatch' }), actor('dispatcher-1'), MORNING).runOut();
+  new Story(w, 'repair', repair({ decision: 'dispatch' }), w.actor('dispatcher-1'), MORNING).runOut();
   // A paid repair, assigned, reassigned, not acknowledged.
   new Story(
-    out,
+    w,
     'repair',
-    repair({ decision: 'dispatch', paidService: { fee: FEE, consent: true } }),
-    actor('dispatcher-1'),
+    repair({ decision: 'dispatch', paidService: { fee: w.v.fee, consent: true } }),
+    w.actor('dispatcher-1'),
     MORNING,
   )
     .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
@@ -217,23 +253,23 @@ function repairStories(out: Sent): void {
     .runOut();
   // A booked appointment: the reminder without, then with, a technician.
   const booked = { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' };
-  new Story(out, 'repair', repair(booked), actor('dispatcher-1'), MORNING).runOut();
-  new Story(out, 'repair', repair(booked), actor('dispatcher-1'), MORNING)
+  new Story(w, 'repair', repair(booked), w.actor('dispatcher-1'), MORNING).runOut();
+  new Story(w, 'repair', repair(booked), w.actor('dispatcher-1'), MORNING)
     .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
     .runOut();
 }
 
-function complaintStories(out: Sent): void {
+function complaintStories(w: World): void {
   const complaint = (extra: Record<string, unknown> = {}) => ({
-    caller,
+    caller: w.caller,
     occurredAt: '2026-11-27T08:30:00+08:00',
-    place: SENTINEL.place,
-    description: SENTINEL.description,
+    place: w.v.place,
+    description: w.v.description,
     ...extra,
   });
   const about = { department: 'engineering' };
   // From the phone, left ungraded: the desk is told, then its clocks run out.
-  new Story(out, 'complaint', complaint({ source: phoneCall }), SYSTEM_ACTOR, MORNING).runOut();
+  new Story(w, 'complaint', complaint({ source: phoneCall }), SYSTEM_ACTOR, MORNING).runOut();
   // Graded at the desk, each severity; nobody acts (every clock of the procedure misses).
   for (const grading of [
     { valid: true, severity: 'minor', about, residentDeadline: '2026-11-28T12:00:00+08:00' },
@@ -242,29 +278,29 @@ function complaintStories(out: Sent): void {
     { valid: true, severity: 'major', about },
     { valid: false, about },
   ]) {
-    new Story(out, 'complaint', complaint(grading), actor('dispatcher-1'), MORNING).runOut();
+    new Story(w, 'complaint', complaint(grading), w.actor('dispatcher-1'), MORNING).runOut();
   }
   // Resolved: the supervisor is told of the callback; the callback then misses.
   new Story(
-    out,
+    w,
     'complaint',
     complaint({ valid: true, severity: 'minor', about }),
-    actor('dispatcher-1'),
+    w.actor('dispatcher-1'),
     MORNING,
   )
     .command({ type: 'acknowledge', step: 'report-sheet' }, 'engineering-manager-1')
-    .command({ type: 'resolve', confirmedBy: SENTINEL.name, via: 'phone' }, 'dispatcher-1')
+    .command({ type: 'resolve', confirmedBy: w.v.name, via: 'phone' }, 'dispatcher-1')
     .runOut();
   // A dissatisfied callback: the case goes back to the department.
   new Story(
-    out,
+    w,
     'complaint',
     complaint({ valid: true, severity: 'minor', about }),
-    actor('dispatcher-1'),
+    w.actor('dispatcher-1'),
     MORNING,
   )
     .command({ type: 'acknowledge', step: 'report-sheet' }, 'engineering-manager-1')
-    .command({ type: 'resolve', confirmedBy: SENTINEL.name, via: 'phone' }, 'dispatcher-1')
+    .command({ type: 'resolve', confirmedBy: w.v.name, via: 'phone' }, 'dispatcher-1')
     .command({ type: 'callback', outcome: 'dissatisfied' }, 'dispatcher-1');
   // DS-5 at closing time, for each combination of what is missing.
   for (const reasons of [
@@ -273,10 +309,10 @@ function complaintStories(out: Sent): void {
     ['second-follow-up-missing'],
   ]) {
     const story = new Story(
-      out,
+      w,
       'complaint',
       complaint({ valid: true, severity: 'minor', about }),
-      actor('dispatcher-1'),
+      w.actor('dispatcher-1'),
       MORNING,
     );
     const timer = story.ticket.timers['follow-up-eod'];
@@ -288,19 +324,19 @@ function complaintStories(out: Sent): void {
   }
 }
 
-function emergencyStories(out: Sent): void {
+function emergencyStories(w: World): void {
   const emergency = (extra: Record<string, unknown> = {}) => ({
-    category: 'fire',
-    location: SENTINEL.location,
-    description: SENTINEL.description,
+    category: w.v.category,
+    location: w.v.location,
+    description: w.v.description,
     ...extra,
   });
   // Opened at the desk: the chain, the responders; nobody answers any round.
-  const unanswered = new Story(out, 'emergency', emergency(), actor('dispatcher-1'), MORNING);
+  const unanswered = new Story(w, 'emergency', emergency(), w.actor('dispatcher-1'), MORNING);
   unanswered.runOut();
   // A number that cannot take SMS (EM-2 moves on at once), in the first round and in the second.
   for (const round of [1, 2]) {
-    const story = new Story(out, 'emergency', emergency(), actor('dispatcher-1'), MORNING).runOut(
+    const story = new Story(w, 'emergency', emergency(), w.actor('dispatcher-1'), MORNING).runOut(
       200,
       (t) => ((t as EmergencyTicket).chain.step?.round ?? 0) >= round,
     );
@@ -317,22 +353,22 @@ function emergencyStories(out: Sent): void {
         index: 0,
         error: 'SmsUndeliverable',
       },
-      staff,
+      w.staff,
       new Date(MORNING),
     );
     if (!undeliverable) throw new Error('sms-templates: an undeliverable chain SMS did not move the chain');
     story.append(undeliverable);
   }
   // From the phone line: the desk on shift is asked to own it; a handover; an instruction left undone.
-  new Story(out, 'emergency', emergency({ source: phoneCall }), SYSTEM_ACTOR, MORNING);
-  new Story(out, 'emergency', emergency(), actor('dispatcher-1'), MORNING)
+  new Story(w, 'emergency', emergency({ source: phoneCall }), SYSTEM_ACTOR, MORNING);
+  new Story(w, 'emergency', emergency(), w.actor('dispatcher-1'), MORNING)
     .command({ type: 'hand-over', staffId: 'duty-officer-1' }, 'dispatcher-1')
     .command(
       {
         type: 'instructions',
-        from: SENTINEL.from,
+        from: w.v.from,
         to: 'security-manager-1',
-        text: SENTINEL.text,
+        text: w.v.text,
         dueAt: '2026-11-27T10:00:00+08:00',
       },
       'dispatcher-1',
@@ -340,10 +376,11 @@ function emergencyStories(out: Sent): void {
     .runOut();
 }
 
-function keyStories(out: Sent): void {
-  const guard = actor('security-guard-1');
+function keyStories(w: World): void {
+  const { park, staff } = w;
+  const guard = w.actor('security-guard-1');
   const registered = registerKeySet(
-    { unit: SENTINEL.unit, label: SENTINEL.label, count: 2, tag: SENTINEL.tag },
+    { unit: w.v.unit, label: w.v.label, count: 2, tag: w.v.tag },
     { id: 'sms-templates-key-set', parkId: park.id },
     new Date(MORNING),
     guard,
@@ -351,20 +388,20 @@ function keyStories(out: Sent): void {
   const keySetSent = (event: KeySetEvent, before = registered) => {
     const after = applyKeySetEvent(before, event);
     for (const notification of keySetNotifications(event, after, staff, park))
-      out.push({ kind: 'key', notification });
+      w.out.push({ kind: 'key', notification });
     return after;
   };
   // A tenant's key out: not back by its due time, then the manager; the closing-time list.
   const story = new Story(
-    out,
+    w,
     'key',
     {
       keyId: registered.id,
-      requester: { type: 'tenant', name: SENTINEL.name, phone: '+8613800000004' },
-      reason: SENTINEL.text,
+      requester: { type: 'tenant', name: w.v.name, phone: '+8613800000004' },
+      reason: w.v.text,
       key: keyRefFor(registered, []),
     },
-    actor('property-office-1'),
+    w.actor('property-office-1'),
     MORNING,
   )
     .command({ type: 'verify', ownerCall: { outcome: 'confirmed' } }, 'property-office-1')
@@ -380,11 +417,11 @@ function keyStories(out: Sent): void {
   if (!closing) throw new Error('sms-templates: a key out has no closing check');
   const [timer, { dueAt }] = closing;
   const listed = {
-    tag: SENTINEL.tag,
-    place: SENTINEL.unit,
-    label: SENTINEL.label,
-    holder: SENTINEL.name,
-    ticketNumber: SENTINEL.number,
+    tag: w.v.tag,
+    place: w.v.unit,
+    label: w.v.label,
+    holder: w.v.name,
+    ticketNumber: w.v.number,
     dueAt,
   };
   story.at(dueAt).append({
@@ -395,13 +432,13 @@ function keyStories(out: Sent): void {
   const at = new Date(MORNING).toISOString();
   keySetSent({ ...reportKeySetLost(registered, undefined), seq: 2, at, actor: guard } as KeySetEvent);
   const holder: KeyHolder = {
-    name: SENTINEL.name,
+    name: w.v.name,
     requesterType: 'tenant',
     ticketId: 't',
-    ticketNumber: SENTINEL.number,
+    ticketNumber: w.v.number,
     slipNumber: 's',
     guardId: guard.staffId,
-    guardName: SENTINEL.name,
+    guardName: w.v.name,
     since: at,
     dueAt: at,
   };
@@ -425,6 +462,8 @@ export function templateOf(kind: TicketKind, text: string): string {
   let t = text;
   for (const [field, sentinel] of Object.entries(SENTINEL)) t = t.split(sentinel).join(`{${field}}`);
   t = t
+    .split(RESIDENT_PHONE)
+    .join('{phone}')
     .replace(/\d{1,2}月\d{1,2}日\d{2}:\d{2}/g, '{time}')
     .replace(new RegExp(`有偿${FEE}元`, 'g'), '有偿{fee}元')
     .replace(/第\d+轮/g, '第{round}轮')
@@ -458,13 +497,22 @@ export function templateOf(kind: TicketKind, text: string): string {
 const purposeOf = (purpose: string) =>
   purpose.replace(/^ack-r\d+-L\d+$/, 'ack-r{round}-L{level}').replace(/^instruction-\d+/, 'instruction-{n}');
 
+/**
+ * Every SMS the stories send with these values in the variable fields (the templates use
+ * sentinels; tests use real values to check lengths).
+ */
+export function storyNotifications(values: StoryValues): Sent {
+  const w = new World(values);
+  repairStories(w);
+  complaintStories(w);
+  emergencyStories(w);
+  keyStories(w);
+  return w.out;
+}
+
 /** Every template, per kind in the order first sent; link SMS twice: with the link and without. */
 export function renderSmsTemplates(): SmsTemplate[] {
-  const out: Sent = [];
-  repairStories(out);
-  complaintStories(out);
-  emergencyStories(out);
-  keyStories(out);
+  const out = storyNotifications(SENTINEL_VALUES);
   const byText = new Map<string, SmsTemplate>();
   for (const { kind, notification } of out) {
     const base = templateOf(kind, notification.text);
@@ -500,6 +548,12 @@ export function smsTemplatesMarkdown(templates: SmsTemplate[] = renderSmsTemplat
     'for SMS to mainland China (+86) numbers (see README, "Deploying to AWS"). Each SMS goes out as the',
     "park's sender signature (`smsSignature`, default 【翠湖物业】, registered separately) followed by one",
     'of these texts.',
+    '',
+    'A text that asks its reader to act ends in their own signed link and is fitted to two concatenated',
+    'segments (134 characters) with it; one without a link to one segment. When a long description,',
+    'place or name needs the room, such a text leaves out first its courtesy words (请, 请尽快, 请速处理,',
+    '请您, 并报回调度), then the end of the description (never its first 30 characters), then the',
+    'register number: register the variants without the courtesy words too.',
     '',
     '| placeholder | what goes there |',
     '| --- | --- |',

@@ -10,6 +10,8 @@ export interface Principal {
   /** Park ids the token may see, or `*` for every park (executives). */
   parks: string[] | '*';
   name?: string;
+  /** `link`: the person acts through their signed SMS link (no token; ADR 012). */
+  via?: 'link';
 }
 
 const EVERYONE: readonly Group[] = ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'];
@@ -21,7 +23,9 @@ export const PERMISSIONS = {
   'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
   // RP-2 decided after reception (a received repair, e.g. from the IVR): the desk's call.
   'repair.decide': ['dispatcher', 'manager'],
-  'repair.assign': ['dispatcher', 'manager'],
+  // The repair lead (field staff) too, whom ack-30m texts when nobody took the job; the domain
+  // keeps every other field member out (repair/decide.ts).
+  'repair.assign': ['dispatcher', 'manager', 'staff'],
   'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],
@@ -104,5 +108,6 @@ export function actorOf(principal: Principal): Actor {
     staffId: principal.staffId,
     groups: principal.groups,
     ...(principal.name ? { name: principal.name } : {}),
+    ...(principal.via ? { via: principal.via } : {}),
   };
 }

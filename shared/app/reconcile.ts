@@ -11,12 +11,12 @@
  *    fireTimer, as its schedule would have; a duplicate firing later changes nothing.
  * It reads only the index of unsettled items (a Query per shard), never a Scan.
  */
-import { ACK_LINK_PATH, redactAckLinks, signAckLink } from '../domain/ack-link';
+import { ACK_LINK_PATH, redactAckLinks } from '../domain/ack-link';
 import { pendingTimers } from '../domain/ticket';
 import { log } from '../log';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
-import { NO_LINK } from './emergency-links';
+import { NO_LINK, storeAckLink } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { fireTimer } from './fire-timer';
 
@@ -136,24 +136,22 @@ async function resend(deps: ReconcileDeps, sms: SmsRecord, now: Date, report: Re
 
 /**
  * The text to send again: the recorded one, with a personal link signed anew where the history
- * hides it (the token is never stored). Without the key the SMS still goes, saying to call.
+ * hides it (the history never holds a token). Without the key the SMS still goes, saying to call.
  */
 async function textToResend(deps: ReconcileDeps, sms: SmsRecord): Promise<string> {
   if (!sms.link || !sms.text.includes(HIDDEN_LINK)) return sms.text;
   try {
-    const token = signAckLink(
-      {
-        ticketId: sms.ticketId,
-        staffId: sms.staffId,
-        purpose: sms.link.purpose,
-        expiresAt: new Date(sms.link.expiresAt),
-      },
-      await deps.ackLinks.key(),
-    );
+    // The same claims give the same token: its record is stored again, unchanged.
+    const key = await deps.ackLinks.key();
+    const token = await storeAckLink(deps, key, {
+      ticketId: sms.ticketId,
+      staffId: sms.staffId,
+      link: sms.link,
+    });
     return sms.text.replace(HIDDEN_LINK, `${ACK_LINK_PATH}${token}`);
   } catch (error) {
     // The same message as emergency-links.ts: one log filter finds both.
-    log.error('emergency SMS sent without their links: the ack-link key or base URL is unavailable', {
+    log.error('SMS sent without their links: the ack-link key or base URL is unavailable', {
       error,
       ticketId: sms.ticketId,
     });

@@ -9,6 +9,7 @@
  *    concurrent change fails with 409 instead of being lost.
  */
 import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
+import type { EventDraft, RuleContext } from '../domain/kind';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
 import { applyEvent, decide, rulesOf } from '../domain/tickets';
 import type { Principal } from './access';
@@ -62,19 +63,7 @@ export async function recordTicketCommand(
   command: TicketCommand,
 ): Promise<{ ticket: Ticket; event: TicketEventOf; view: Ticket }> {
   const ticket = await visibleTicket(deps, principal, ticketId);
-  const rules = rulesOf(ticket.kind);
-  const action = `${ticket.kind}.${command.type}`;
-  if (!Object.hasOwn(PERMISSIONS, action)) {
-    throw new IllegalTransition(`a ${ticket.kind} has no step "${command.type}"`);
-  }
-  authorize(principal, action);
-  if (
-    rules.assigneeOnly.includes(command.type) &&
-    isFieldStaffOnly(principal) &&
-    ticket.assigneeId !== principal.staffId
-  ) {
-    throw new Forbidden(`only the assigned member of staff may ${command.type} this ticket`);
-  }
+  mayAttempt(principal, ticket, command);
   const [park, staff] = await Promise.all([
     deps.directory.park(ticket.parkId),
     deps.directory.staff(ticket.parkId),
@@ -90,4 +79,35 @@ export async function recordTicketCommand(
   if (changes.length > 0) await deps.store.appendWithKeySets(next, event, ticket.version, changes);
   else await deps.store.append(next, event, ticket.version);
   return { ticket: next, event, view: viewFor(principal, next, staff) };
+}
+
+/** Step 2: the command exists for the kind, the principal's groups may send it, field staff only on their own work. */
+function mayAttempt(principal: Principal, ticket: Ticket, command: TicketCommand): void {
+  const rules = rulesOf(ticket.kind);
+  const action = `${ticket.kind}.${command.type}`;
+  if (!Object.hasOwn(PERMISSIONS, action)) {
+    throw new IllegalTransition(`a ${ticket.kind} has no step "${command.type}"`);
+  }
+  authorize(principal, action);
+  if (
+    rules.assigneeOnly.includes(command.type) &&
+    isFieldStaffOnly(principal) &&
+    ticket.assigneeId !== principal.staffId
+  ) {
+    throw new Forbidden(`only the assigned member of staff may ${command.type} this ticket`);
+  }
+}
+
+/**
+ * Steps 2 and 3 without a write: the event `principal` would record with `command` now, or why
+ * not (thrown). The SMS link pages ask it before they offer a button.
+ */
+export function decideTicketCommand(
+  principal: Principal,
+  ticket: Ticket,
+  command: TicketCommand,
+  ctx: RuleContext,
+): EventDraft<TicketEventOf> {
+  mayAttempt(principal, ticket, command);
+  return decide(ticket, command, ctx);
 }

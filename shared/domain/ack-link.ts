@@ -1,20 +1,53 @@
 /**
- * Signed personal links in emergency SMS (EM-2, EM-3): whoever holds the link may act as the person
- * it names, on the ticket it names, for one purpose, until it expires. Pure: the key and `now` are
- * passed in; nothing here stores a token. Single use is a property of the ticket (an acknowledged
- * chain refuses every further acknowledgement), not of a token table.
+ * Signed personal links in SMS: whoever holds the link may act as the person it names, on the
+ * ticket it names, for one purpose, until it expires (ADR 005, ADR 012). Pure: the key and `now`
+ * are passed in; storing is the caller's. Single use is a property of the ticket (a step done
+ * refuses being done again), not of a token table.
  *
- * Token: `<ticketId>.<staff>.<purpose><expiry>.<mac>`
+ * Token (v2, ADR 012): 12 base62 characters, the HMAC-SHA256 of the claims (ticket, person,
+ * purpose, expiry) under a versioned prefix, about 71 bits. The claims themselves are stored
+ * under the token when the SMS is sent; a link is genuine when the stored claims sign to it. Short
+ * enough that an SMS asking someone to act fits two segments with its link.
+ *
+ * Token (v1, ADR 005, emergencies only): `<ticketId>.<staff>.<purpose><expiry>.<mac>`, every claim
+ * in the token. Still checked, so links sent before v2 work until they expire (12 hours at most).
  * - `staff` is the staff id when it is URL-safe (`[A-Za-z0-9_-]`), else `~` + base64url of it;
  * - `purpose` is one letter (`a` acknowledge, `s` scene); `expiry` is Unix seconds in base 36;
  * - `mac` is HMAC-SHA256 over a versioned prefix and the first three parts, cut to 96 bits and
- *   base64url-encoded (16 characters): short enough for SMS, far beyond online guessing.
+ *   base64url-encoded (16 characters).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isUlid } from './formats';
 
-export const ACK_LINK_PURPOSES = { acknowledge: 'a', scene: 's' } as const;
-export type AckLinkPurpose = keyof typeof ACK_LINK_PURPOSES;
+/**
+ * What a link may do, each bound to one kind (ADR 012 lists the steps each allows):
+ * - emergency: `acknowledge` (EM-2), `scene` (EM-3: on the scene, reports), `owner` (EM-4: take the
+ *   desk's post, offered by a handover or by the phone line);
+ * - repair: `job` (the technician's work order: 接单, then 完工 with the service slip);
+ * - complaint: `report-sheet` (CH-4: 签收, then report it handled), `stop-harm` (CH-8),
+ *   `supervisor` and `director` (CH-5), `resolve` (DS-6: report it handled).
+ */
+export const ACK_LINK_PURPOSES = [
+  'acknowledge',
+  'scene',
+  'owner',
+  'job',
+  'report-sheet',
+  'stop-harm',
+  'supervisor',
+  'director',
+  'resolve',
+] as const;
+export type AckLinkPurpose = (typeof ACK_LINK_PURPOSES)[number];
+
+/** v1 tokens carried the purpose as one letter; only emergencies had links then. */
+const V1_PURPOSES: Partial<Record<AckLinkPurpose, string>> = { acknowledge: 'a', scene: 's' };
+
+/** A v2 token: base62, fixed length (what the SMS texts leave room for). */
+export const ACK_TOKEN_CHARS = 12;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const V2_TOKEN = /^[0-9A-Za-z]{12}$/;
+const V2 = 'estate-desk/ack-link/v2';
 
 /** Path of the page a link opens; the token is its last segment. */
 export const ACK_LINK_PATH = '/ack/';
@@ -62,13 +95,79 @@ function mac(key: string, signed: string): Buffer {
   return createHmac('sha256', key).update(`${VERSION}|${signed}`).digest().subarray(0, MAC_BYTES);
 }
 
-/** The token for a link; `expiresAt` is rounded down to the second. */
+function expirySeconds(expiresAt: Date): number {
+  const expiry = Math.floor(expiresAt.getTime() / 1000);
+  if (!Number.isFinite(expiry) || expiry <= 0) throw new Error('an ack link needs a valid expiry');
+  return expiry;
+}
+
+/**
+ * The v2 token of a link: the claims' HMAC in 12 base62 characters (the low digits of the
+ * digest's first 128 bits, so each is uniform). The same claims always give the same token, so
+ * signing a link again (a replayed event, a re-sent SMS) stores the same record.
+ */
+export function ackLinkToken(claims: AckLinkClaims, key: string): string {
+  checkKey(key);
+  if (!isUlid(claims.ticketId)) throw new Error('an ack link names a ticket by its id');
+  const signed = JSON.stringify([
+    claims.ticketId,
+    claims.staffId,
+    claims.purpose,
+    expirySeconds(claims.expiresAt),
+  ]);
+  let n = BigInt(
+    `0x${createHmac('sha256', key).update(`${V2}|${signed}`).digest().subarray(0, 16).toString('hex')}`,
+  );
+  let token = '';
+  for (let i = 0; i < ACK_TOKEN_CHARS; i++) {
+    token += BASE62[Number(n % 62n)];
+    n /= 62n;
+  }
+  return token;
+}
+
+/** Whether `token` has the shape of a v2 token (what the store is asked about). */
+export function isAckLinkToken(token: string): boolean {
+  return V2_TOKEN.test(token);
+}
+
+/**
+ * Checks a v2 token against the claims stored under it: they must sign to it (in constant time),
+ * then not be past their expiry. No stored claims, or claims that do not sign to the token (an
+ * edited record), is `tampered`.
+ */
+export function checkAckLinkToken(
+  token: string,
+  stored: AckLinkClaims | undefined,
+  key: string,
+  now: Date,
+): AckLinkCheck {
+  checkKey(key);
+  const tampered = { ok: false, reason: 'tampered' } as const;
+  if (!isAckLinkToken(token) || !stored) return tampered;
+  if (!isUlid(stored.ticketId) || !(ACK_LINK_PURPOSES as readonly string[]).includes(stored.purpose)) {
+    return tampered;
+  }
+  let expected: string;
+  try {
+    expected = ackLinkToken(stored, key);
+  } catch {
+    return tampered;
+  }
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(token))) return tampered;
+  const claims: AckLinkClaims = { ...stored, expiresAt: new Date(expirySeconds(stored.expiresAt) * 1000) };
+  if (now.getTime() >= claims.expiresAt.getTime()) return { ok: false, reason: 'expired', claims };
+  return { ok: true, claims };
+}
+
+/** A v1 token (emergencies before ADR 012; tests make the links still in flight with it). */
 export function signAckLink(claims: AckLinkClaims, key: string): string {
   checkKey(key);
   if (!isUlid(claims.ticketId)) throw new Error('an ack link names a ticket by its id');
-  const expiry = Math.floor(claims.expiresAt.getTime() / 1000);
-  if (!Number.isFinite(expiry) || expiry <= 0) throw new Error('an ack link needs a valid expiry');
-  const signed = `${claims.ticketId}.${encodeStaff(claims.staffId)}.${ACK_LINK_PURPOSES[claims.purpose]}${expiry.toString(36)}`;
+  const expiry = expirySeconds(claims.expiresAt);
+  const letter = V1_PURPOSES[claims.purpose];
+  if (!letter) throw new Error(`a v1 ack link cannot carry the purpose ${claims.purpose}`);
+  const signed = `${claims.ticketId}.${encodeStaff(claims.staffId)}.${letter}${expiry.toString(36)}`;
   return `${signed}.${mac(key, signed).toString('base64url')}`;
 }
 
@@ -78,7 +177,7 @@ export function ackLinkUrl(baseUrl: string, token: string): string {
 }
 
 /**
- * Checks a token: its shape and signature first (in constant time), then its expiry. A token that
+ * Checks a v1 token: its shape and signature first (in constant time), then its expiry. A token that
  * fails the signature says nothing about itself; an expired one still names its person, so the
  * page can say whose link it was.
  */
@@ -95,8 +194,8 @@ export function verifyAckLink(token: string, key: string, now: Date): AckLinkChe
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return tampered;
   // Signed by us: the parts below are ours, but are still checked rather than trusted blindly.
   const staffId = decodeStaff(staffPart);
-  const purpose = (Object.keys(ACK_LINK_PURPOSES) as AckLinkPurpose[]).find(
-    (p) => ACK_LINK_PURPOSES[p] === purposeAndExpiry[0],
+  const purpose = (Object.keys(V1_PURPOSES) as AckLinkPurpose[]).find(
+    (p) => V1_PURPOSES[p] === purposeAndExpiry[0],
   );
   const expiry = Number.parseInt(purposeAndExpiry.slice(1), 36);
   if (!isUlid(ticketId) || !staffId || !purpose || !/^[0-9a-z]+$/.test(purposeAndExpiry.slice(1))) {

@@ -9,6 +9,8 @@ export interface Actor {
   staffId: string;
   groups: Group[] | ['system'];
   name?: string;
+  /** `link`: through their personal SMS link (ADR 012), so the timeline shows it; absent: the API. */
+  via?: 'link';
 }
 
 export const SYSTEM_ACTOR: Actor = { staffId: 'system', groups: ['system'], name: '系统' };

@@ -6,6 +6,7 @@ import type { AckLinkPurpose } from '../domain/ack-link';
 import type { Park, StaffMember, Unit } from '../domain/park';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
 import type { KeyRegister } from './keys';
+import type { AckLinkRecords } from './ack-links';
 import type { UnsettledQueries } from './reconcile';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
@@ -71,7 +72,7 @@ export interface SmsRecord {
   at: string;
   messageId?: string;
   error?: string;
-  /** The personal link the SMS ends in (emergencies): what a re-send signs again. */
+  /** The personal link the SMS ends in: what a re-send signs again. */
   link?: { purpose: AckLinkPurpose; expiresAt: string };
   /** How many times it was sent, when more than once (the reconciler re-sent a stuck claim). */
   attempts?: number;
@@ -92,8 +93,8 @@ export interface TicketPage {
   cursor?: string;
 }
 
-/** Tickets and their append-only events, and the key register (one DynamoDB table). */
-export interface TicketStore extends UnsettledQueries, KeyRegister {
+/** Tickets and their append-only events, short link records and the key register (one DynamoDB table). */
+export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegister {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -134,7 +135,7 @@ export interface Directory {
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
 }
 
-/** What signs and checks the personal links in emergency SMS (`/ack/{token}`). */
+/** What signs and checks the personal links in SMS (`/ack/{token}`). */
 export interface AckLinkKeys {
   /** The HMAC key (at least 32 characters); never logged. */
   key(): Promise<string>;
@@ -142,6 +143,7 @@ export interface AckLinkKeys {
   baseUrl(): string;
 }
 
+export type { AckLinkRecords, StoredAckLink } from './ack-links';
 export type { CallKey, CallStore, TicketClaim } from './ivr-calls';
 export type {
   KeyRegister,

@@ -1,12 +1,12 @@
 /**
- * Emergency SMS that go out without their links (the key or base URL could not be read) are counted
+ * SMS that go out without their links (the key or base URL could not be read) are counted
  * in CloudWatch: the log line is an embedded-metric-format record of EstateDesk/EmergencySmsWithoutLink,
  * dimension-free, which the alarm in infra/aws/alarms.ts watches.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_LINK, SMS_WITHOUT_LINK_METRIC, withAckLinks } from '../../shared/app/emergency-links';
-import type { LinkNotification } from '../../shared/domain/emergency';
-import type { Notification } from '../../shared/domain/sms';
+import type { LinkNotification, Notification } from '../../shared/domain/sms';
+import type { TicketStore } from '../../shared/ports';
 import type { Ticket } from '../../shared/domain/tickets';
 import { DEMO_STAFF } from '../../infra/local/demo-park';
 
@@ -46,11 +46,19 @@ function metricRecords() {
     .filter((entry) => entry._aws);
 }
 
-describe('emergency SMS without their links', () => {
+/** Where the links' claims go (ADR 012); these tests only count. */
+const saved: string[] = [];
+const store = {
+  saveAckLink: async (token: string) => {
+    saved.push(token);
+  },
+} as unknown as TicketStore;
+
+describe('SMS without their links', () => {
   it('emits one EMF record counting the SMS that lost their link, with no dimensions', async () => {
     const broken = { key: () => Promise.reject(new Error('ParameterNotFound')), baseUrl: () => 'https://x' };
 
-    const sent = await withAckLinks({ ackLinks: broken }, ticket, notifications);
+    const sent = await withAckLinks({ ackLinks: broken, store }, ticket, notifications);
 
     expect(sent.filter((n) => n.text.endsWith(NO_LINK))).toHaveLength(2);
     const records = metricRecords();
@@ -74,8 +82,11 @@ describe('emergency SMS without their links', () => {
   it('emits nothing when the links are made', async () => {
     const keys = { key: async () => 'k'.repeat(40), baseUrl: () => 'https://desk.example.com' };
 
-    await withAckLinks({ ackLinks: keys }, ticket, notifications);
+    const sent = await withAckLinks({ ackLinks: keys, store }, ticket, notifications);
 
     expect(metricRecords()).toEqual([]);
+    // Each link's claims stored under its token, the token at the end of its text.
+    expect(saved).toHaveLength(2);
+    expect(sent[0]?.text).toBe(`紧急E20261128-001火情:请点链接确认:https://desk.example.com/ack/${saved[0]}`);
   });
 });

@@ -32,7 +32,8 @@ const POLICY: Record<Action, readonly Group[]> = {
   'staff.read': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
   'repair.decide': ['dispatcher', 'manager'],
-  'repair.assign': ['dispatcher', 'manager'],
+  // The repair lead (group staff) assigns too; the domain refuses other field staff.
+  'repair.assign': ['dispatcher', 'manager', 'staff'],
   'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],

@@ -1,9 +1,16 @@
-/** The signed personal links of emergency SMS (EM-2, EM-3): signing, checking, expiry, tampering. */
+/**
+ * The signed personal links of SMS: the short v2 tokens of every kind (ADR 012) and the v1 tokens
+ * emergency SMS carried before them (ADR 005), still checked while they live: signing, checking,
+ * expiry, tampering.
+ */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type AckLinkClaims,
+  ackLinkToken,
   ackLinkUrl,
+  checkAckLinkToken,
+  isAckLinkToken,
   redactAckLinks,
   signAckLink,
   verifyAckLink,
@@ -137,5 +144,55 @@ describe('in SMS and records', () => {
     const text = `请确认:https://desk.example.com/ack/${token}`;
     expect(redactAckLinks(text)).toBe('请确认:https://desk.example.com/ack/[已隐藏]');
     expect(redactAckLinks(text)).not.toContain(mac);
+  });
+});
+
+describe('v2: a short token, the HMAC of the claims stored under it (ADR 012)', () => {
+  const JOB: AckLinkClaims = { ...CLAIMS, staffId: 'technician-1', purpose: 'job' };
+  const v2 = ackLinkToken(JOB, KEY);
+
+  it('is 12 base62 characters (about 71 bits of HMAC-SHA256), the same for the same claims', () => {
+    expect(v2).toMatch(/^[0-9A-Za-z]{12}$/);
+    expect(isAckLinkToken(v2)).toBe(true);
+    expect(ackLinkToken({ ...JOB, expiresAt: new Date(JOB.expiresAt.getTime() + 999) }, KEY)).toBe(v2);
+    expect(62 ** 12).toBeGreaterThan(2 ** 64);
+  });
+
+  it('checks out against the claims stored under it', () => {
+    expect(checkAckLinkToken(v2, JOB, KEY, NOW)).toEqual({ ok: true, claims: JOB });
+  });
+
+  it.each([
+    ['another person in the stored claims', { ...JOB, staffId: 'technician-2' }],
+    ['another ticket', { ...JOB, ticketId: '01JD3Q0000AAAAAAAAAAAAAAAB' }],
+    ['another purpose', { ...JOB, purpose: 'resolve' as const }],
+    ['a later expiry', { ...JOB, expiresAt: new Date(JOB.expiresAt.getTime() + 3_600_000) }],
+    ['nothing stored', undefined],
+  ])('claims that do not sign to it (%s) → tampered', (_name, stored) => {
+    expect(checkAckLinkToken(v2, stored, KEY, NOW)).toEqual({ ok: false, reason: 'tampered' });
+  });
+
+  it.each([
+    ['one character changed', `${v2.slice(0, -1)}${v2.endsWith('A') ? 'B' : 'A'}`],
+    ['cut short', v2.slice(0, 11)],
+    ['one character more', `${v2}A`],
+    ['not base62', `${v2.slice(0, 11)}-`],
+  ])('a token %s → tampered, even with the genuine claims', (_name, edited) => {
+    expect(checkAckLinkToken(edited, JOB, KEY, NOW)).toEqual({ ok: false, reason: 'tampered' });
+  });
+
+  it('signed with another key → tampered; past its expiry → expired, naming whose it was', () => {
+    const other = ackLinkToken(JOB, 'another-key-that-is-long-enough-987654321');
+    expect(checkAckLinkToken(other, JOB, KEY, NOW)).toEqual({ ok: false, reason: 'tampered' });
+    expect(checkAckLinkToken(v2, JOB, KEY, JOB.expiresAt)).toEqual({
+      ok: false,
+      reason: 'expired',
+      claims: JOB,
+    });
+  });
+
+  it('each purpose gives its own token; a v1 token cannot carry the new purposes', () => {
+    expect(ackLinkToken({ ...JOB, purpose: 'report-sheet' }, KEY)).not.toBe(v2);
+    expect(() => signAckLink(JOB, KEY)).toThrow(/v1/);
   });
 });

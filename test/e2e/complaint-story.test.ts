@@ -81,8 +81,11 @@ async function overdueIds(): Promise<string[]> {
 describe('the complaint story, end to end', () => {
   /** The story's ticket, opened in the first chapter. */
   let id: string;
+  /** The texts sent from the `from`th on, each personal link (ADR 012) shown as `{link}`. */
   const texts = async (ticketId: string, from: number) =>
-    (await sms(ticketId)).slice(from).map((m) => [m.to, m.text]);
+    (await sms(ticketId))
+      .slice(from)
+      .map((m) => [m.to, m.text.replace(/http:\/\/127\.0\.0\.1:\d+\/ack\/[0-9A-Za-z]{12}$/, '{link}')]);
 
   it('CH-4: opened at 09:40 and handed off; the report sheet unsigned at 09:50 is escalated; the head signs', async () => {
     // Prepare: the directory's phones.
@@ -107,11 +110,11 @@ describe('the complaint story, end to end', () => {
     expect(await texts(id, 0)).toEqual([
       [
         PHONE['engineering-manager-1'],
-        '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收。',
+        '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收:{link}',
       ],
       [
         PHONE['supervisor-1'],
-        '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收。',
+        '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收:{link}',
       ],
     ]);
     expect(await overdueIds()).not.toContain(id);
@@ -127,9 +130,10 @@ describe('the complaint story, end to end', () => {
         PHONE['dispatcher-1'],
         '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。',
       ],
+      // The head, who must sign, gets a fresh link to do it.
       [
         PHONE['engineering-manager-1'],
-        '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请跟进。',
+        '【翠湖物业】投诉呈报单C20261127-001已10分钟未签收(工程部):电梯停运两天无人处理,请即签收:{link}',
       ],
     ]);
     expect(await overdueIds()).toContain(id);
@@ -188,9 +192,10 @@ describe('the complaint story, end to end', () => {
     // Monday 09:40 — CH-7: not done within 3 days → the department head and the office manager.
     await clockTo('2026-11-30T09:40:01+08:00');
     expect(await texts(id, 7)).toEqual([
+      // The head, who reports the work done, gets the link that does it.
       [
         PHONE['engineering-manager-1'],
-        '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,请督办。',
+        '【翠湖物业】重要投诉C20261127-001超3天未处置完毕(工程部):电梯停运两天无人处理,处理完毕请点:{link}',
       ],
       [
         PHONE['office-manager-1'],

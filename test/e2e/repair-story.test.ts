@@ -56,8 +56,9 @@ describe('the repair story, end to end', () => {
     const afterAssign = await sms(ticket.id);
     expect(afterAssign).toHaveLength(1);
     expect(afterAssign[0]?.to).toBe(tech.phone);
-    expect(afterAssign[0]?.text).toBe(
-      '【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水,时间11月27日15:00,请尽快接单。',
+    // … and the resident to call ahead, and the work order link (ADR 012).
+    expect(afterAssign[0]?.text).toMatch(
+      /^【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水。王先生13800000001,11月27日15:00,请尽快接单:http:\/\/127\.0\.0\.1:\d+\/ack\/[0-9A-Za-z]{12}$/,
     );
 
     // 29 minutes: nothing yet. 30: the engineering lead is told.

@@ -64,8 +64,8 @@ describe('the templates', () => {
       '第{round}轮,{role}无法联系,',
       '经{rounds}轮短信无人确认',
       '到场请点:{link}',
-      '请您负责调度并在系统中接手',
-      '请您接替调度',
+      '请您负责调度,接手请点:{link}',
+      '请您接替调度:{location}。{description}。接手请点:{link}',
       '指示#{n}({from}):{text}',
       '指示#{n}已到期未完成',
     ]) {

@@ -63,6 +63,8 @@ export const keys = {
     pk: `KEYROLL#${parkId}`,
     sk: `CLOSING#${closingAt}`,
   }),
+  /** The claims of a short SMS link token (ADR 012). */
+  ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
 } as const;
 
 /** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */

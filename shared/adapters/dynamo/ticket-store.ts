@@ -9,7 +9,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, InvalidInput } from '../../domain/errors';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
-import type { Directory, SmsRecord, TicketHistory, TicketPage, TicketStore } from '../../ports';
+import type {
+  Directory,
+  SmsRecord,
+  StoredAckLink,
+  TicketHistory,
+  TicketPage,
+  TicketStore,
+} from '../../ports';
+import { getAckLink, putAckLink } from './ack-links';
 import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
@@ -305,5 +313,13 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
         },
       }),
     );
+  }
+
+  saveAckLink(token: string, link: StoredAckLink): Promise<void> {
+    return putAckLink(this.db, this.tableName, token, link);
+  }
+
+  ackLink(token: string): Promise<StoredAckLink | undefined> {
+    return getAckLink(this.db, this.tableName, token);
   }
 }

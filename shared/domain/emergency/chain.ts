@@ -226,5 +226,5 @@ export function acknowledge(
     }
     return decideAcknowledgement(ticket, command.staffId, staff, 'phone', command.note, actor.staffId);
   }
-  return decideAcknowledgement(ticket, actor.staffId, staff, 'api', command.note);
+  return decideAcknowledgement(ticket, actor.staffId, staff, actor.via ?? 'api', command.note);
 }

@@ -3,30 +3,28 @@
  * other kinds' SMS; an SMS that carries a personal link says so in `link`, and the effects consumer
  * signs the link and appends it (the key never enters the domain).
  *
- * Length: the text before the link is kept to one 70-unit segment with `fitSms` (the description is
- * shortened first); the link then adds about 100 ASCII characters, so a link SMS goes out as a
- * concatenated message of two or three segments. For an emergency, a working link is worth more
- * than one segment; texts without a link stay within one, but for a leader's instruction (EM-5),
- * which goes out whole.
+ * Length: a text with a link is fitted to two segments with its link (sms.ts `LINK_SMS_ROOM`):
+ * where, what and the core of the description stay, courtesy and the register number go first.
+ * Texts without a link stay within one, but for a leader's instruction (EM-5), which goes out
+ * whole.
  */
-import type { AckLinkPurpose } from '../ack-link';
 import { toWellFormed } from '../formats';
 import type { Park, StaffMember } from '../park';
 import { ROLE_LABELS } from '../park';
-import type { Notification } from '../sms';
-import { fitSms } from '../sms';
+import type { LinkNotification, Notification, SmsPart } from '../sms';
+import { fitSms, freeText, LINK_SMS_ROOM, polite, reference } from '../sms';
 import { addMinutes, chineseShort } from '../time';
 import { ackPurpose } from './chain';
 import type { ChainMove, ChainPosition, ChainStep, EmergencyEvent, EmergencyTicket, Person } from './model';
 import { CATEGORY_LABELS } from './model';
 
-/** An SMS that ends in a personal link: the consumer appends the signed link to `text`. */
-export interface LinkNotification extends Notification {
-  link: { purpose: AckLinkPurpose; expiresAt: string };
-}
+/** An SMS that ends in a personal link (now shared by every kind: sms.ts). */
+export type { LinkNotification } from '../sms';
+export { hasLink } from '../sms';
 
-export function hasLink(n: Notification): n is LinkNotification {
-  return typeof (n as Partial<LinkNotification>).link === 'object';
+/** `紧急E20261128-001火警`, the number a reference a link text may drop. */
+function headParts(ticket: EmergencyTicket): SmsPart[] {
+  return ['紧急', reference(ticket.number ?? ''), CATEGORY_LABELS[ticket.category]];
 }
 
 function head(ticket: EmergencyTicket): string {
@@ -94,9 +92,18 @@ function chainSms(
   if (chainAnswered(ticket)) return [];
   const round = step.round > 1 ? `第${step.round}轮,` : '';
   const reason = reasonText(ticket, step, why, from);
-  const body = (d: string) =>
-    `${head(ticket)}:${ticket.location}。${d}。${round}${reason}请速处理,点链接确认:`;
-  const text = fitSms(park.smsSignature, body, ticket.description);
+  const text = fitSms(
+    park.smsSignature,
+    [
+      ...headParts(ticket),
+      `:${ticket.location}。`,
+      freeText(ticket.description),
+      `。${round}${reason}`,
+      polite('请速处理,'),
+      '点链接确认:',
+    ],
+    LINK_SMS_ROOM,
+  );
   const expiresAt = addMinutes(new Date(eventAt), ticket.procedure.ackLinkMinutes).toISOString();
   const out: LinkNotification[] = [];
   for (const r of step.recipients) {
@@ -115,8 +122,15 @@ function responderSms(
 ): Notification[] {
   const text = fitSms(
     park.smsSignature,
-    (d) => `${head(ticket)}:${ticket.location}。${d}。请立即赶赴现场并报回调度,到场请点:`,
-    ticket.description,
+    [
+      ...headParts(ticket),
+      `:${ticket.location}。`,
+      freeText(ticket.description),
+      '。请立即赶赴现场',
+      polite('并报回调度'),
+      ',到场请点:',
+    ],
+    LINK_SMS_ROOM,
   );
   const expiresAt = addMinutes(new Date(eventAt), ticket.procedure.sceneLinkMinutes).toISOString();
   const out: LinkNotification[] = [];
@@ -132,9 +146,16 @@ function toOwner(
   staff: readonly StaffMember[],
   text: string,
   purpose: string,
+  link?: LinkNotification['link'],
 ): Notification[] {
   const to = find(staff, ticket.owner.staffId);
-  return to ? [{ to, text, purpose }] : [];
+  return to ? [{ to, text, purpose, ...(link ? { link } : {}) }] : [];
+}
+
+/** EM-4: the link that takes the desk's post (an offered handover, or the phone line's case). */
+function ownerLink(ticket: EmergencyTicket, eventAt: string): LinkNotification['link'] {
+  const expiresAt = addMinutes(new Date(eventAt), ticket.procedure.ackLinkMinutes).toISOString();
+  return { purpose: 'owner', expiresAt };
 }
 
 function moveSms(
@@ -149,11 +170,9 @@ function moveSms(
   if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park, from);
   if (chainAnswered(ticket)) return [];
   // Nobody answered any round: the owner at the desk phones people (the fastest means, EM-2).
-  const text = fitSms(
-    park.smsSignature,
-    (d) => `${head(ticket)}经${ticket.chain.rounds}轮短信无人确认:${d}。请立即电话联系领导。`,
-    ticket.location,
-  );
+  const text = fitSms(park.smsSignature, [
+    `${head(ticket)}经${ticket.chain.rounds}轮短信无人确认:${ticket.location}。请立即电话联系领导。`,
+  ]);
   return toOwner(ticket, staff, text, 'unanswered');
 }
 
@@ -173,10 +192,18 @@ export function emergencyNotifications(
       if (event.data.owner.how === 'on-duty' && !event.data.owner.acceptedAt) {
         const text = fitSms(
           sig,
-          (d) => `${head(ticket)}经电话转入:${ticket.location}。${d}。请您负责调度并在系统中接手。`,
-          ticket.description,
+          [
+            ...headParts(ticket),
+            `经电话转入:${ticket.location}。`,
+            freeText(ticket.description),
+            '。',
+            polite('请您'),
+            '负责调度,接手请点:',
+          ],
+          LINK_SMS_ROOM,
         );
-        out.push(...toOwner({ ...ticket, owner: event.data.owner }, staff, text, 'owner'));
+        const owner = { ...ticket, owner: event.data.owner };
+        out.push(...toOwner(owner, staff, text, 'owner', ownerLink(ticket, event.at)));
       }
       return out;
     }
@@ -200,10 +227,15 @@ export function emergencyNotifications(
       if (!to) return [];
       const text = fitSms(
         sig,
-        (d) => `${head(ticket)}:${event.data.from.name}请您接替调度(${d}),请在系统中接手。`,
-        ticket.location,
+        [
+          ...headParts(ticket),
+          `:${event.data.from.name}请您接替调度:${ticket.location}。`,
+          freeText(ticket.description),
+          '。接手请点:',
+        ],
+        LINK_SMS_ROOM,
       );
-      return [{ to, text, purpose: 'handover' }];
+      return [{ to, text, purpose: 'handover', link: ownerLink(ticket, event.at) }];
     }
     case 'emergency.instruction-issued': {
       const d = event.data;
@@ -221,11 +253,11 @@ export function emergencyNotifications(
     case 'emergency.instruction-overdue': {
       const item = ticket.instructions.find((i) => i.number === event.data.number);
       if (!item || instructionSettled(ticket, item.number)) return [];
-      const text = fitSms(
-        sig,
-        (x) => `${head(ticket)}指示#${item.number}已到期未完成(${item.to.name}):${x},请跟进。`,
-        item.text,
-      );
+      const text = fitSms(sig, [
+        `${head(ticket)}指示#${item.number}已到期未完成(${item.to.name}):`,
+        freeText(item.text),
+        ',请跟进。',
+      ]);
       const people: Person[] = [item.to];
       if (ticket.owner.staffId !== item.to.staffId) people.push(ticket.owner);
       return people.flatMap((p) => {

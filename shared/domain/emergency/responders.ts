@@ -66,7 +66,7 @@ export function onScene(
   command: Extract<EmergencyCommandBody, { type: 'on-scene' }>,
   ctx: RuleContext,
 ): EmergencyDraft {
-  return decideResponder(ticket, { type: 'on-scene' }, responderOf(command, ctx), 'api');
+  return decideResponder(ticket, { type: 'on-scene' }, responderOf(command, ctx), ctx.actor.via ?? 'api');
 }
 
 /** EM-3: a responder's report back to the desk (报回调度). */
@@ -75,5 +75,10 @@ export function report(
   command: Extract<EmergencyCommandBody, { type: 'report' }>,
   ctx: RuleContext,
 ): EmergencyDraft {
-  return decideResponder(ticket, { type: 'report', text: command.text }, responderOf(command, ctx), 'api');
+  return decideResponder(
+    ticket,
+    { type: 'report', text: command.text },
+    responderOf(command, ctx),
+    ctx.actor.via ?? 'api',
+  );
 }

@@ -5,8 +5,8 @@
  */
 import type { Park, Role, StaffMember } from '../park';
 import { firstHolders } from '../park';
-import type { Notification } from '../sms';
-import { fitSms } from '../sms';
+import type { Notification, SmsPart } from '../sms';
+import { fitSms, freeText, polite } from '../sms';
 import { chineseShort } from '../time';
 import { isClosingTimer, KEY_TIMERS } from './clocks';
 import type { KeyEvent, KeyTicket } from './model';
@@ -26,8 +26,11 @@ const unique = (people: StaffMember[]) =>
   people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
 
 /** `K-0153(3-2-1502入户门钥匙)`: the tag and place fixed, the label the part an SMS may shorten. */
-const keyWords = (key: { tag: string; unit?: string; area?: string }) => (label: string) =>
-  `${key.tag}(${key.unit ?? key.area ?? ''}${label})`;
+const keyWords = (key: { tag: string; unit?: string; area?: string; label: string }): SmsPart[] => [
+  `${key.tag}(${key.unit ?? key.area ?? ''}`,
+  freeText(key.label),
+  ')',
+];
 
 /** The SMS of a key request's clocks: due (guard, captain), escalated (manager), the closing list (captain). */
 export function keyNotifications(
@@ -43,11 +46,12 @@ export function keyNotifications(
   if (out && timer === KEY_TIMERS.returnDue) {
     const who = `${out.name}(${REQUESTER_LABELS[ticket.requester.type]})`;
     const due = chineseShort(new Date(out.dueAt), park.timeZone);
-    const text = fitSms(
-      sig,
-      (l) => `钥匙${keyWords(ticket.key)(l)}超时未还:${who}领用,应${due}归还,请催还。`,
-      ticket.key.label,
-    );
+    const text = fitSms(sig, [
+      '钥匙',
+      ...keyWords(ticket.key),
+      `超时未还:${who}领用,应${due}归还,`,
+      polite('请催还。'),
+    ]);
     const guard = staff.filter((s) => s.id === out.guardId);
     return unique([...guard, ...firstHolders(staff, KEY_CAPTAIN_ROLES)]).map((to) => ({
       to,
@@ -58,17 +62,23 @@ export function keyNotifications(
   if (out && timer === KEY_TIMERS.returnEscalate) {
     const late = Math.round((Date.parse(event.data.dueAt) - Date.parse(out.dueAt)) / 60_000);
     const who = `${out.name}(${REQUESTER_LABELS[ticket.requester.type]})`;
-    const text = fitSms(
-      sig,
-      (l) => `钥匙${keyWords(ticket.key)(l)}逾期${late}分钟仍未归还:${who}领用,${out.guardName}发出,请处理。`,
-      ticket.key.label,
-    );
+    const text = fitSms(sig, [
+      '钥匙',
+      ...keyWords(ticket.key),
+      `逾期${late}分钟仍未归还:${who}领用,${out.guardName}发出,`,
+      polite('请处理。'),
+    ]);
     return firstHolders(staff, SECURITY_MANAGER_ROLES).map((to) => ({ to, text, purpose: timer }));
   }
   const roll = event.data.rollCall;
   if (isClosingTimer(timer) && roll) {
     const list = roll.keys.map((k) => `${k.tag} ${k.place} ${k.holder}`).join('、');
-    const text = fitSms(sig, (d) => `下班时仍有${roll.keys.length}套钥匙未还:${d},请跟进。`, list);
+    const text = fitSms(sig, [
+      `下班时仍有${roll.keys.length}套钥匙未还:`,
+      freeText(list),
+      ',',
+      polite('请跟进。'),
+    ]);
     return firstHolders(staff, KEY_CAPTAIN_ROLES).map((to) => ({ to, text, purpose: 'closing-list' }));
   }
   return [];
@@ -86,10 +96,11 @@ export function keySetNotifications(
   const was = event.data.wasWith
     ? `,借出给${event.data.wasWith.name}(${event.data.wasWith.ticketNumber})`
     : '';
-  const text = fitSms(
-    park.smsSignature,
-    (l) => `钥匙遗失:${keyWords(keySet)(l)}×${keySet.count}${was},${by}报告,请处理。`,
-    keySet.label,
-  );
+  const text = fitSms(park.smsSignature, [
+    '钥匙遗失:',
+    ...keyWords(keySet),
+    `×${keySet.count}${was},${by}报告,`,
+    polite('请处理。'),
+  ]);
   return firstHolders(staff, SECURITY_MANAGER_ROLES).map((to) => ({ to, text, purpose: 'key-lost' }));
 }

@@ -1,6 +1,7 @@
 /** The repair's commands as named deciders: RP-2 at `decide`, then assign, acknowledge, complete, close. */
-import { IllegalTransition, NotFound, RuleViolation } from '../errors';
+import { Forbidden, IllegalTransition, NotFound, RuleViolation } from '../errors';
 import type { Deciders, EventDraft, RuleContext } from '../kind';
+import type { Role } from '../park';
 import { runDecider, transition } from '../kind';
 import { checkRepairDecision, repairScript } from './decision';
 import type {
@@ -36,8 +37,21 @@ function decide(ticket: RepairTicket, command: Command<'decide'>, ctx: RuleConte
   return { type: 'repair.decided', data: { ...decided, script } };
 }
 
-/** Gives the work order to a technician (or the repair lead) of the directory; a reassignment names who was taken off. */
+/** Field staff who may give out work orders: the repair lead, texted when nobody took a job (ack-30m). */
+export const ASSIGNING_FIELD_ROLES: readonly Role[] = ['repair-lead'];
+
+/**
+ * Gives the work order to a technician (or the repair lead) of the directory; a reassignment names
+ * who was taken off. The desk and managers assign; of the field staff only the repair lead does.
+ */
 function assign(ticket: RepairTicket, command: Command<'assign'>, ctx: RuleContext): Draft {
+  const groups = ctx.actor.groups as readonly string[];
+  if (groups.every((g) => g === 'staff' || g === 'security')) {
+    const person = ctx.staff.find((s) => s.id === ctx.actor.staffId);
+    if (!person?.roles.some((r) => ASSIGNING_FIELD_ROLES.includes(r))) {
+      throw new Forbidden('only the desk, a manager or the repair lead may assign a repair');
+    }
+  }
   guard(ticket, 'assign');
   const technician = ctx.staff.find((s) => s.id === command.staffId);
   if (!technician) {

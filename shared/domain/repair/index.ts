@@ -21,6 +21,7 @@ export {
   RP3_QUESTION,
   repairScript,
   wantedTimeText,
+  yuan,
 } from './decision';
 export type {
   PaidService,

@@ -310,7 +310,7 @@ describe('a dissatisfied callback sends the case back to handling (CH-6, CH-1)',
       [
         'engineering-manager-1',
         'reopened',
-        '【翠湖物业】投诉C20261127-001回访业主不满意,退回重新处理(工程部):5号楼电梯 电梯停运两天无人处理,请跟进。',
+        '【翠湖物业】投诉C20261127-001回访业主不满意,退回重新处理(工程部):5号楼电梯 电梯停运两天无人处理。处理完毕请点:',
       ],
     ]);
   });

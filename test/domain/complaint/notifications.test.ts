@@ -1,6 +1,8 @@
 /**
  * Who is texted about a complaint and what the Chinese SMS says (CH-4, CH-5, CH-6, CH-8, DS-4,
- * DS-5, and each missed deadline up the chain); every text fits one 70-character segment.
+ * DS-5, and each missed deadline up the chain); whoever is asked to sign or to report the work
+ * done gets their own link (ADR 012). Texts fit one segment, two with a link, never losing the
+ * place or the description's core.
  */
 import { describe, expect, it } from 'vitest';
 import type { ComplaintEvent, ComplaintTicket } from '../../../shared/domain/complaint';
@@ -11,7 +13,7 @@ import {
   MISS_TEXTS,
 } from '../../../shared/domain/complaint';
 import { deskRolesOnShift } from '../../../shared/domain/shift';
-import { SMS_SEGMENT } from '../../../shared/domain/sms';
+import { DESCRIPTION_CORE, LINK_SMS_ROOM, SMS_SEGMENT } from '../../../shared/domain/sms';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket';
 import { actorOf } from '../../support/fixtures';
 import {
@@ -36,10 +38,18 @@ const LONG_DESCRIPTION =
 
 /** Who got which text for the last event of a story. */
 function sent(story: Story): { to: string; purpose: string; text: string }[] {
+  return links(story).map(({ link: _link, ...n }) => n);
+}
+
+/** The same, with the purpose of the link each ends in (none: no link). */
+function links(story: Story): { to: string; purpose: string; text: string; link?: string }[] {
   const event = story.events.at(-1)!;
-  return complaintRules
-    .notifications(event, story.ticket, STAFF, PARK)
-    .map((n) => ({ to: n.to.id, purpose: n.purpose, text: n.text }));
+  return complaintRules.notifications(event, story.ticket, STAFF, PARK).map((n) => ({
+    to: n.to.id,
+    purpose: n.purpose,
+    text: n.text,
+    ...(n.link ? { link: n.link.purpose } : {}),
+  }));
 }
 
 function escalation(ticket: ComplaintTicket, timer: string, at: string, reasons?: string[]): ComplaintEvent {
@@ -58,20 +68,30 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
       {
         to: 'engineering-manager-1',
         purpose: 'report-sheet',
-        text: '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收。',
+        text: '【翠湖物业】投诉呈报单C20261127-001(工程部):5号楼电梯 电梯停运两天无人处理,请签收:',
       },
       {
         to: 'supervisor-1',
         purpose: 'supervisor',
-        text: '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收。',
+        text: '【翠湖物业】重要投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日10:10前签收:',
       },
     ]);
+  });
+
+  it('ADR 012: each signer’s text ends in their own link for their signature, working for ten days (CH-7’s longest)', () => {
+    const story = open(intake(), OPENED);
+    expect(links(story).map((n) => [n.to, n.link])).toEqual([
+      ['engineering-manager-1', 'report-sheet'],
+      ['supervisor-1', 'supervisor'],
+    ]);
+    const [first] = complaintRules.notifications(story.events.at(-1)!, story.ticket, STAFF, PARK);
+    expect(first?.link?.expiresAt).toBe(new Date(OPENED.getTime() + 10 * 24 * 3_600_000).toISOString());
   });
 
   it('CH-5 major: to the office director, by the closing time', () => {
     expect(sent(open(intake({ severity: 'major' }), OPENED)).map((m) => [m.to, m.text])).toContainEqual([
       'office-director-1',
-      '【翠湖物业】重大投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日17:30前签收处置。',
+      '【翠湖物业】重大投诉C20261127-001(工程部):电梯停运两天无人处理,请11月27日17:30前签收处置:',
     ]);
   });
 
@@ -82,7 +102,7 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
       ['engineering-manager-1', 'stop-harm'],
     ]);
     expect(texts[1]?.text).toBe(
-      '【翠湖物业】紧急!投诉C20261127-001正在造成损害,请先止损再处理:5号楼电梯 电梯停运两天无人处理',
+      '【翠湖物业】紧急!投诉C20261127-001正在造成损害:5号楼电梯 电梯停运两天无人处理。请先止损再处理,止损后点:',
     );
   });
 
@@ -204,6 +224,45 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
     expect(texts.map((n) => n.to.id)).toEqual(to);
   });
 
+  it.each([
+    [
+      'handoff-10m',
+      [
+        ['dispatcher-1', undefined],
+        ['engineering-manager-1', 'report-sheet'],
+      ],
+    ],
+    [
+      'harm-10m',
+      [
+        ['dispatcher-1', undefined],
+        ['engineering-manager-1', 'stop-harm'],
+      ],
+    ],
+    // The report sheet is unsigned: its link, which reports the work done once signed.
+    [
+      'resolve-2d',
+      [
+        ['engineering-manager-1', 'report-sheet'],
+        ['supervisor-1', undefined],
+      ],
+    ],
+    ['handoff-L2', [['supervisor-1', undefined]]],
+  ])(
+    'ADR 012: told of %s, whoever can do what is owed gets the link for it; the others are asked to follow up',
+    (timer, expected) => {
+      const { ticket } = open(intake(), OPENED);
+      const texts = complaintNotifications(
+        escalation(ticket, timer, '2026-11-27T03:00:00.000Z'),
+        ticket,
+        STAFF,
+        PARK,
+      );
+      expect(texts.map((n) => [n.to.id, n.link?.purpose])).toEqual(expected);
+      for (const n of texts) expect(n.text.endsWith(n.link ? ':' : '。')).toBe(true);
+    },
+  );
+
   it('a role nobody holds falls to the next in the chain (no supervisor → the office manager)', () => {
     const { ticket, events } = open(intake(), OPENED);
     const noSupervisor = STAFF.filter((s) => !s.roles.includes('supervisor'));
@@ -215,10 +274,16 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
 
   it('CH-1: raised to major after a month: the director and the office manager', () => {
     const story = advance(open(intake({ severity: 'minor' }), OPENED), new Date('2026-12-27T09:40:00+08:00'));
-    const texts = sent(story);
-    expect(texts.map((m) => m.to)).toEqual(['office-director-1', 'office-manager-1']);
+    const texts = links(story);
+    expect(texts.map((m) => [m.to, m.link])).toEqual([
+      ['office-director-1', 'director'],
+      ['office-manager-1', undefined],
+    ]);
     expect(texts[0]?.text).toBe(
-      '【翠湖物业】投诉C20261127-001受理满一个月未解决,升为重大投诉:电梯停运两天无人处理,请12月27日17:30前签收。',
+      '【翠湖物业】投诉C20261127-001受理满一个月未解决,升为重大投诉:电梯停运两天无人处理,请12月27日17:30前签收:',
+    );
+    expect(texts[1]?.text).toBe(
+      '【翠湖物业】投诉C20261127-001受理满一个月未解决,升为重大投诉:电梯停运两天无人处理,须12月27日17:30前签收,请督办。',
     );
   });
 
@@ -253,7 +318,7 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
   });
 });
 
-describe('every text fits one 70-character segment with the signature', () => {
+describe('the longest texts: one segment, two with a link; the place and the description’s core never cut', () => {
   /** The longest number, department label, place and description the desk allows. */
   function longest(overrides: Parameters<typeof intake>[0] = {}): ComplaintTicket {
     const { ticket } = open(
@@ -267,14 +332,26 @@ describe('every text fits one 70-character segment with the signature', () => {
     );
     return { ...ticket, number: 'C20261231-999' };
   }
+  const core = [...LONG_DESCRIPTION].slice(0, DESCRIPTION_CORE).join('');
 
-  const check = (texts: { text: string }[]) => {
+  const check = (texts: { text: string; link?: unknown }[]) => {
     expect(texts.length).toBeGreaterThan(0);
-    for (const { text } of texts) {
+    for (const { text, link } of texts) {
       expect(text.startsWith(SIGNATURE)).toBe(true);
-      expect(text.length).toBeLessThanOrEqual(SMS_SEGMENT);
-      // Only the free text was shortened: the number and the instruction survive.
-      expect(text).toContain('C20261231-999');
+      // The facts: the description's core always, the place whole wherever it is said.
+      expect(text).toContain(core);
+      if (text.includes(LONG_PLACE.slice(0, 8))) expect(text).toContain(LONG_PLACE);
+      if (!link) {
+        // One segment is given up before the core (two at most); the number, the only handle, stays.
+        expect(text.length).toBeLessThanOrEqual(2 * SMS_SEGMENT);
+        expect(text).toContain('C20261231-999');
+      } else if (text.length > LINK_SMS_ROOM) {
+        // Longer than two segments with the link only when the place and the core alone need it:
+        // everything else that may go has gone.
+        expect(text).toContain(LONG_PLACE);
+        expect(text).toContain(`${core}…`);
+        expect(text).not.toContain('C20261231-999');
+      }
     }
   };
 

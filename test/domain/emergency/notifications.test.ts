@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shared/domain/emergency';
 import { isWellFormed } from '../../../shared/domain/formats';
-import { SMS_SEGMENT } from '../../../shared/domain/sms';
+import { DESCRIPTION_CORE, LINK_SMS_ROOM, SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
   CAPTAIN,
   DISPATCHER,
@@ -22,9 +22,10 @@ describe('SMS (emergency-notifications)', () => {
   const beforeLink = (text: string) => text.length;
 
   it('EM-2 + EM-3 on opening: the office manager’s acknowledgement link, then six responders’ scene links', () => {
-    const story = new Story({
-      description: '车库B区冒烟,有焦味,住户报警说火势在蔓延,请尽快派人处理,电梯已停运',
-    });
+    // A description past its core (30 characters): the fitting may cut its tail only.
+    const long =
+      '车库B区冒烟,有焦味,住户报警说火势在蔓延,请尽快派人处理,电梯已停运,地下二层已有浓烟,两辆车被困在B区出口处无法驶出,需要消防车辆';
+    const story = new Story({ description: long });
     const out = sms(story);
     expect(out.map((n) => [n.to.id, n.purpose])).toEqual([
       ['office-manager-1', 'ack-r1-L1'],
@@ -38,10 +39,12 @@ describe('SMS (emergency-notifications)', () => {
     expect(out.every(hasLink)).toBe(true);
     const [ack, scene] = out;
     expect(ack?.text.startsWith('【翠湖物业】紧急E20261128-001火警:3号楼地下车库。车库B区冒烟')).toBe(true);
-    expect(ack?.text.endsWith('请速处理,点链接确认:')).toBe(true);
+    // Courtesy (请速处理) went first, then the description's tail; the number stays.
+    expect(ack?.text.endsWith('。点链接确认:')).toBe(true);
+    expect(ack?.text).toContain(`${[...long].slice(0, DESCRIPTION_CORE).join('')}`);
     expect(ack?.text).toContain('…');
-    // The text before the link fits one segment; the link follows it.
-    for (const n of out) expect(beforeLink(n.text)).toBeLessThanOrEqual(SMS_SEGMENT);
+    // The text before the link leaves the link its room: the whole fits two segments.
+    for (const n of out) expect(beforeLink(n.text)).toBeLessThanOrEqual(LINK_SMS_ROOM);
     expect(hasLink(ack!) && ack.link).toEqual({
       purpose: 'acknowledge',
       expiresAt: min(NIGHT, 120).toISOString(),
@@ -52,14 +55,14 @@ describe('SMS (emergency-notifications)', () => {
     });
   });
 
-  it('EM-4: opened by the phone line, the duty officer is told to take it on', () => {
+  it('EM-4: opened by the phone line, the duty officer is told to take it on, with the link that does it', () => {
     const out = sms(new Story({}, NIGHT, IVR));
     const owner = out.find((n) => n.purpose === 'owner');
     expect(owner?.to.id).toBe('duty-officer-1');
     expect(owner?.text).toBe(
-      '【翠湖物业】紧急E20261128-001火警经电话转入:3号楼地下车库。车库B区冒烟,有焦味。请您负责调度并在系统中接手。',
+      '【翠湖物业】紧急E20261128-001火警经电话转入:3号楼地下车库。车库B区冒烟,有焦味。请您负责调度,接手请点:',
     );
-    expect(hasLink(owner!)).toBe(false);
+    expect(owner?.link).toEqual({ purpose: 'owner', expiresAt: min(NIGHT, 120).toISOString() });
   });
 
   it('EM-2: an escalation tells the next level who did not answer, by role; round 2 says so', () => {
@@ -142,10 +145,11 @@ describe('SMS (emergency-notifications)', () => {
   it('EM-4: a handover tells the successor; EM-5: an instruction tells its person, and when overdue the owner too', () => {
     const story = new Story();
     story.run({ type: 'hand-over', staffId: 'duty-officer-1' }, NIGHT);
-    expect(sms(story).map((n) => [n.to.id, n.text])).toEqual([
+    expect(sms(story).map((n) => [n.to.id, n.text, n.link?.purpose])).toEqual([
       [
         'duty-officer-1',
-        '【翠湖物业】紧急E20261128-001火警:陈静请您接替调度(3号楼地下车库),请在系统中接手。',
+        '【翠湖物业】紧急E20261128-001火警:陈静请您接替调度:3号楼地下车库。车库B区冒烟,有焦味。接手请点:',
+        'owner',
       ],
     ]);
     story.run(

@@ -1,4 +1,7 @@
-/** Who is told by SMS about a repair, and what the one-segment text says. */
+/**
+ * Who is told by SMS about a repair, and what the text says: one segment without a link, two with
+ * the technician's work order link (its resident to call ahead, 接单 then 完工).
+ */
 import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../shared/domain/errors';
 import type { Park, Role, StaffMember } from '../../../shared/domain/park';
@@ -12,7 +15,7 @@ import {
   receivedRepairNotifications,
   repairNotifications,
 } from '../../../shared/domain/repair';
-import { SMS_SEGMENT } from '../../../shared/domain/sms';
+import { DESCRIPTION_CORE, LINK_SMS_ROOM, SMS_SEGMENT } from '../../../shared/domain/sms';
 import { makePark, ruleContext, thrownBy } from '../../support/fixtures';
 import {
   assignTo,
@@ -107,14 +110,16 @@ function notify(ticket: RepairTicket, event: RepairEvent, staff: readonly StaffM
 }
 
 describe('repairNotifications: assigned', () => {
-  it('the assigned technician gets the work order number, unit, description and time', () => {
+  it('the assigned technician gets the work order number, unit, description, the resident to call, the time and their work order link', () => {
     const notifications = notify(opened(), assignedEvent(TECH_ZHANG));
 
     expect(notifications).toEqual([
       {
         to: TECH_ZHANG,
         purpose: 'assigned',
-        text: '【翠湖物业】派工单R20261127-001:3-2-1502 厨房水龙头漏水,时间11月27日15:00,请尽快接单。',
+        text: '【翠湖物业】派工单R20261127-001:3-2-1502 厨房水龙头漏水。王先生13800000001,11月27日15:00,请尽快接单:',
+        // Three days from the SMS (at least a day past the wanted time): 接单 now, 完工 later.
+        link: { purpose: 'job', expiresAt: '2026-11-30T06:05:00.000Z' },
       },
     ]);
   });
@@ -123,7 +128,9 @@ describe('repairNotifications: assigned', () => {
     const [sms] = notify(opened(BOOKED), assignedEvent(TECH_LI));
 
     expect(sms?.to).toBe(TECH_LI);
-    expect(sms?.text).toContain('时间11月28日10:00');
+    expect(sms?.text).toContain(',11月28日10:00,请尽快接单:');
+    // A far appointment: the link works until a day after it.
+    expect(sms?.link?.expiresAt).toBe('2026-11-30T06:05:00.000Z');
   });
 
   it('without a unit on the caller the repair location stands in for it', () => {
@@ -132,7 +139,7 @@ describe('repairNotifications: assigned', () => {
     const [sms] = notify(ticket, assignedEvent(TECH_ZHANG));
 
     expect(sms?.text).toBe(
-      '【翠湖物业】派工单R20261127-001:5号楼大堂 厨房水龙头漏水,时间11月27日15:00,请尽快接单。',
+      '【翠湖物业】派工单R20261127-001:5号楼大堂 厨房水龙头漏水。物业前台13800000009,11月27日15:00,请尽快接单:',
     );
   });
 
@@ -192,7 +199,9 @@ describe('repairNotifications: appointment-reminder fired', () => {
       {
         to: TECH_LI,
         purpose: 'appointment-reminder',
-        text: '【翠湖物业】提醒:派工单R20261127-001预约11月28日10:00上门,3-2-1502 厨房水龙头漏水。',
+        text: '【翠湖物业】提醒:派工单R20261127-001预约11月28日10:00上门:3-2-1502 厨房水龙头漏水。王先生13800000001,接单/完工:',
+        // A fresh link: the one sent at assignment may not reach a far appointment.
+        link: { purpose: 'job', expiresAt: '2026-12-01T01:00:00.000Z' },
       },
     ]);
   });
@@ -255,15 +264,16 @@ describe('repairNotifications: events that text nobody', () => {
   });
 });
 
-describe('SMS length: one 70-character segment', () => {
+describe('SMS length: one segment without a link, two with it; the facts and the description’s core whole', () => {
   const dispatched = opened({ description: LONG_DESCRIPTION });
   const booked = opened({ ...BOOKED, description: LONG_DESCRIPTION });
+  const core = [...LONG_DESCRIPTION].slice(0, DESCRIPTION_CORE).join('');
   const cases: Array<[string, RepairTicket, RepairEvent, string[]]> = [
     [
       'assigned',
       dispatched,
       assignedEvent(TECH_ZHANG),
-      [NUMBER, '3-2-1502', '时间11月27日15:00,请尽快接单。'],
+      ['3-2-1502', '王先生13800000001,11月27日15:00,', '接单:'],
     ],
     [
       'ack-30m, unassigned',
@@ -281,7 +291,7 @@ describe('SMS length: one 70-character segment', () => {
       'reminder to the technician',
       assignedTo(booked, TECH_LI),
       firedEvent(assignedTo(booked, TECH_LI), 'appointment-reminder'),
-      [NUMBER, '预约11月28日10:00上门', '3-2-1502'],
+      ['预约11月28日10:00上门', '3-2-1502', '王先生13800000001,接单/完工:'],
     ],
     [
       'reminder to the desk',
@@ -292,34 +302,43 @@ describe('SMS length: one 70-character segment', () => {
   ];
 
   it.each(cases)(
-    '%s: signature first, ≤ 70 characters, description cut with … and the rest whole',
+    '%s: signature first, the facts whole, the description cut to no less than its core',
     (_case, ticket, event, whole) => {
       // Act
       const notifications = notify(ticket, event);
 
       // Assess
       expect(notifications.length).toBeGreaterThan(0);
-      for (const { text } of notifications) {
-        expect([...text].length).toBeLessThanOrEqual(SMS_SEGMENT);
-        // Cut no more than needed: the segment is used to its last character.
-        expect([...text].length).toBe(SMS_SEGMENT);
+      for (const { text, link } of notifications) {
+        // A link SMS fits two segments with its link; one without a link goes longer rather than lose the core.
+        expect(text.length).toBeLessThanOrEqual(link ? LINK_SMS_ROOM : 2 * SMS_SEGMENT);
         expect(text.startsWith(SIGNATURE)).toBe(true);
         expect(text.indexOf(SIGNATURE, 1)).toBe(-1);
         for (const part of whole) expect(text).toContain(part);
         expect(text).not.toContain(LONG_DESCRIPTION);
         const kept = /3-2-1502 (.+?)…/.exec(text)?.[1];
         expect(kept).toBeDefined();
+        expect(kept?.startsWith(core)).toBe(true);
         expect(LONG_DESCRIPTION.startsWith(kept ?? '')).toBe(true);
       }
     },
   );
 
-  it('assigned: the long description is cut to the exact room left', () => {
+  it('assigned: courtesy goes, then the description’s tail, then the number; the description takes back the room', () => {
     const [sms] = notify(dispatched, assignedEvent(TECH_ZHANG));
 
-    // 53 fixed characters (signature, number, unit, time, wording) leave 17: 16 of the description and '…'.
+    // Fixed: signature, 派工, unit, resident, time, 接单 (49 characters) leave 40: 39 of the description and ….
     expect(sms?.text).toBe(
-      `【翠湖物业】派工单R20261127-001:3-2-1502 ${[...LONG_DESCRIPTION].slice(0, 16).join('')}…,时间11月27日15:00,请尽快接单。`,
+      `【翠湖物业】派工:3-2-1502 ${[...LONG_DESCRIPTION].slice(0, 39).join('')}…。王先生13800000001,11月27日15:00,接单:`,
+    );
+    expect(sms?.text.length).toBe(LINK_SMS_ROOM);
+  });
+
+  it('a text without a link and a long description: one segment is given up before the description’s core', () => {
+    const [sms] = notify(dispatched, firedEvent(dispatched, 'ack-30m'));
+
+    expect(sms?.text).toBe(
+      `【翠湖物业】派工单R20261127-001派出30分钟未接单(未派人):3-2-1502 ${core}…,请跟进。`,
     );
   });
 });
@@ -418,7 +437,7 @@ describe('review: who is texted and what the texts and scripts say', () => {
     expect(sent.map((n) => n.to.id)).toEqual(['duty-officer-1']);
   });
 
-  it('ack-30m with nobody assigned also tells the desk, the only one who may assign (access: repair.assign)', () => {
+  it('ack-30m with nobody assigned also tells the desk, who may assign as the repair lead may (access: repair.assign)', () => {
     const dispatched = open().ticket;
 
     const sent = repairNotifications(fired(dispatched, 'ack-30m'), dispatched, STAFF, PARK);
@@ -465,7 +484,9 @@ describe('review: who is texted and what the texts and scripts say', () => {
     const [sms] = repairNotifications(event, applyRepairEvent(dispatched, event), STAFF, PARK);
 
     expect(draft.type === 'repair.decided' && draft.data.script.confirmation).toContain('时间:尽快。');
-    expect(sms?.text).toBe('【翠湖物业】派工单R20261127-001:3-2-1502 厨房水龙头漏水,时间尽快,请尽快接单。');
+    expect(sms?.text).toBe(
+      '【翠湖物业】派工单R20261127-001:3-2-1502 厨房水龙头漏水。王先生13800000001,尽快上门,请尽快接单:',
+    );
   });
 
   it('RP-4: a paid service taken down before RP-2 is decided: the resident is told the fee at once', () => {
@@ -486,8 +507,8 @@ describe('review: who is texted and what the texts and scripts say', () => {
 
     const [sms] = repairNotifications(event, applyRepairEvent(paid, event), STAFF, PARK);
 
-    expect(sms?.text).toContain('有偿80元');
-    expect(sms?.text.length).toBeLessThanOrEqual(70);
+    expect(sms?.text).toContain('11月27日15:00,有偿80元,请尽快接单:');
+    expect(sms?.text.length).toBeLessThanOrEqual(LINK_SMS_ROOM);
   });
 
   it.each([
