@@ -21,7 +21,17 @@ export interface IvrSettings {
   voice: IvrVoice;
   /** Amazon Connect instance ARN → the park its contacts are for; an instance not here is refused. */
   connectInstances?: Readonly<Record<string, string>>;
+  /** How long opening a call's ticket may take before the caller is put through (default OPEN_BUDGET_MS). */
+  openBudgetMs?: Partial<Record<'twilio' | 'connect', number>>;
 }
+
+/**
+ * How long opening a call's ticket may take, per provider, before the caller is put through to a
+ * person instead: inside the function's timeout (Connect's 6 s, Twilio's 10 s, infra/aws/ivr.ts),
+ * leaving room for the step's other calls, so the caller never meets the provider's own give-up
+ * (Connect 8 s, Twilio 15 s). A burst on one register opens in well under this (ADR 010).
+ */
+export const OPEN_BUDGET_MS = { connect: 4_000, twilio: 7_000 } as const;
 
 export type IvrDeps = CoreDeps & { calls: CallStore; ivr: IvrSettings };
 
