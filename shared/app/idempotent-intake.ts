@@ -18,7 +18,7 @@
  * Answers are kept IDEMPOTENCY_KEY_HOURS; a failed request keeps nothing, so it can be sent again.
  */
 import { createHash } from 'node:crypto';
-import { IntakeConflict, InvalidInput, RuleViolation } from '../domain/errors';
+import { IntakeConflict, InvalidInput, RuleViolation, ServiceUnavailable } from '../domain/errors';
 import type { IntakeAnswer } from '../ports';
 import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
@@ -83,8 +83,9 @@ export async function openTicketOnce(
     });
     return { status: 201, body: body ?? JSON.stringify(answer), replayed: false };
   } catch (error) {
-    // Another copy's transaction landed first: its answer is this request's too.
-    if (!(error instanceof IntakeConflict && error.taken.includes('key'))) throw error;
+    // Another copy's transaction landed first (this one found its items there, or was cancelled
+    // while that one held them): its answer is this request's too.
+    if (!(error instanceof IntakeConflict || error instanceof ServiceUnavailable)) throw error;
     const winner = await deps.store.intakeAnswer(scope.parkId, scope.staffId, key, deps.clock.now());
     if (!winner) throw error;
     return replay(winner, requestHash);

@@ -3,13 +3,13 @@
  * id, holding the ticket id), then opened with the ordinary `openTicket` under that id, so two
  * copies of the same request, even at the same moment, open one ticket.
  */
-import { ConcurrentChange, ServiceUnavailable } from '../../domain/errors';
+import { ConcurrentChange } from '../../domain/errors';
 import { repairScript } from '../../domain/repair';
 import type { Ticket } from '../../domain/tickets';
 import type { OpenRequest, Opened } from '../../ivr/call-tree';
 import type { CallKey } from '../../ports';
 import { openTicket } from '../open-ticket';
-import { type IvrDeps, ivrPrincipal, OPEN_BUDGET_MS } from './context';
+import { type IvrDeps, ivrPrincipal } from './context';
 import { phoneIntake } from './intake';
 
 /** How long another request's fresh claim is waited for before this one opens the ticket itself. */
@@ -36,36 +36,6 @@ export async function openForCall(
     call.id,
     now,
   );
-  const budget = deps.ivr.openBudgetMs?.[call.provider] ?? OPEN_BUDGET_MS[call.provider];
-  return withinBudget(openClaimed(deps, parkId, call, intake, now), budget);
-}
-
-/**
- * The call's answer, or after `ms` a ServiceUnavailable, which both providers' paths answer by
- * putting the caller through to a person: never left waiting past the provider's give-up.
- */
-async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ServiceUnavailable(`the call's ticket was not opened within ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function openClaimed(
-  deps: IvrDeps,
-  parkId: string,
-  call: CallKey,
-  intake: ReturnType<typeof phoneIntake>,
-  now: Date,
-): Promise<{ ticket: Ticket; opened: Opened }> {
   const claim = await deps.calls.claimTicket(call, deps.ids.next(), now.toISOString());
   // A claim this request just made names a ticket id nobody has written yet: nothing to read.
   let ticket = claim.mine ? undefined : await deps.store.get(claim.ticketId);
