@@ -1,8 +1,8 @@
 /**
  * Register numbers (RP-5, CH-11) on the single table (ADR 010). Per park, register and park-local day:
- * - a counter item (sk `COUNTER`): `value`, the last number handed out, and `claims`, the number each
- *   request took by its claim (the ticket id, or its Idempotency-Key's scope), so two copies of one
- *   request take one number;
+ * - a counter item (sk `COUNTER`): `value`, the last number handed out, and `claim#<claim>`, the
+ *   number each request took by its claim (the ticket id, or its Idempotency-Key's scope), so two
+ *   copies of one request take one number;
  * - a page item per number (sk `NUMBER#000003`), written in the ticket's own transaction with
  *   `attribute_not_exists`: a page is written once, by its ticket or as void.
  * A number is taken with one UpdateItem on the counter. DynamoDB applies updates to one item one
@@ -18,6 +18,9 @@ import { type RegisterDay, registerNumber } from '../../domain/register-number';
 import { keys, TABLE_INDEXES, unsettled } from './table';
 
 const { partitionKey: KEY, sortKey: SINCE } = TABLE_INDEXES.unsettledByShard;
+
+/** A claim's attribute on the counter: `claim#<ticket id>` or `claim#key:<hash>`. */
+const CLAIM_PREFIX = 'claim#';
 
 const isNamed = (error: unknown, name: string) => (error as { name?: string } | undefined)?.name === name;
 
@@ -54,76 +57,56 @@ export class RegisterNumbers {
    */
   async reserve(where: Omit<RegisterDay, 'value'>, claim: string, at: Date): Promise<number> {
     const key = keys.counter(where.parkId, where.register, where.day);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const out = await this.db.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression:
-              'SET #v = if_not_exists(#v, :zero) + :one, #claims.#claim = if_not_exists(#v, :zero) + :one, ' +
-              'itemType = :type, parkId = :park, #register = :register, #day = :day, #key = :shard, #since = :at',
-            ConditionExpression: 'attribute_not_exists(#claims.#claim)',
-            ExpressionAttributeNames: {
-              '#v': 'value',
-              '#claims': 'claims',
-              '#claim': claim,
-              '#register': 'register',
-              '#day': 'day',
-              '#key': KEY,
-              '#since': SINCE,
-            },
-            ExpressionAttributeValues: {
-              ':zero': 0,
-              ':one': 1,
-              ':type': 'counter',
-              ':park': where.parkId,
-              ':register': where.register,
-              ':day': where.day,
-              // In the reconciler's index from now on, by the latest number's time (numbersIdleBefore).
-              ':shard': unsettled.numbers(unsettled.shardOf(key.pk)),
-              ':at': at.toISOString(),
-            },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return Number(out.Attributes?.value);
-      } catch (error) {
-        if (isNamed(error, 'ConditionalCheckFailedException')) {
-          const held = await this.claimed(key, claim);
-          if (held !== undefined) return held;
-        } else if (!isNamed(error, 'ValidationException') || attempt > 1) {
-          throw error;
-        } else {
-          // The day's first number (no `claims` map to set a claim in yet), or a counter an older
-          // desk made: give it the map, then take the number.
-          await this.db.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: key,
-              UpdateExpression: 'SET #claims = if_not_exists(#claims, :empty)',
-              ExpressionAttributeNames: { '#claims': 'claims' },
-              ExpressionAttributeValues: { ':empty': {} },
-            }),
-          );
-        }
-        if (attempt >= 3) throw error;
-      }
+    // Each claim is an attribute of its own (`claim#<claim>`): settable on a counter not made yet,
+    // where a map's entry is not.
+    const names = { '#v': 'value', '#claim': `${CLAIM_PREFIX}${claim}` };
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression:
+            'SET #v = if_not_exists(#v, :zero) + :one, #claim = if_not_exists(#v, :zero) + :one, ' +
+            'itemType = :type, parkId = :park, #register = :register, #day = :day, #key = :shard, #since = :at',
+          ConditionExpression: 'attribute_not_exists(#claim)',
+          ExpressionAttributeNames: {
+            ...names,
+            '#register': 'register',
+            '#day': 'day',
+            '#key': KEY,
+            '#since': SINCE,
+          },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':one': 1,
+            ':type': 'counter',
+            ':park': where.parkId,
+            ':register': where.register,
+            ':day': where.day,
+            // In the reconciler's index from now on, by the latest number's time (registersIdleBefore).
+            ':shard': unsettled.numbers(unsettled.shardOf(key.pk)),
+            ':at': at.toISOString(),
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(out.Attributes?.value);
+    } catch (error) {
+      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+      // Another copy of this request took the number first: it is this one's too.
+      const out = await this.db.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConsistentRead: true,
+          ProjectionExpression: '#claim',
+          ExpressionAttributeNames: { '#claim': names['#claim'] },
+        }),
+      );
+      const held = out.Item?.[names['#claim']];
+      if (typeof held !== 'number') throw error;
+      return held;
     }
-  }
-
-  private async claimed(key: Record<string, string>, claim: string): Promise<number | undefined> {
-    const out = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: key,
-        ConsistentRead: true,
-        ProjectionExpression: '#claims.#claim',
-        ExpressionAttributeNames: { '#claims': 'claims', '#claim': claim },
-      }),
-    );
-    const value = (out.Item?.claims as Record<string, unknown> | undefined)?.[claim];
-    return typeof value === 'number' ? value : undefined;
   }
 
   /**

@@ -12,7 +12,7 @@ import {
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
 import { parkOfInstance } from './connect-instances';
-import { ANSWER_BUDGET_MS, canOpenKind, factsFor, type IvrDeps, withinBudget } from './context';
+import { answerBudgetOf, canOpenKind, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
 /** The parts of Connect's ContactFlowEvent the desk reads. */
@@ -37,7 +37,7 @@ function transfer(reason: string): ConnectAnswer {
  * the call's budget (ANSWER_BUDGET_MS), transfer to a person: Connect gives up at 8 s.
  */
 export function answerConnect(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
-  const budget = deps.ivr.answerBudgetMs?.connect ?? ANSWER_BUDGET_MS.connect;
+  const budget = answerBudgetOf(deps, 'connect');
   return withinBudget(answerContact(deps, invocation), budget, () => {
     log.warn('connect contact not answered within its budget: transferred', {
       contact: invocation.contactId,

@@ -64,7 +64,23 @@ export function ivrSettingsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): Ivr
     },
     // Malformed (the stack never deploys that): no instance is known, every contact is refused.
     connectInstances: parseConnectInstances(env[ENV.connectInstances]) ?? {},
+    ...answerBudgetFrom(env[ENV.ivrAnswerBudgetMs]),
   };
+}
+
+/** The step budget for a provider: the settings', else IVR_ANSWER_BUDGET_MS, else ANSWER_BUDGET_MS. */
+export function answerBudgetOf(deps: IvrDeps, provider: 'twilio' | 'connect'): number {
+  return (
+    deps.ivr.answerBudgetMs?.[provider] ??
+    answerBudgetFrom(process.env[ENV.ivrAnswerBudgetMs]).answerBudgetMs?.[provider] ??
+    ANSWER_BUDGET_MS[provider]
+  );
+}
+
+/** IVR_ANSWER_BUDGET_MS, a whole number of milliseconds for both providers; anything else: the defaults. */
+function answerBudgetFrom(raw: string | undefined): Pick<IvrSettings, 'answerBudgetMs'> {
+  const ms = Number(raw);
+  return raw && Number.isSafeInteger(ms) && ms > 0 ? { answerBudgetMs: { connect: ms, twilio: ms } } : {};
 }
 
 /** The IVR acts as a system member of the desk (the contract with the complaint and emergency kinds). */

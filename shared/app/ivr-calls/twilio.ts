@@ -5,7 +5,7 @@ import { callStep, PROMPTS, parseState, stateQuery } from '../../ivr/call-tree';
 import { dial, hangup, say, twiml } from '../../ivr/twiml';
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
-import { ANSWER_BUDGET_MS, factsFor, type IvrDeps, withinBudget } from './context';
+import { answerBudgetOf, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
 /** Twilio call ids: "CA" and 32 hex digits. */
@@ -33,7 +33,7 @@ export async function personOnly(deps: IvrDeps, why: string = PROMPTS.putThrough
  * (ANSWER_BUDGET_MS), the caller is put through to a person: Twilio gives up at 15 s.
  */
 export function answerTwilio(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
-  const budget = deps.ivr.answerBudgetMs?.twilio ?? ANSWER_BUDGET_MS.twilio;
+  const budget = answerBudgetOf(deps, 'twilio');
   return withinBudget(answerStep(deps, hook), budget, () => {
     log.warn('ivr step not answered within its budget: put through', { step: hook.step, budgetMs: budget });
     return personOnly(deps, PROMPTS.putThrough);
