@@ -12,6 +12,9 @@ export default defineConfig({
     env: {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Tests assert what a caller hears, not how fast: a loaded machine must not turn an answer into
+      // a put-through. test/ivr/answer-budget.test.ts sets a budget of its own and checks it.
+      IVR_ANSWER_BUDGET_MS: '600000',
     },
     // Two cores here: more workers only queue on DynamoDB Local.
     maxWorkers: 2,

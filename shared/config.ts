@@ -26,6 +26,8 @@ export const ENV = {
   ivrSpeechLanguage: 'IVR_SPEECH_LANGUAGE',
   /** The Connect function: `{"<instance ARN>": "<park id>"}`, the instances it answers and their parks. */
   connectInstances: 'CONNECT_INSTANCES',
+  /** Locally: how long one call step may take (ms) before the caller is put through (ANSWER_BUDGET_MS). */
+  ivrAnswerBudgetMs: 'IVR_ANSWER_BUDGET_MS',
 } as const;
 
 /**

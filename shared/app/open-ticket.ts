@@ -5,27 +5,39 @@
  * from the desk or a phone call) and, for a call, where it came from. Output: the ticket and the
  * kind's reply (for a repair: the sentences the dispatcher says, RP-2/RP-3).
  * 1. Authorize and resolve the park.
- * 2. When the kind numbers this intake (RP-5, CH-11), take the next number of its register for
- *    the park-local day.
- * 3. Ask the kind's rules to open it (RP-2, RP-4, … checked there).
- * 4. Write counter, ticket and opening event in ONE TransactWriteItems; if another request took
- *    the number meanwhile, take the next one and write again.
+ * 2. Ask the kind's rules to open it (RP-2, RP-4, … checked there).
+ * 3. When the kind numbers this intake (RP-5, CH-11), reserve the next number of its register for
+ *    the park-local day (one UpdateItem on the register's counter: a burst queues there, none
+ *    fails), and open it with that number.
+ * 4. Write ticket, opening event, register page (and the Idempotency-Key's answer) in ONE
+ *    TransactWriteItems; they are new items, so no other intake contends with it (ADR 010).
  * Timers and SMS follow from the stored event (the stream), never from this request.
  */
-import { ConcurrentChange, NotFound } from '../domain/errors';
+import { IntakeConflict, NotFound } from '../domain/errors';
+import { registerNumber } from '../domain/register-number';
 import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
 import { rulesOf } from '../domain/tickets';
 import { localDay } from '../domain/time';
+import type { IntakeAnswer } from '../ports';
 import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithKeySet } from './keys';
 
-/** Enough for a burst of simultaneous calls to the same register; each retry waits a little, at random. */
-const NUMBER_ATTEMPTS = 25;
-const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Numbers one intake may take: a second only when the first was voided under it (ADR 010). */
+const NUMBER_ATTEMPTS = 2;
+
+export interface OpenOptions {
+  /**
+   * What the register number is handed out to (default: the ticket id): copies of one request
+   * with one claim get one number (the Idempotency-Key's scope, idempotent-intake.ts).
+   */
+  claim?: string;
+  /** The answer to keep under the request's Idempotency-Key, written with the ticket. */
+  keepAnswer?: (answer: { ticket: Ticket } & Record<string, unknown>, now: Date) => IntakeAnswer;
+}
 
 export async function openTicket(
   deps: CoreDeps,
@@ -33,6 +45,7 @@ export async function openTicket(
   request: OpenTicketRequest,
   /** The channel a call came in on (the phone paths); absent for the desk. */
   source?: TicketSource,
+  options: OpenOptions = {},
 ): Promise<{ ticket: Ticket } & Record<string, unknown>> {
   authorize(principal, 'ticket.open');
   const parkId = resolvePark(principal, request.parkId);
@@ -45,22 +58,42 @@ export async function openTicket(
   const intake = request.kind === 'key' ? await intakeWithKeySet(deps, parkId, request) : given;
   const staff = rules.needsDirectory ? await deps.directory.staff(parkId) : [];
   const id = deps.ids.next();
-  for (let attempt = 1; ; attempt++) {
-    const now = deps.clock.now();
-    const day = localDay(now, park.timeZone);
-    const register = rules.register;
-    const value = rules.needsNumber(intake) ? await deps.store.nextNumber(parkId, register, day) : undefined;
-    const number = value === undefined ? undefined : `${register}${day}-${String(value).padStart(3, '0')}`;
-    const { ticket, event, reply } = rules.open(
-      { id, parkId, intake, ...(number ? { number } : {}) },
+  const now = deps.clock.now();
+  const register = rules.register;
+  const day = localDay(now, park.timeZone);
+  const open = (value?: number) =>
+    rules.open(
+      {
+        id,
+        parkId,
+        intake,
+        ...(value === undefined ? {} : { number: registerNumber(register, day, value) }),
+      },
       { now, actor: actorOf(principal), park, staff },
     );
+  const numbered = rules.needsNumber(intake);
+  // Opened once before a number is taken: a request its rules refuse throws here and takes none.
+  let opened = open(numbered ? 0 : undefined);
+  for (let attempt = 1; ; attempt++) {
+    const claim = attempt === 1 ? (options.claim ?? id) : `${options.claim ?? id}#${attempt}`;
+    const value = numbered
+      ? await deps.store.reserveNumber({ parkId, register, day }, claim, now)
+      : undefined;
+    if (value !== undefined) opened = open(value);
+    const answer = { ...opened.reply, ticket: opened.ticket };
     try {
-      await deps.store.create(ticket, event, value === undefined ? undefined : { register, day, value });
-      return { ...reply, ticket };
+      await deps.store.create(
+        opened.ticket,
+        opened.event,
+        value === undefined ? undefined : { register, day, value },
+        options.keepAnswer?.(answer, now),
+      );
+      return answer;
     } catch (error) {
-      if (!(error instanceof ConcurrentChange) || attempt >= NUMBER_ATTEMPTS) throw error;
-      await pause(Math.random() * 10 * Math.min(attempt, 5));
+      // Only the page was there: the reconciler voided the number this claim held (its request had
+      // outlived the lease), so the claim takes a new one.
+      const voided = error instanceof IntakeConflict && error.taken.join() === 'page';
+      if (!voided || attempt >= NUMBER_ATTEMPTS) throw error;
     }
   }
 }

@@ -9,6 +9,8 @@
  * 2. Tickets whose earliest pending timer is past due by more than the grace (its schedule was never
  *    created, or its firing was dropped): each pending timer of theirs that is due is fired through
  *    fireTimer, as its schedule would have; a duplicate firing later changes nothing.
+ * 3. Register numbers handed out to a request that died before writing its ticket get a void page
+ *    (RP-5, CH-11: no gap; number-gaps.ts, ADR 010).
  * It reads only the index of unsettled items (a Query per shard), never a Scan.
  */
 import { ACK_LINK_PATH, redactAckLinks } from '../domain/ack-link';
@@ -19,6 +21,7 @@ import type { Deps } from './deps';
 import { NO_LINK, storeAckLink } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { fireTimer } from './fire-timer';
+import { voidUnwrittenNumbers } from './number-gaps';
 
 /** The reconciler sends SMS and fires timers; it makes no schedules. */
 export type ReconcileDeps = Omit<Deps, 'timers'>;
@@ -53,6 +56,8 @@ export interface ReconcileReport {
   timersNotDue: number;
   /** Repairs that threw; the next run tries again. */
   errors: number;
+  /** Register numbers whose ticket was never written, given a void page. */
+  numbersVoided: number;
 }
 
 /** As in effects.ts: the number can never take this SMS; recorded, not retried. */
@@ -74,10 +79,12 @@ export async function reconcile(
     smsFailed: 0,
     timersNotDue: 0,
     errors: 0,
+    numbersVoided: 0,
   };
   await resendStuckSms(deps, settings, report);
   await fireOverdueTimers(deps, settings, report);
-  report.repairs = report.smsResent + report.timersFired;
+  await voidUnwrittenNumbers(deps, settings, report);
+  report.repairs = report.smsResent + report.timersFired + report.numbersVoided;
   return report;
 }
 

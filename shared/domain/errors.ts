@@ -81,3 +81,18 @@ export class ServiceUnavailable extends DomainError {
     this.retryAfterSeconds = options?.retryAfterSeconds ?? 2;
   }
 }
+
+/**
+ * A new ticket's write found one of its items already there — its id (another copy of the same
+ * call), its register page, or its Idempotency-Key (another copy of the same request) — and wrote
+ * nothing. A ConcurrentChange for whoever only needs to know that.
+ */
+export class IntakeConflict extends ConcurrentChange {
+  constructor(
+    message: string,
+    readonly taken: readonly ('ticket' | 'page' | 'key')[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

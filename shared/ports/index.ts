@@ -4,9 +4,11 @@
  */
 import type { AckLinkPurpose } from '../domain/ack-link';
 import type { Park, StaffMember, Unit } from '../domain/park';
+import type { RegisterDay } from '../domain/register-number';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
 import type { KeyRegister } from './keys';
 import type { AckLinkRecords } from './ack-links';
+import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
@@ -101,17 +103,25 @@ export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegist
   history(ticketId: string): Promise<TicketHistory | undefined>;
   /** The ticket's events 1..`seq`, in order (one Query on its partition's key range). */
   eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]>;
-  /** The next free number of a register for a park-local day, e.g. 3 for R20261127-003. */
-  nextNumber(parkId: string, register: string, day: string): Promise<number>;
   /**
-   * Writes a new ticket, its opening event and (when numbered) the register counter in one
-   * transaction. Throws ConcurrentChange when the number was taken meanwhile.
+   * Hands out the register's next number for a park-local day (3 for R20261127-003) to `claim`, or
+   * returns the one `claim` already holds: copies of one request (same ticket id or same
+   * Idempotency-Key) hold one number (ADR 010).
+   */
+  reserveNumber(register: Omit<RegisterDay, 'value'>, claim: string, at: Date): Promise<number>;
+  /**
+   * Writes a new ticket, its opening event, (when numbered) its register page and (when the request
+   * carried an Idempotency-Key) the answer kept under it in one transaction. Throws IntakeConflict
+   * when one of them is there already (nothing is written).
    */
   create(
     ticket: Ticket,
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
+    answer?: IntakeAnswer,
   ): Promise<void>;
+  /** The answer kept under an Idempotency-Key, unless none is or it expired before `now`. */
+  intakeAnswer(parkId: string, staffId: string, key: string, now: Date): Promise<IntakeAnswer | undefined>;
   /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
   append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
   list(query: {
@@ -144,6 +154,7 @@ export interface AckLinkKeys {
 }
 
 export type { AckLinkRecords, StoredAckLink } from './ack-links';
+export type { IntakeAnswer } from './intake';
 export type { CallKey, CallStore, TicketClaim } from './ivr-calls';
 export type {
   KeyRegister,

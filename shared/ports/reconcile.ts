@@ -3,6 +3,7 @@
  * is a Query on an index of what could be left unsettled, never a Scan: such items are few, and a
  * Scan's cost grows with everything ever stored.
  */
+import type { RegisterDay } from '../domain/register-number';
 import type { SmsRecord } from './index';
 
 export interface UnsettledQueries {
@@ -16,4 +17,11 @@ export interface UnsettledQueries {
   retakeSms(record: SmsRecord, staleBefore: Date, now: Date): Promise<SmsRecord | undefined>;
   /** Ids of tickets whose earliest pending timer was due before `before`, earliest first. */
   ticketsWithTimerDueBefore(before: Date, limit: number): Promise<string[]>;
+  /** Registers whose latest number was handed out before `before` and not checked since (ADR 010). */
+  registersIdleBefore(before: Date, limit: number): Promise<RegisterDay[]>;
+  /**
+   * Gives a void page to each number of the register with no page (its ticket was never written)
+   * and marks the register checked; returns the numbers voided (RP-5, CH-11: none goes missing).
+   */
+  voidUnwrittenNumbers(register: RegisterDay, at: Date): Promise<string[]>;
 }

@@ -60,8 +60,8 @@ beforeEach(() => {
   writes.length = 0;
 });
 
-describe('intake writes once and calls nothing else', () => {
-  it('POST /tickets makes exactly one DynamoDB write call (TransactWriteItems) and no Scheduler or SNS call', async () => {
+describe('intake writes its number, then the ticket, and calls nothing else', () => {
+  it('POST /tickets makes two DynamoDB write calls (the number’s UpdateItem, the TransactWriteItems; ADR 010) and no Scheduler or SNS call', async () => {
     // Prepare: an API Gateway v2 event as the HTTP API hands it over after the JWT authorizer.
     const event = {
       version: '2.0',
@@ -86,7 +86,7 @@ describe('intake writes once and calls nothing else', () => {
     // Assess
     expect(result.statusCode).toBe(201);
     const writeCalls = writes.filter((w) => /Put|Update|Delete|TransactWrite|BatchWrite/.test(w));
-    expect(writeCalls).toEqual(['TransactWriteItemsCommand']);
+    expect(writeCalls).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
     expect(scheduler.calls()).toHaveLength(0);
     expect(sns.calls()).toHaveLength(0);
   });

@@ -2,19 +2,24 @@
  * `npm run bench`: the two performance budgets, measured in one run (not part of `npm test`).
  *
  * 1. Intake latency: sequential `POST /tickets` (a dispatch repair) through the local desk's HTTP server
- *    against an in-memory DynamoDB Local, next to the raw floor — the same three-item TransactWriteItems
- *    (counter Update + ticket Put + event Put, shaped by the store itself) sent straight with the
- *    DocumentClient to the same engine and table. Interleaved in blocks so drift hits both alike.
+ *    against an in-memory DynamoDB Local, next to the raw floor — the same writes (the number's
+ *    UpdateItem on the register counter, then the three-item TransactWriteItems: ticket, event and
+ *    register page, shaped by the store itself; ADR 010) sent straight with the DocumentClient to the
+ *    same engine and table. Interleaved in blocks so drift hits both alike.
  *    Target: intake/raw ≤ 1.3 at p50.
  *    Also: the Amazon Connect function answering new contacts (a repair each) on the same desk's table,
  *    invoked as Connect invokes it. Target: p99 under 1 s (Connect waits at most 8 s). This was a test
  *    assertion once; a timing bound only holds on an idle machine, so it is measured here.
+ * 3. Bursts on one register (test/bench/burst.ts): 50 intakes at once through the desk, in 50
+ *    containers, through Connect and through Twilio, next to the intake's own writes sent raw at once.
+ *    Target: all opened (no 409), numbers gap-free, desk p99 under 2 s; the phones within their limits.
  * 2. Bundles: every Lambda entry bundled with the CDK's esbuild options, next to a baseline bundle that
  *    holds only the AWS SDK clients that entry uses; init = `require()` time in a fresh node process
  *    (median of 20). Target: bundle/baseline ≤ 1.25.
  *
  * Prints a table and writes the figures to `.bench/results.json`. Exits 0 whether targets pass or miss.
- * Env: BENCH_N (default 300) requests per series, BENCH_INIT_RUNS (default 20) child processes per bundle.
+ * Env: BENCH_N (default 300) requests per series, BENCH_INIT_RUNS (default 20) child processes per bundle,
+ * BENCH_BURST (default 50) intakes per burst, BENCH_BURST_ROUNDS (default 4) bursts per series.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,7 +44,9 @@ import { DynamoTicketStore } from '../../shared/adapters/dynamo/ticket-store';
 import { systemClock, UlidIds } from '../../shared/adapters/ids';
 import type { RepairIntake } from '../../shared/domain/repair';
 import { openRepair } from '../../shared/domain/repair';
+import { registerNumber } from '../../shared/domain/register-number';
 import { localDay } from '../../shared/domain/time';
+import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport } from './burst';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, '.bench');
@@ -116,7 +123,7 @@ interface IntakeResult {
   block: number;
   intake: SeriesStats;
   rawTransactWrite: SeriesStats;
-  /** Informational: the intake's own DynamoDB calls (park Get, counter Get, the transaction) sent raw. */
+  /** Informational: the intake's own DynamoDB calls (park Get, the number's UpdateItem, the transaction) sent raw. */
   rawIntakeCalls: SeriesStats;
   ratioP50: number;
   ratioP99: number;
@@ -162,45 +169,48 @@ async function benchIntake(dynamo: DynamoLocal, desk: Desk, jwtKey: string): Pro
     } as unknown as DynamoDBDocumentClient,
     desk.tableName,
   );
-  // Separate registers from the desk's 'R' so the counters' conditions hold for every series.
+  // Separate registers from the desk's 'R'; each series' numbers are its own counter's, in order.
   const counters: Record<string, number> = { B: 0, C: 0 };
+  const rawStore = new DynamoTicketStore(db, desk.tableName);
   async function transactionFor(
     register: 'B' | 'C',
-  ): Promise<{ input: TransactWriteCommandInput; day: string }> {
+  ): Promise<{ input: TransactWriteCommandInput; id: string; now: Date; day: string; value: number }> {
     const now = new Date();
     const day = localDay(now, DEMO_PARK.timeZone);
     const value = ++counters[register]!;
-    const number = `${register}${day}-${String(value).padStart(3, '0')}`;
+    const id = ids.next();
     const { ticket, event } = openRepair(
-      { id: ids.next(), parkId: DEMO_PARK.id, number, intake },
+      { id, parkId: DEMO_PARK.id, number: registerNumber(register, day, value), intake },
       { now, actor, park: DEMO_PARK, staff: [] },
     );
     captured = undefined;
     await shaper.create(ticket, event, { register, day, value });
     if (!captured) throw new Error('the store did not send a TransactWriteItems');
-    return { input: captured, day };
+    return { input: captured, id, now, day, value };
+  }
+
+  /** The intake's writes (ADR 010): the number's UpdateItem, then the ticket's transaction. */
+  async function writesOf(register: 'B' | 'C', shaped: Awaited<ReturnType<typeof transactionFor>>) {
+    const where = { parkId: DEMO_PARK.id, register, day: shaped.day };
+    const value = await rawStore.reserveNumber(where, shaped.id, shaped.now);
+    if (value !== shaped.value)
+      throw new Error(`register ${register} handed out ${value}, not ${shaped.value}`);
+    await db.send(new TransactWriteCommand(shaped.input));
   }
 
   async function rawOnce(): Promise<number> {
-    const { input } = await transactionFor('B');
+    const shaped = await transactionFor('B');
     const t = performance.now();
-    await db.send(new TransactWriteCommand(input));
+    await writesOf('B', shaped);
     return performance.now() - t;
   }
 
-  /** What the intake sends to DynamoDB, without HTTP/handler: park Get, consistent counter Get, the transaction. */
+  /** What the intake sends to DynamoDB, without HTTP/handler: park Get, the number's UpdateItem, the transaction. */
   async function rawCallsOnce(): Promise<number> {
-    const { input, day } = await transactionFor('C');
+    const shaped = await transactionFor('C');
     const t = performance.now();
     await db.send(new GetCommand({ TableName: desk.tableName, Key: keys.park(DEMO_PARK.id) }));
-    await db.send(
-      new GetCommand({
-        TableName: desk.tableName,
-        Key: keys.counter(DEMO_PARK.id, 'C', day),
-        ConsistentRead: true,
-      }),
-    );
-    await db.send(new TransactWriteCommand(input));
+    await writesOf('C', shaped);
     return performance.now() - t;
   }
 
@@ -267,7 +277,7 @@ function contactEvent(contactId: string, description: string): ConnectContactFlo
         CustomerEndpoint: { Address: REPAIR_BODY.caller.phone, Type: 'TELEPHONE_NUMBER' },
         InitialContactId: contactId,
         InitiationMethod: 'INBOUND',
-        InstanceARN: 'arn:aws:connect:ap-east-1:111122223333:instance/bench',
+        InstanceARN: BENCH_CONNECT_INSTANCE,
         PreviousContactId: contactId,
         Queue: null,
         SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
@@ -505,6 +515,7 @@ const markLoad = (phase: string) => {
 function report(
   intake: IntakeResult,
   connect: ConnectResult,
+  burst: BurstResult,
   bundles: { optionsSource: string; bundles: BundleResult[] },
   seconds: number,
 ) {
@@ -527,13 +538,13 @@ function report(
       ['series', 'p50 ms', 'p99 ms', 'mean ms'],
       ['POST /tickets via local desk', i.intake.p50, i.intake.p99, i.intake.mean],
       [
-        'raw TransactWriteItems (3 items)',
+        'raw UpdateItem + TransactWriteItems (3 items)',
         i.rawTransactWrite.p50,
         i.rawTransactWrite.p99,
         i.rawTransactWrite.mean,
       ],
       [
-        '(info) raw park Get + counter Get + Tx',
+        '(info) raw park Get + UpdateItem + Tx',
         i.rawIntakeCalls.p50,
         i.rawIntakeCalls.p99,
         i.rawIntakeCalls.mean,
@@ -550,6 +561,8 @@ function report(
     `Amazon Connect, new contacts (N=${connect.n}, a repair each): p50 ${connect.latency.p50} ms, ` +
       `p99 ${connect.latency.p99} ms, max ${connect.latency.max} ms — target p99 < ${connect.targetP99Ms} ms: ${connect.verdict}`,
   );
+  out.push('');
+  out.push(...burstReport(burst));
   out.push('');
   out.push(
     `### Bundles (esbuild options: ${bundles.optionsSource}; init = require() in a fresh node, median of ${INIT_RUNS})`,
@@ -581,6 +594,8 @@ function report(
   out.push(
     `Summary: intake ${i.verdict} (p50 ratio ${i.ratioP50.toFixed(2)}, target ≤ ${i.target}); ` +
       `Connect ${connect.verdict} (p99 ${connect.latency.p99} ms, target < ${connect.targetP99Ms} ms); ` +
+      `burst ${burst.verdict} (desk p99 ${burst.desk.p99} ms, ${burst.desk.refused409} × 409, target < ${burst.targetP99Ms} ms; ` +
+      `Connect ${burst.connect.verdict}, Twilio ${burst.twilio.verdict}); ` +
       `init ${misses === 0 ? 'PASS' : 'MISS'} (${bundles.bundles.length - misses}/${bundles.bundles.length} entries ≤ ${INIT_TARGET}, ` +
       `worst ${Math.max(...bundles.bundles.filter((b) => b.sdk.length).map((b) => b.ratio)).toFixed(2)})`,
   );
@@ -616,6 +631,9 @@ async function main(): Promise<void> {
 
   let intake: IntakeResult;
   let connect: ConnectResult;
+  let burst: BurstResult;
+  // The Connect function takes contacts only from a configured instance (the desk reads this at start).
+  process.env.CONNECT_INSTANCES ??= JSON.stringify({ [BENCH_CONNECT_INSTANCE]: DEMO_PARK.id });
   try {
     process.stderr.write('starting DynamoDB Local and the desk…\n');
     dynamo = await startDynamoLocal();
@@ -633,6 +651,9 @@ async function main(): Promise<void> {
     process.stderr.write(`measuring Amazon Connect (N=${CONNECT_N})…\n`);
     markLoad('connect');
     connect = await benchConnect();
+    process.stderr.write('measuring bursts on one register…\n');
+    markLoad('burst');
+    burst = await benchBurst(dynamo, desk, tokenFor(['dispatcher'], jwtKey));
   } finally {
     // Stop the JVM before timing child processes: it would compete for the 2 cores.
     await stopAll();
@@ -645,9 +666,9 @@ async function main(): Promise<void> {
   markLoad('end');
   writeFileSync(
     join(OUT, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, ...bundles }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, ...bundles }, null, 2)}\n`,
   );
-  report(intake, connect, bundles, seconds);
+  report(intake, connect, burst, bundles, seconds);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }

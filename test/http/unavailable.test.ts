@@ -13,6 +13,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -140,13 +141,14 @@ describe('a cancelled intake transaction (aws-sdk-client-mock on the document cl
 
   function intakeWith(cancellation: TransactionCanceledException) {
     mock.reset();
-    // The park is found; the register counter is not there yet (number 1).
+    // The park is found; the register hands out number 1.
     mock
       .on(GetCommand)
       .callsFake(async (input: { Key: Record<string, string> }) =>
         input.Key.pk === keys.park(DEMO_PARK.id).pk ? { Item: { ...input.Key, ...DEMO_PARK } } : {},
       );
     mock.on(QueryCommand).resolves({ Items: [] });
+    mock.on(UpdateCommand).resolves({ Attributes: { value: 1 } });
     mock.on(TransactWriteCommand).rejects(cancellation);
     provideStore(new DynamoTicketStore(db, 'estate-desk'));
     return invoke(openTicket, intakeRequest());
@@ -171,7 +173,7 @@ describe('a cancelled intake transaction (aws-sdk-client-mock on the document cl
     expectUnavailable(await intakeWith(cancelled('ThrottlingError', 'None', 'None')));
   });
 
-  it('ConditionalCheckFailed (the number was taken): still a conflict, retried with the next number, then 409', async () => {
+  it('ConditionalCheckFailed (the ticket id was taken: a copy of the same call): a conflict, 409', async () => {
     const res = await intakeWith(cancelled('ConditionalCheckFailed', 'None', 'None'));
 
     expect(res.status).toBe(409);

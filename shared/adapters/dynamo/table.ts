@@ -17,10 +17,12 @@ export const TABLE_INDEXES = {
   ticketsOverdueByParkKind: { partitionKey: 'overdueKey', sortKey: 'createdKey' },
   /**
    * What could be left unsettled, oldest first (sparse: only such items carry the keys): tickets
-   * with a pending timer (`TIMERS#<shard>`, by the earliest due time) and SMS claims still being
-   * sent (`SENDING#<shard>`, by claim time). The reconciler reads it instead of scanning; writing a
-   * ticket with nothing pending, or settling a claim, takes the item out. One index for both, since
-   * CloudFormation adds one index per table update.
+   * with a pending timer (`TIMERS#<shard>`, by the earliest due time), SMS claims still being sent
+   * (`SENDING#<shard>`, by claim time) and register counters whose latest numbers are not yet
+   * checked as written (`NUMBERS#<shard>`, by the latest number's time). The reconciler reads it
+   * instead of scanning; writing a ticket with nothing pending, settling a claim, or finding every
+   * page of a register written takes the item out. One index for all, since CloudFormation adds
+   * one index per table update.
    */
   unsettledByShard: { partitionKey: 'unsettledKey', sortKey: 'unsettledSince' },
   /**
@@ -44,6 +46,16 @@ export const keys = {
   counter: (parkId: string, register: string, day: string) => ({
     pk: `COUNTER#${parkId}#${register}#${day}`,
     sk: 'COUNTER',
+  }),
+  /** A register's page: one per number handed out, beside its counter (register-numbers.ts). */
+  registerNumber: (parkId: string, register: string, day: string, value: number) => ({
+    pk: `COUNTER#${parkId}#${register}#${day}`,
+    sk: `NUMBER#${pad(value)}`,
+  }),
+  /** An intake's Idempotency-Key, scoped to the park and the person sending it (idempotency.ts). */
+  idempotency: (parkId: string, staffId: string, key: string) => ({
+    pk: `IDEMPOTENCY#${parkId}#${staffId}#${key}`,
+    sk: 'IDEMPOTENCY',
   }),
   company: (companyId: string) => ({ pk: `COMPANY#${companyId}`, sk: 'COMPANY' }),
   park: (parkId: string) => ({ pk: `PARK#${parkId}`, sk: 'PARK' }),
@@ -77,10 +89,18 @@ export function smsKeyOf(record: { ticketId: string; eventSeq: number; index: nu
 /** How many partitions each kind of unsettled item is spread over (the reconciler queries each). */
 export const UNSETTLED_SHARDS = 4;
 
+/**
+ * The table's time-to-live attribute (epoch seconds): DynamoDB deletes an item some time after it
+ * passes (within days; DynamoDB Local never does), so whoever reads such an item checks it too.
+ */
+export const TTL_ATTRIBUTE = 'expiresAtEpoch';
+
 /** The `unsettledByShard` partitions, e.g. `TIMERS#2`: a stable spread of tickets by id. */
 export const unsettled = {
   timers: (shard: number) => `TIMERS#${shard}`,
   sending: (shard: number) => `SENDING#${shard}`,
+  /** Register counters with numbers handed out since the reconciler last found every page written. */
+  numbers: (shard: number) => `NUMBERS#${shard}`,
   shardOf(ticketId: string): number {
     let sum = 0;
     for (const char of ticketId) sum += char.charCodeAt(0);

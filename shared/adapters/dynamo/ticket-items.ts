@@ -54,6 +54,13 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
   };
 }
 
-/** The ticket's item and its event's; one too large for DynamoDB is refused with a 422. */
-export const writeItems = (ticket: Ticket, event: TicketEventOf) =>
-  refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
+/**
+ * The ticket's item and its event's (and any item written with them, e.g. an Idempotency-Key's
+ * answer); one too large for DynamoDB is refused with a 422.
+ */
+export const writeItems = (ticket: Ticket, event: TicketEventOf, ...with_: Record<string, unknown>[]) =>
+  refuseOversized(`ticket ${ticket.id}: ${event.type}`, [
+    ticketItem(ticket),
+    eventItem(ticket, event),
+    ...with_,
+  ]);

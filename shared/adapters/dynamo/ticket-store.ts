@@ -7,10 +7,12 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentChange, InvalidInput } from '../../domain/errors';
+import { ConcurrentChange, IntakeConflict, InvalidInput } from '../../domain/errors';
+import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type {
   Directory,
+  IntakeAnswer,
   SmsRecord,
   StoredAckLink,
   TicketHistory,
@@ -18,6 +20,8 @@ import type {
   TicketStore,
 } from '../../ports';
 import { getAckLink, putAckLink } from './ack-links';
+import { answerItem, answerPut, readAnswer } from './intake-answers';
+import { pagePut, RegisterNumbers } from './register-numbers';
 import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
@@ -85,93 +89,58 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     return queryEventsUpTo(this.db, this.tableName, ticketId, seq);
   }
 
-  /**
-   * Register counters this container has seen, by counter key. The next number is guessed from
-   * here without a read; a wrong guess fails the transaction's condition, which hands back the
-   * counter's real value for the retry.
-   */
-  private readonly counters = new Map<string, number>();
+  private readonly numbers = new RegisterNumbers(this.db, this.tableName);
 
-  async nextNumber(parkId: string, register: string, day: string): Promise<number> {
-    const key = keys.counter(parkId, register, day);
-    const known = this.counters.get(key.pk);
-    if (known !== undefined) return known + 1;
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    return Number(out.Item?.value ?? 0) + 1;
+  reserveNumber(register: Omit<RegisterDay, 'value'>, claim: string, at: Date): Promise<number> {
+    return this.numbers.reserve(register, claim, at);
   }
 
+  intakeAnswer(parkId: string, staffId: string, key: string, now: Date): Promise<IntakeAnswer | undefined> {
+    return readAnswer(this.db, this.tableName, { parkId, staffId, key }, now);
+  }
+
+  // One transaction: the ticket, its opening event, its register page and its Idempotency-Key's
+  // answer, each only where nothing is yet. No counter in it: the number was reserved before
+  // (register-numbers.ts), so intakes on one register never contend here (ADR 010).
   async create(
     ticket: Ticket,
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
+    answer?: IntakeAnswer,
   ): Promise<void> {
-    const [ticketRecord, eventRecord] = writeItems(ticket, event);
-    const counter = numbering
-      ? [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.counter(ticket.parkId, numbering.register, numbering.day),
-              UpdateExpression: 'SET #v = :v, itemType = :t',
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-              ConditionExpression: numbering.value === 1 ? 'attribute_not_exists(pk)' : '#v = :prev',
-              ExpressionAttributeNames: { '#v': 'value' },
-              ExpressionAttributeValues: {
-                ':v': numbering.value,
-                ':t': 'counter',
-                ...(numbering.value === 1 ? {} : { ':prev': numbering.value - 1 }),
-              },
-            },
-          },
-        ]
-      : [];
+    const [ticketRecord, eventRecord, answerRecord] = writeItems(
+      ticket,
+      event,
+      ...(answer ? [answerItem(answer)] : []),
+    );
+    const fresh = (Item: Record<string, unknown> | undefined) => ({
+      Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    const items = [
+      { what: 'ticket' as const, write: fresh(ticketRecord) },
+      { what: 'ticket' as const, write: fresh(eventRecord) },
+      ...(numbering ? [{ what: 'page' as const, write: pagePut(this.tableName, ticket, numbering) }] : []),
+      ...(answer && answerRecord
+        ? [{ what: 'key' as const, write: answerPut(this.tableName, answerRecord, answer.at) }]
+        : []),
+    ];
     try {
       await transactWrite(
         this.db,
-        new TransactWriteCommand({
-          TransactItems: [
-            ...counter,
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: ticketRecord,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: eventRecord,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: items.map((item) => item.write) }),
       );
-      if (numbering)
-        this.counters.set(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, numbering.value);
     } catch (error) {
       if (isConditionFailure(error)) {
-        if (numbering)
-          this.learnCounter(keys.counter(ticket.parkId, numbering.register, numbering.day).pk, error);
-        throw new ConcurrentChange('the register number was taken by another request; try again', {
-          cause: error,
-        });
+        const codes = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        const taken = items.filter((_, i) => codes[i]?.Code === 'ConditionalCheckFailed').map((i) => i.what);
+        throw new IntakeConflict(
+          `the new ticket was not written: its ${[...new Set(taken)].join(', ') || 'items'} existed already`,
+          [...new Set(taken)],
+          { cause: error },
+        );
       }
       throw transientCancellation(error) ?? error;
     }
-  }
-
-  /** Takes the counter's current value from a cancelled transaction (the counter is item 0). */
-  private learnCounter(pk: string, error: unknown): void {
-    const reason = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
-      .CancellationReasons?.[0];
-    const raw = reason?.Code === 'ConditionalCheckFailed' ? reason.Item?.value : undefined;
-    const value = Number((raw as { N?: string } | undefined)?.N ?? raw);
-    if (Number.isInteger(value) && value > 0) this.counters.set(pk, value);
-    else this.counters.delete(pk);
   }
 
   async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {

@@ -5,9 +5,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RegisterDay } from '../../domain/register-number';
 import { pendingTimers } from '../../domain/ticket';
 import type { Ticket } from '../../domain/tickets';
 import type { SmsRecord, UnsettledQueries } from '../../ports';
+import { RegisterNumbers } from './register-numbers';
 import { smsKeyOf, TABLE_INDEXES, UNSETTLED_SHARDS, unsettled } from './table';
 
 const INDEX = 'unsettledByShard' as const;
@@ -89,6 +91,20 @@ export class UnsettledReads implements UnsettledQueries {
   async ticketsWithTimerDueBefore(before: Date, limit: number): Promise<string[]> {
     const items = await this.olderThan(unsettled.timers, before.toISOString(), limit);
     return items.map((item) => String(item.id));
+  }
+
+  async registersIdleBefore(before: Date, limit: number): Promise<RegisterDay[]> {
+    const items = await this.olderThan(unsettled.numbers, before.toISOString(), limit);
+    return items.map((item) => ({
+      parkId: String(item.parkId),
+      register: String(item.register),
+      day: String(item.day),
+      value: Number(item.value),
+    }));
+  }
+
+  voidUnwrittenNumbers(register: RegisterDay, at: Date): Promise<string[]> {
+    return new RegisterNumbers(this.db, this.tableName).voidUnwritten(register, at);
   }
 
   /** Items of every shard of one kind whose index time is before `before`, oldest first. */

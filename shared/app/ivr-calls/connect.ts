@@ -12,7 +12,7 @@ import {
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
 import { parkOfInstance } from './connect-instances';
-import { canOpenKind, factsFor, type IvrDeps } from './context';
+import { answerBudgetOf, canOpenKind, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
 /** The parts of Connect's ContactFlowEvent the desk reads. */
@@ -32,8 +32,22 @@ function transfer(reason: string): ConnectAnswer {
   return { status: 'transfer', reason, prompt: PROMPTS.putThrough };
 }
 
-/** Answers one contact-flow invocation: opens the contact's one ticket and says what to play. */
-export async function answerConnect(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
+/**
+ * Answers one contact-flow invocation: opens the contact's one ticket and says what to play; past
+ * the call's budget (ANSWER_BUDGET_MS), transfer to a person: Connect gives up at 8 s.
+ */
+export function answerConnect(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
+  const budget = answerBudgetOf(deps, 'connect');
+  return withinBudget(answerContact(deps, invocation), budget, () => {
+    log.warn('connect contact not answered within its budget: transferred', {
+      contact: invocation.contactId,
+      budgetMs: budget,
+    });
+    return transfer('slow');
+  });
+}
+
+async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Promise<ConnectAnswer> {
   const contactId = invocation.contactId ?? '';
   // The park is the configured instance's, whatever the flow says: an instance not configured (another
   // account's flow, a test instance, a forged event) opens nothing and reads no stored answer.

@@ -21,6 +21,33 @@ export interface IvrSettings {
   voice: IvrVoice;
   /** Amazon Connect instance ARN → the park its contacts are for; an instance not here is refused. */
   connectInstances?: Readonly<Record<string, string>>;
+  /** How long answering one call step may take before the caller is put through (default ANSWER_BUDGET_MS). */
+  answerBudgetMs?: Partial<Record<'twilio' | 'connect', number>>;
+}
+
+/**
+ * How long answering one step of a call may take, per provider, before the caller is put through to
+ * a person instead: inside the function's timeout (Connect's 6 s, Twilio's 10 s, infra/aws/ivr.ts)
+ * with room for the put-through itself, so the caller never meets the provider's own give-up
+ * (Connect 8 s, Twilio 15 s). A burst on one register opens its tickets well inside this (ADR 010).
+ */
+export const ANSWER_BUDGET_MS = { connect: 5_000, twilio: 7_500 } as const;
+
+/**
+ * `work`'s answer, or `late()`'s once `ms` have passed. The work is not stopped: a ticket it opens
+ * after all is the call's (its claim holds the ticket id), but the caller has been put through.
+ */
+export async function withinBudget<T>(work: Promise<T>, ms: number, late: () => Promise<T> | T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'late'>((done) => {
+    timer = setTimeout(() => done('late'), ms);
+  });
+  try {
+    const first = await Promise.race([work, timeout]);
+    return first === 'late' ? await late() : first;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export type IvrDeps = CoreDeps & { calls: CallStore; ivr: IvrSettings };
@@ -37,7 +64,23 @@ export function ivrSettingsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): Ivr
     },
     // Malformed (the stack never deploys that): no instance is known, every contact is refused.
     connectInstances: parseConnectInstances(env[ENV.connectInstances]) ?? {},
+    ...answerBudgetFrom(env[ENV.ivrAnswerBudgetMs]),
   };
+}
+
+/** The step budget for a provider: the settings', else IVR_ANSWER_BUDGET_MS, else ANSWER_BUDGET_MS. */
+export function answerBudgetOf(deps: IvrDeps, provider: 'twilio' | 'connect'): number {
+  return (
+    deps.ivr.answerBudgetMs?.[provider] ??
+    answerBudgetFrom(process.env[ENV.ivrAnswerBudgetMs]).answerBudgetMs?.[provider] ??
+    ANSWER_BUDGET_MS[provider]
+  );
+}
+
+/** IVR_ANSWER_BUDGET_MS, a whole number of milliseconds for both providers; anything else: the defaults. */
+function answerBudgetFrom(raw: string | undefined): Pick<IvrSettings, 'answerBudgetMs'> {
+  const ms = Number(raw);
+  return raw && Number.isSafeInteger(ms) && ms > 0 ? { answerBudgetMs: { connect: ms, twilio: ms } } : {};
 }
 
 /** The IVR acts as a system member of the desk (the contract with the complaint and emergency kinds). */

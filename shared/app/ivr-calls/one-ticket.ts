@@ -37,7 +37,8 @@ export async function openForCall(
     now,
   );
   const claim = await deps.calls.claimTicket(call, deps.ids.next(), now.toISOString());
-  let ticket = await deps.store.get(claim.ticketId);
+  // A claim this request just made names a ticket id nobody has written yet: nothing to read.
+  let ticket = claim.mine ? undefined : await deps.store.get(claim.ticketId);
   if (!ticket && !claim.mine) {
     // Waited in real time: the desk's clock may be moved by hand locally.
     const age = Math.max(0, now.getTime() - Date.parse(claim.at));

@@ -5,7 +5,7 @@ import { callStep, PROMPTS, parseState, stateQuery } from '../../ivr/call-tree';
 import { dial, hangup, say, twiml } from '../../ivr/twiml';
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
-import { factsFor, type IvrDeps } from './context';
+import { answerBudgetOf, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
 /** Twilio call ids: "CA" and 32 hex digits. */
@@ -28,8 +28,19 @@ export async function personOnly(deps: IvrDeps, why: string = PROMPTS.putThrough
   return twiml([say(why, deps.ivr.voice), dial(phone)]);
 }
 
-/** Answers one (signature-checked) Twilio webhook with TwiML. */
-export async function answerTwilio(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
+/**
+ * Answers one (signature-checked) Twilio webhook with TwiML; past the call's budget
+ * (ANSWER_BUDGET_MS), the caller is put through to a person: Twilio gives up at 15 s.
+ */
+export function answerTwilio(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
+  const budget = answerBudgetOf(deps, 'twilio');
+  return withinBudget(answerStep(deps, hook), budget, () => {
+    log.warn('ivr step not answered within its budget: put through', { step: hook.step, budgetMs: budget });
+    return personOnly(deps, PROMPTS.putThrough);
+  });
+}
+
+async function answerStep(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
   const callSid = hook.form.CallSid;
   if (!isCallSid(callSid)) return personOnly(deps, PROMPTS.putThrough);
   const call: CallKey = { provider: 'twilio', id: callSid };
