@@ -486,8 +486,9 @@ const KIND_TITLES: Record<TicketKind, string> = {
   complaint: 'Complaints (投诉, CH-1..CH-11, DS-1..DS-6)',
   emergency: 'Emergencies (紧急或重大事情, EM-1..EM-6)',
   key: 'Keys (钥匙领取, KY-1..KY-4)',
+  'move-in': 'Move-in (业户入住, MI-1..MI-9)',
 };
-const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E', key: 'K' };
+const PREFIX: Record<TicketKind, string> = { repair: 'R', complaint: 'C', emergency: 'E', key: 'K', 'move-in': 'M' };
 
 export function smsTemplatesMarkdown(templates: SmsTemplate[] = renderSmsTemplates()): string {
   const lines = [
