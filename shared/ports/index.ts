@@ -113,6 +113,18 @@ export interface TicketStore extends UnsettledQueries, KeyRegister {
   ): Promise<void>;
   /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
   append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
+  /**
+   * MI-6: the ticket's event (conditioned on `expectedVersion`) with the tickets it opens, each
+   * with its opening event, and their register's counter moved from `from - 1` to `to`, in ONE
+   * transaction. ConcurrentChange when the ticket moved or one of the numbers was taken meanwhile.
+   */
+  appendWithOpened(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    opened: readonly { ticket: Ticket; event: TicketEventOf }[],
+    numbering: { register: string; day: string; from: number; to: number },
+  ): Promise<void>;
   list(query: {
     parkId: string;
     kind?: string;

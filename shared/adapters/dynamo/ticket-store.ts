@@ -205,6 +205,75 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     }
   }
 
+  /** MI-6: one TransactWriteItems — the counter, the ticket and its event, each opened ticket and its event. */
+  async appendWithOpened(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    opened: readonly { ticket: Ticket; event: TicketEventOf }[],
+    numbering: { register: string; day: string; from: number; to: number },
+  ): Promise<void> {
+    const counterKey = keys.counter(ticket.parkId, numbering.register, numbering.day);
+    const first = numbering.from === 1;
+    const put = (
+      Item: Record<string, unknown>,
+      ConditionExpression: string,
+      values?: Record<string, unknown>,
+    ) => ({
+      Put: {
+        TableName: this.tableName,
+        Item,
+        ConditionExpression,
+        ...(values
+          ? { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: values }
+          : {}),
+      },
+    });
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    try {
+      await transactWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: counterKey,
+                UpdateExpression: 'SET #v = :v, itemType = :t',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+                ConditionExpression: first ? 'attribute_not_exists(pk)' : '#v = :prev',
+                ExpressionAttributeNames: { '#v': 'value' },
+                ExpressionAttributeValues: {
+                  ':v': numbering.to,
+                  ':t': 'counter',
+                  ...(first ? {} : { ':prev': numbering.from - 1 }),
+                },
+              },
+            },
+            put(ticketRecord as Record<string, unknown>, '#version = :expected', {
+              ':expected': expectedVersion,
+            }),
+            put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
+            ...opened.flatMap((o) =>
+              writeItems(o.ticket, o.event).map((item) =>
+                put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
+              ),
+            ),
+          ],
+        }),
+      );
+      this.counters.set(counterKey.pk, numbering.to);
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        this.learnCounter(counterKey.pk, error);
+        throw new ConcurrentChange('the ticket changed or a register number was taken meanwhile; try again', {
+          cause: error,
+        });
+      }
+      throw transientCancellation(error) ?? error;
+    }
+  }
+
   // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
   // Overdue ones (`overdue: true`, with a kind) come oldest first: the longest waiting on top.
   async list(query: {

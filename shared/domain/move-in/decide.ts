@@ -1,5 +1,5 @@
 /** The move-in's commands as named deciders: record-step (MI-1..MI-8), complete. */
-import { IllegalTransition } from '../errors';
+import { IllegalTransition, InvalidInput } from '../errors';
 import type { Deciders, EventDraft, RuleContext } from '../kind';
 import { runDecider, transition } from '../kind';
 import { CHECKLIST, checkComplete } from './checklist';
@@ -36,6 +36,14 @@ function recordStep(ticket: MoveInTicket, command: Command<'record-step'>, ctx: 
 
 /** Every mandatory step recorded (409 listing what is missing); the inspection's repairs may stay open. */
 function complete(ticket: MoveInTicket, command: Command<'complete'>): Draft {
+  // The edge's `complete` body is shared with repairs: a service slip is a repair's, not a move-in's.
+  if ((command as { serviceSlip?: unknown }).serviceSlip !== undefined) {
+    throw new InvalidInput(
+      'REQUEST.UNKNOWN_FIELD',
+      'serviceSlip: a move-in is completed without one',
+      'serviceSlip',
+    );
+  }
   guard(ticket, 'complete');
   checkComplete(ticket);
   return {

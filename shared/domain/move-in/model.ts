@@ -72,6 +72,9 @@ export interface Defect {
 export interface DefectRepair extends Defect {
   ticketId: string;
   number: string;
+  /** On reads only (never stored): the repair's state now, and who has it. */
+  status?: string;
+  assigneeName?: string;
 }
 
 /** Each step's data as recorded (steps.ts checks it against its rule). */

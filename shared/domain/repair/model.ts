@@ -131,5 +131,6 @@ export type RepairCommandBody =
   | ({ type: 'decide' } & RepairDecisionInput)
   | { type: 'assign'; staffId: string }
   | { type: 'acknowledge'; note?: string; step?: string; staffId?: string }
-  | { type: 'complete'; serviceSlip: ServiceSlip }
+  /** `serviceSlip` is required for a repair; the edge's `complete` body is shared with the move-in's. */
+  | { type: 'complete'; serviceSlip?: ServiceSlip; note?: string }
   | { type: 'close' };

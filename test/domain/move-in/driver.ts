@@ -100,7 +100,7 @@ export const PASSING: { [S in RecordStepBody['step']]: Extract<RecordStepBody, {
     label: '入户门钥匙',
     count: 1,
     tag: 'K-0999',
-    signedAt: '2026-11-27T10:00:00+08:00',
+    signedAt: '2026-11-27T09:00:00+08:00',
   },
   meters: { type: 'record-step', step: 'meters', coldWater: 12.5, hotWater: 3.2, ownerSigned: true },
 };
