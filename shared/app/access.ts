@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   'keys.read': ['dispatcher', 'security', 'office', 'manager', 'executive'],
   'keys.register': ['security', 'office', 'manager'],
   'keys.report-lost': ['security', 'office', 'manager'],
+  // Move-in (MI-1..MI-8): the office records most steps; finance (office group), security (MI-5,
+  // MI-7) and engineering (MI-6, MI-8) record their own; the office completes the case.
+  'move-in.record-step': ['office', 'security', 'staff', 'manager'],
+  'move-in.complete': ['office', 'manager'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof PERMISSIONS;
 

@@ -7,6 +7,7 @@ import { allowedCommands } from '../domain/tickets';
 import type { TicketPage } from '../ports';
 import type { Principal } from './access';
 import { authorize, canSeePark, resolvePark } from './access';
+import { withRepairStates } from './move-in';
 import { isTicketId, ticketNotFound } from './ticket-command';
 import type { TimerChanges } from './timer-changes';
 import { timerChangesByEvent } from './timer-changes';
@@ -63,7 +64,9 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
   timeline.sort(
     (a, b) => a.at.localeCompare(b.at) || (a.type === 'sms' ? 1 : 0) - (b.type === 'sms' ? 1 : 0),
   );
-  const view = { ...history.ticket, allowedCommands: allowedCommands(history.ticket), timeline };
+  // MI-6: a move-in shows the state of the repairs its inspection opened.
+  const shown = await withRepairStates(deps, history.ticket);
+  const view = { ...shown, allowedCommands: allowedCommands(history.ticket), timeline };
   return viewFor(principal, view, await directoryForViews(deps, principal, [history.ticket]));
 }
 

@@ -18,6 +18,7 @@ import type { CoreDeps } from './deps';
 import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
 import { keySetChangesFor } from './keys';
+import { writeMoveInEvent } from './move-in';
 import { viewFor } from './views';
 
 /** A validated command: its name (the last path segment) and its body. */
@@ -72,6 +73,11 @@ export async function recordTicketCommand(
   const now = deps.clock.now();
   const actor = actorOf(principal);
   const draft = decide(ticket, command, { now, actor, park, staff });
+  // MI-5..MI-7: a move-in's step is written with the repairs or key sets it moves (move-in.ts).
+  if (ticket.kind === 'move-in') {
+    const written = await writeMoveInEvent(deps, ticket, draft as never, { now, actor, park, staff });
+    return { ...written, view: viewFor(principal, written.ticket, staff) };
+  }
   const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
   // KY-4: a key leaving or coming back moves the register's key set in the same transaction.

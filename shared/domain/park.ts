@@ -97,6 +97,25 @@ export interface Park {
   emergency?: Partial<EmergencySettings>;
   /** Key custody (KY-4's clocks); absent fields take key/settings.ts's defaults. */
   keys?: Partial<KeySettings>;
+  /** Resident move-in (MI-3's counted items, MI-9's forms, the open clock); absent fields take move-in/settings.ts's defaults. */
+  moveIn?: Partial<MoveInSettings>;
+}
+
+/** A park's move-in data (move-in/settings.ts). */
+export interface MoveInSettings {
+  /** How many days a move-in may stay open before the property office lead is texted. */
+  openDays: number;
+  /** MI-3: the items counted out to the owner, name → count. */
+  countedItems: Record<string, number>;
+  /** MI-9: the forms and manuals (the original's 五). */
+  forms: readonly {
+    no: number;
+    name: string;
+    signed: boolean;
+    copies: number;
+    ownerCopies: number;
+    step?: string;
+  }[];
 }
 
 /** A park's key custody clocks, read when a key is handed out (key/settings.ts). */

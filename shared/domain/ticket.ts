@@ -1,7 +1,7 @@
 /** What every ticket kind shares: identity, park, status, version, timers and its event shape. */
 import type { Group } from './park';
 
-export const TICKET_KINDS = ['repair', 'complaint', 'emergency', 'key'] as const;
+export const TICKET_KINDS = ['repair', 'complaint', 'emergency', 'key', 'move-in'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
 /** Who did something: a staff member acting through a token, or the desk itself (timers). */

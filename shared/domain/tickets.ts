@@ -9,14 +9,16 @@ import { emergencyRules } from './emergency';
 import type { KeyCommandBody, KeyEvent, KeyTicket } from './key';
 import { keyRules } from './key';
 import type { EventDraft, RuleContext, TicketKindRules } from './kind';
+import type { MoveInCommandBody, MoveInEvent, MoveInTicket } from './move-in';
+import { moveInRules } from './move-in';
 import type { Notification } from './sms';
 import type { Park, StaffMember } from './park';
 import type { RepairCommandBody, RepairEvent, RepairTicket } from './repair';
 import { repairRules } from './repair';
 import type { TicketKind } from './ticket';
 
-export type Ticket = RepairTicket | ComplaintTicket | EmergencyTicket | KeyTicket;
-export type TicketEventOf = RepairEvent | ComplaintEvent | EmergencyEvent | KeyEvent;
+export type Ticket = RepairTicket | ComplaintTicket | EmergencyTicket | KeyTicket | MoveInTicket;
+export type TicketEventOf = RepairEvent | ComplaintEvent | EmergencyEvent | KeyEvent | MoveInEvent;
 
 // biome-ignore lint/suspicious/noExplicitAny: each row is checked against its own kind's types where it is defined
 type AnyRules = TicketKindRules<any, any, any>;
@@ -27,6 +29,7 @@ export const KIND_RULES: Partial<Record<TicketKind, AnyRules>> = {
   complaint: complaintRules,
   emergency: emergencyRules,
   key: keyRules,
+  'move-in': moveInRules,
 };
 
 /** Every status any kind can be in (for validating filters). */
@@ -54,7 +57,8 @@ export type TicketCommandBody =
   | RepairCommandBody
   | ComplaintCommandBody
   | EmergencyCommandBody
-  | KeyCommandBody;
+  | KeyCommandBody
+  | MoveInCommandBody;
 
 export function decide(
   ticket: Ticket,

@@ -124,6 +124,21 @@ export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegist
   intakeAnswer(parkId: string, staffId: string, key: string, now: Date): Promise<IntakeAnswer | undefined>;
   /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
   append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
+  /**
+   * MI-6: the ticket's event (conditioned on `expectedVersion`) with the tickets it opens, each
+   * with its opening event and the page of its reserved number, in ONE transaction.
+   * ConcurrentChange when the ticket moved or a page was voided meanwhile.
+   */
+  appendWithOpened(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    opened: readonly {
+      ticket: Ticket;
+      event: TicketEventOf;
+      numbering: { register: string; day: string; value: number };
+    }[],
+  ): Promise<void>;
   list(query: {
     parkId: string;
     kind?: string;

@@ -10,12 +10,14 @@ import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
 import { E164_PATTERN, isWellFormed, ULID_PATTERN } from '../domain/formats';
 import type { KeyCommand, KeyCommandBody } from '../domain/key';
+import type { MoveInCommand, MoveInCommandBody } from '../domain/move-in';
 import { HEAD_OUTCOMES, ID_TYPES, KEY_SET_STATES, OWNER_CALL_OUTCOMES, REQUESTER_TYPES } from '../domain/key';
 import { DEPARTMENTS } from '../domain/park';
 import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
+import { moveInBodies } from './move-in';
 
 /** E.164: a plus, a country code, up to 15 digits. */
 export const e164 = z
@@ -152,10 +154,14 @@ export const openKeyBody = z.strictObject({
   reason: text(300),
 });
 
+/** MI-1..MI-8: the move-in's bodies (schemas/move-in.ts), built on this module's field types. */
+const { openMoveInBody, recordStepBody } = moveInBodies({ text, time, e164, keyPlace, keySetId });
+export { openMoveInBody };
+
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */
 export const openTicketBody = z.discriminatedUnion(
   'kind',
-  [openRepairBody, openComplaintBody, openEmergencyBody, openKeyBody],
+  [openRepairBody, openComplaintBody, openEmergencyBody, openKeyBody, openMoveInBody],
   {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
@@ -186,7 +192,11 @@ export const commandBodies = {
     note: z.optional(text(300)),
     staffId: z.optional(text(64)),
   }),
-  complete: z.strictObject({ serviceSlip: z.strictObject({ number: text(40), signedBy: text(50) }) }),
+  // A repair's completion carries its service slip (the repair's decider requires it); a move-in's a note.
+  complete: z.strictObject({
+    serviceSlip: z.optional(z.strictObject({ number: text(40), signedBy: text(50) })),
+    note: z.optional(text(300)),
+  }),
   close: z.strictObject({}),
   grade: z.strictObject(complaintGrading),
   'follow-ups': z.strictObject({ note: text(500) }),
@@ -236,6 +246,8 @@ export const commandBodies = {
   }),
   return: z.strictObject({ receivedBy: text(64) }),
   cancel: z.strictObject({ reason: text(300) }),
+  // Move-in (MI-1..MI-8): one step with its own data.
+  'record-step': recordStepBody,
 } as const;
 
 export type CommandName = keyof typeof commandBodies;
@@ -257,6 +269,7 @@ export type EmergencyCommandsFit = Fits<
 >;
 export type RepairCommandsFit = Fits<Extract<TicketCommand, { type: RepairCommand }>, RepairCommandBody>;
 export type KeyCommandsFit = Fits<Extract<TicketCommand, { type: KeyCommand }>, KeyCommandBody>;
+export type MoveInCommandsFit = Fits<Extract<TicketCommand, { type: MoveInCommand }>, MoveInCommandBody>;
 
 /** What every timer carries (Scheduler's `Target.Input`, the local runner's row). */
 export const timerPayload = z.object({

@@ -62,6 +62,8 @@ const POLICY: Record<Action, readonly Group[]> = {
   'keys.read': ['dispatcher', 'security', 'office', 'manager', 'executive'],
   'keys.register': ['security', 'office', 'manager'],
   'keys.report-lost': ['security', 'office', 'manager'],
+  'move-in.record-step': ['office', 'security', 'staff', 'manager'],
+  'move-in.complete': ['office', 'manager'],
 };
 
 const CELLS = (Object.keys(POLICY) as Action[]).flatMap((action) =>

@@ -182,6 +182,63 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     }
   }
 
+  /**
+   * MI-6: one TransactWriteItems — the ticket and its event, and each opened ticket with its event
+   * and its register page (its number reserved before, as every intake's is: ADR 010).
+   */
+  async appendWithOpened(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    opened: readonly {
+      ticket: Ticket;
+      event: TicketEventOf;
+      numbering: { register: string; day: string; value: number };
+    }[],
+  ): Promise<void> {
+    const put = (
+      Item: Record<string, unknown>,
+      ConditionExpression: string,
+      values?: Record<string, unknown>,
+    ) => ({
+      Put: {
+        TableName: this.tableName,
+        Item,
+        ConditionExpression,
+        ...(values
+          ? { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: values }
+          : {}),
+      },
+    });
+    const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    try {
+      await transactWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [
+            put(ticketRecord as Record<string, unknown>, '#version = :expected', {
+              ':expected': expectedVersion,
+            }),
+            put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
+            ...opened.flatMap((o) => [
+              ...writeItems(o.ticket, o.event).map((item) =>
+                put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
+              ),
+              pagePut(this.tableName, o.ticket, o.numbering),
+            ]),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConcurrentChange('the ticket changed or a register page was voided meanwhile; try again', {
+          cause: error,
+        });
+      }
+      throw transientCancellation(error) ?? error;
+    }
+  }
+
   // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
   // Overdue ones (`overdue: true`, with a kind) come oldest first: the longest waiting on top.
   async list(query: {

@@ -1,5 +1,5 @@
 /** The repair's commands as named deciders: RP-2 at `decide`, then assign, acknowledge, complete, close. */
-import { Forbidden, IllegalTransition, NotFound, RuleViolation } from '../errors';
+import { Forbidden, IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../errors';
 import type { Deciders, EventDraft, RuleContext } from '../kind';
 import type { Role } from '../park';
 import { runDecider, transition } from '../kind';
@@ -95,6 +95,18 @@ function acknowledge(ticket: RepairTicket, command: Command<'acknowledge'>): Dra
 
 /** The job is done: the signed service slip goes onto the ticket. */
 function complete(ticket: RepairTicket, command: Command<'complete'>): Draft {
+  // The edge's `complete` body also serves the move-in (no slip): a repair needs its slip, checked
+  // first like any malformed body (400 before the 409 of a step out of turn).
+  if (!command.serviceSlip) {
+    throw new InvalidInput(
+      'REQUEST.MISSING_FIELD',
+      'serviceSlip: a repair is completed with its service slip',
+      'serviceSlip',
+    );
+  }
+  if (command.note !== undefined) {
+    throw new InvalidInput('REQUEST.UNKNOWN_FIELD', 'note: a repair’s completion takes no note', 'note');
+  }
   guard(ticket, 'complete');
   return { type: 'ticket.completed', data: { serviceSlip: command.serviceSlip } };
 }

@@ -74,6 +74,8 @@ export interface RepairTicket extends TicketBase {
   declineReason?: string;
   paidService?: PaidService;
   assigneeId?: string;
+  /** MI-6: the move-in whose inspection opened this work order. */
+  moveIn?: { ticketId: string; number: string };
   assigneeName?: string;
   serviceSlip?: ServiceSlip;
 }
@@ -90,6 +92,8 @@ export interface RepairIntake {
   paidService?: PaidService;
   /** Where the request came from (an IVR call); kept on the ticket. */
   source?: TicketSource;
+  /** MI-6: the move-in whose inspection found this defect (the move-in lists this repair). */
+  moveIn?: { ticketId: string; number: string };
 }
 
 /** RP-2's outcome with what it needs: given at opening, or later with the `decide` command. */
@@ -127,5 +131,6 @@ export type RepairCommandBody =
   | ({ type: 'decide' } & RepairDecisionInput)
   | { type: 'assign'; staffId: string }
   | { type: 'acknowledge'; note?: string; step?: string; staffId?: string }
-  | { type: 'complete'; serviceSlip: ServiceSlip }
+  /** `serviceSlip` is required for a repair; the edge's `complete` body is shared with the move-in's. */
+  | { type: 'complete'; serviceSlip?: ServiceSlip; note?: string }
   | { type: 'close' };
