@@ -8,7 +8,7 @@ import type { ComplaintCommand, ComplaintCommandBody } from '../domain/complaint
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
 import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
-import { E164_PATTERN, isWellFormed, ULID_PATTERN } from '../domain/formats';
+import { isWellFormed, ULID_PATTERN } from '../domain/formats';
 import type { KeyCommand, KeyCommandBody } from '../domain/key';
 import { HEAD_OUTCOMES, ID_TYPES, KEY_SET_STATES, OWNER_CALL_OUTCOMES, REQUESTER_TYPES } from '../domain/key';
 import { DEPARTMENTS } from '../domain/park';
@@ -16,11 +16,16 @@ import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
+import { PHONE_MESSAGE, toE164 } from './phone';
 
-/** E.164: a plus, a country code, up to 15 digits. */
-export const e164 = z
-  .string()
-  .check(z.regex(E164_PATTERN, 'must be an E.164 phone number such as +8613800000001'));
+/**
+ * A phone number as people type it, stored as E.164 (issue 11 item 20; see ./phone.ts). The
+ * IVR's caller id arrives as E.164 already and passes through unchanged.
+ */
+export const e164 = z.pipe(
+  z.string().check(z.refine((typed) => toE164(typed) !== undefined, PHONE_MESSAGE)),
+  z.transform((typed: string) => toE164(typed) ?? typed),
+);
 const isoTime = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00',
