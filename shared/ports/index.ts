@@ -112,8 +112,12 @@ export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegist
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
   ): Promise<void>;
-  /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
-  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
+  /**
+   * Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`.
+   * With `slip` (a folded service slip number), claims it for the ticket in the same transaction:
+   * IllegalTransition `SERVICE_SLIP.TAKEN` when another ticket of the park has it (issue 11 item 22).
+   */
+  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void>;
   list(query: {
     parkId: string;
     kind?: string;

@@ -81,3 +81,46 @@ describe('item 20: phones as people type them', () => {
     expect(JSON.stringify(view.body)).toContain('+8613800000004');
   });
 });
+
+/** Opens a dispatched repair, has technician-1 take it, and completes it with `slip`. */
+async function completeRepair(slip: string, unit = '3-2-1502') {
+  const opened = await desk.call('POST', '/tickets', {
+    token: dispatcher,
+    body: repairBody({ caller: { name: '王先生', phone: '+8613800000001', unit } }),
+  });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  const id = opened.body.ticket.id as string;
+  const assigned = await desk.call('POST', `/tickets/${id}/assign`, {
+    token: dispatcher,
+    body: { staffId: 'technician-1' },
+  });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  const tech = desk.token('technician-1');
+  expect((await desk.call('POST', `/tickets/${id}/acknowledge`, { token: tech })).status).toBe(200);
+  const res = await desk.call('POST', `/tickets/${id}/complete`, {
+    token: tech,
+    body: { serviceSlip: { number: slip, signedBy: '王先生' } },
+  });
+  return { id, number: opened.body.ticket.number as string, res };
+}
+
+describe('item 22: a service slip number is one ticket’s per park (RP-6, DS-6)', () => {
+  it('a second repair completed with the same slip → 409 SERVICE_SLIP.TAKEN naming the first; nothing recorded', async () => {
+    const first = await completeRepair('FW-2201');
+    expect(first.res.status, JSON.stringify(first.res.body)).toBe(200);
+    const second = await completeRepair('FW-2201');
+    expect(second.res.status).toBe(409);
+    expect(second.res.body.error.code).toBe('SERVICE_SLIP.TAKEN');
+    expect(second.res.body.error.message).toContain(first.number);
+    const view = await desk.call('GET', `/tickets/${second.id}`, { token: dispatcher });
+    expect(view.body.status).toBe('acknowledged');
+    expect(view.body.timeline.map((e: { type: string }) => e.type)).not.toContain('ticket.completed');
+  });
+
+  it('the same slip written another way (fw-2202, full-width ＦＷ－２２０２) is the same slip', async () => {
+    expect((await completeRepair('FW-2202')).res.status).toBe(200);
+    expect((await completeRepair('fw-2202')).res.body.error.code).toBe('SERVICE_SLIP.TAKEN');
+    expect((await completeRepair('ＦＷ－２２０２')).res.body.error.code).toBe('SERVICE_SLIP.TAKEN');
+    expect((await completeRepair('FW-2203')).res.status).toBe(200);
+  });
+});

@@ -21,6 +21,7 @@ import { getAckLink, putAckLink } from './ack-links';
 import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
+import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
 import { keys, smsKeyOf } from './table';
@@ -174,8 +175,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     else this.counters.delete(pk);
   }
 
-  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
+  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void> {
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
     try {
       await transactWrite(
         this.db,
@@ -197,10 +199,12 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...slipClaim,
           ],
         }),
       );
     } catch (error) {
+      if (slip !== undefined) throwIfSlipTaken(error, slip);
       if (isConditionFailure(error)) {
         throw new ConcurrentChange(
           'the ticket was changed by someone else meanwhile; reload it and try again',
