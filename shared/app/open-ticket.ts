@@ -22,6 +22,7 @@ import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithKeySet } from './keys';
+import { checkCallerUnit } from './unit-check';
 
 /** Enough for a burst of simultaneous calls to the same register; each retry waits a little, at random. */
 const NUMBER_ATTEMPTS = 25;
@@ -38,6 +39,8 @@ export async function openTicket(
   const parkId = resolvePark(principal, request.parkId);
   const park = await deps.directory.park(parkId);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
+  // Issue 11 item 21: a unit the park lacks is a typo until the dispatcher confirms it.
+  if ('caller' in request) await checkCallerUnit(deps.directory, parkId, request.caller);
   const rules = rulesOf(request.kind);
   const { kind: _kind, parkId: _park, ...fields } = request;
   const given = source ? { ...fields, source } : fields;

@@ -137,6 +137,8 @@ export interface Directory {
   park(parkId: string): Promise<Park | undefined>;
   staff(parkId: string): Promise<StaffMember[]>;
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
+  /** Every unit id of the park (a Query on its partition): the nearest matches to a unit it lacks. */
+  unitIds(parkId: string): Promise<string[]>;
 }
 
 /** What signs and checks the personal links in SMS (`/ack/{token}`). */

@@ -49,6 +49,8 @@ export const caller = z.strictObject({
   name: text(50),
   phone: e164,
   unit: z.optional(text(30)),
+  /** Issue 11 item 21: keep a unit the park's directory lacks (recorded on the opening event). */
+  unitConfirmed: z.optional(z.boolean()),
 });
 
 /** The most a paid special service may cost (RP-4), in yuan: a repair's fee, not a renovation's. */

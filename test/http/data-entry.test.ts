@@ -124,3 +124,51 @@ describe('item 22: a service slip number is one ticket’s per park (RP-6, DS-6)
     expect((await completeRepair('FW-2203')).res.status).toBe(200);
   });
 });
+
+describe('item 21: a unit the park’s directory lacks', () => {
+  it('3-2-1520 → 422 UNIT.NOT_IN_DIRECTORY field caller.unit, naming 3-2-1502 as nearest; nothing opened', async () => {
+    const before = await desk.call('GET', '/tickets?kind=repair&limit=100', { token: dispatcher });
+    const res = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: repairBody({ caller: { name: '王先生', phone: '13800000001', unit: '3-2-1520' } }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'UNIT.NOT_IN_DIRECTORY', field: 'caller.unit' });
+    expect(res.body.error.message).toMatch(/nearest: 3-2-1502/);
+    const after = await desk.call('GET', '/tickets?kind=repair&limit=100', { token: dispatcher });
+    expect(after.body.tickets.length).toBe(before.body.tickets.length);
+  });
+
+  it('a complaint’s caller unit is checked the same way (5-1-801 → nearest 5-1-0801)', async () => {
+    const res = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: {
+        kind: 'complaint',
+        caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-801' },
+        occurredAt: '2026-11-27T09:40:00+08:00',
+        place: '5号楼电梯',
+        description: '电梯停运',
+      },
+    });
+    expect([res.status, res.body.error.code]).toEqual([422, 'UNIT.NOT_IN_DIRECTORY']);
+    expect(res.body.error.message).toContain('5-1-0801');
+  });
+
+  it('confirmed by the dispatcher (caller.unitConfirmed: true) → 201, the confirmation on the opening event', async () => {
+    const res = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: repairBody({
+        caller: { name: '王先生', phone: '+8613800000001', unit: '9-9-9999', unitConfirmed: true },
+      }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const view = await desk.call('GET', `/tickets/${res.body.ticket.id}`, { token: dispatcher });
+    const opened = view.body.timeline.find((e: { type: string }) => e.type === 'repair.opened');
+    expect(opened.data.caller).toMatchObject({ unit: '9-9-9999', unitConfirmed: true });
+  });
+
+  it('a unit in the directory needs no confirmation', async () => {
+    const res = await desk.call('POST', '/tickets', { token: dispatcher, body: repairBody() });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+});
