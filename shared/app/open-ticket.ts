@@ -25,6 +25,7 @@ import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithKeySet } from './keys';
+import { checkCallerUnit } from './unit-check';
 
 /** Numbers one intake may take: a second only when the first was voided under it (ADR 010). */
 const NUMBER_ATTEMPTS = 2;
@@ -51,6 +52,8 @@ export async function openTicket(
   const parkId = resolvePark(principal, request.parkId);
   const park = await deps.directory.park(parkId);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
+  // Issue 11 item 21: a unit the park lacks is a typo until the dispatcher confirms it.
+  if ('caller' in request) await checkCallerUnit(deps.directory, parkId, request.caller);
   const rules = rulesOf(request.kind);
   const { kind: _kind, parkId: _park, ...fields } = request;
   const given = source ? { ...fields, source } : fields;

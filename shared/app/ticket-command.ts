@@ -19,6 +19,7 @@ import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
 import { keySetChangesFor } from './keys';
 import { writeMoveInEvent } from './move-in';
+import { slipKey, slipNumberOf } from './service-slips';
 import { viewFor } from './views';
 
 /** A validated command: its name (the last path segment) and its body. */
@@ -83,8 +84,14 @@ export async function recordTicketCommand(
   // KY-4: a key leaving or coming back moves the register's key set in the same transaction.
   const changes = await keySetChangesFor(deps, next, event);
   if (changes.length > 0) await deps.store.appendWithKeySets(next, event, ticket.version, changes);
-  else await deps.store.append(next, event, ticket.version);
+  else await deps.store.append(next, event, ticket.version, slipToClaim(event));
   return { ticket: next, event, view: viewFor(principal, next, staff) };
+}
+
+/** Issue 11 item 22: the folded service slip number the event records, claimed in its write. */
+function slipToClaim(event: TicketEventOf): string | undefined {
+  const number = slipNumberOf(event);
+  return number === undefined ? undefined : slipKey(number);
 }
 
 /** Step 2: the command exists for the kind, the principal's groups may send it, field staff only on their own work. */

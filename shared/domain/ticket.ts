@@ -20,6 +20,8 @@ export interface Caller {
   /** E.164. */
   phone: string;
   unit?: string;
+  /** The dispatcher confirmed a unit the park's directory lacks (issue 11 item 21). */
+  unitConfirmed?: boolean;
 }
 
 export type TimerStateName = 'pending' | 'met' | 'missed' | 'fired' | 'cancelled';

@@ -122,8 +122,12 @@ export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegist
   ): Promise<void>;
   /** The answer kept under an Idempotency-Key, unless none is or it expired before `now`. */
   intakeAnswer(parkId: string, staffId: string, key: string, now: Date): Promise<IntakeAnswer | undefined>;
-  /** Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`. */
-  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void>;
+  /**
+   * Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`.
+   * With `slip` (a folded service slip number), claims it for the ticket in the same transaction:
+   * IllegalTransition `SERVICE_SLIP.TAKEN` when another ticket of the park has it (issue 11 item 22).
+   */
+  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void>;
   /**
    * MI-6: the ticket's event (conditioned on `expectedVersion`) with the tickets it opens, each
    * with its opening event and the page of its reserved number, in ONE transaction.
@@ -158,6 +162,8 @@ export interface Directory {
   park(parkId: string): Promise<Park | undefined>;
   staff(parkId: string): Promise<StaffMember[]>;
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
+  /** Every unit id of the park (a Query on its partition): the nearest matches to a unit it lacks. */
+  unitIds(parkId: string): Promise<string[]>;
 }
 
 /** What signs and checks the personal links in SMS (`/ack/{token}`). */

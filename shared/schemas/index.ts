@@ -8,7 +8,7 @@ import type { ComplaintCommand, ComplaintCommandBody } from '../domain/complaint
 import { ACK_STEPS, CALLBACK_OUTCOMES, COMPLAINT_SEVERITIES, RESOLUTION_VIA } from '../domain/complaint';
 import type { EmergencyCommand, EmergencyCommandBody } from '../domain/emergency';
 import { EMERGENCY_CATEGORIES } from '../domain/emergency';
-import { E164_PATTERN, isWellFormed, ULID_PATTERN } from '../domain/formats';
+import { isWellFormed, ULID_PATTERN } from '../domain/formats';
 import type { KeyCommand, KeyCommandBody } from '../domain/key';
 import type { MoveInCommand, MoveInCommandBody } from '../domain/move-in';
 import { HEAD_OUTCOMES, ID_TYPES, KEY_SET_STATES, OWNER_CALL_OUTCOMES, REQUESTER_TYPES } from '../domain/key';
@@ -18,11 +18,16 @@ import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
 import { moveInBodies } from './move-in';
+import { PHONE_MESSAGE, toE164 } from './phone';
 
-/** E.164: a plus, a country code, up to 15 digits. */
-export const e164 = z
-  .string()
-  .check(z.regex(E164_PATTERN, 'must be an E.164 phone number such as +8613800000001'));
+/**
+ * A phone number as people type it, stored as E.164 (issue 11 item 20; see ./phone.ts). The
+ * IVR's caller id arrives as E.164 already and passes through unchanged.
+ */
+export const e164 = z.pipe(
+  z.string().check(z.refine((typed) => toE164(typed) !== undefined, PHONE_MESSAGE)),
+  z.transform((typed: string) => toE164(typed) ?? typed),
+);
 const isoTime = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 time with offset, e.g. 2026-11-27T15:00:00+08:00',
@@ -46,6 +51,8 @@ export const caller = z.strictObject({
   name: text(50),
   phone: e164,
   unit: z.optional(text(30)),
+  /** Issue 11 item 21: keep a unit the park's directory lacks (recorded on the opening event). */
+  unitConfirmed: z.optional(z.boolean()),
 });
 
 /** The most a paid special service may cost (RP-4), in yuan: a repair's fee, not a renovation's. */

@@ -240,13 +240,13 @@ describe('POST /tickets: malformed or mistyped bodies are 400 and write nothing'
     });
   });
 
-  it('a phone that is not E.164 (13800000001) → 400 field caller.phone', async () => {
-    const res = await refusedWithoutTrace(post(withCaller({ phone: '13800000001' })), {
+  it('what cannot be a phone number (1380000) → 400 field caller.phone', async () => {
+    const res = await refusedWithoutTrace(post(withCaller({ phone: '1380000' })), {
       status: 400,
       code: 'REQUEST.INVALID_FIELD',
       field: 'caller.phone',
     });
-    expect(res.body.error.message).toContain('E.164');
+    expect(res.body.error.message).toContain('phone number');
   });
 
   it('a blank description → 400 field description', async () => {

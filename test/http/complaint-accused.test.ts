@@ -20,7 +20,8 @@ afterAll(async () => {
 type Res = Awaited<ReturnType<TestDesk['call']>>;
 
 const RESOLVE = { confirmedBy: '张伟', via: 'phone' };
-const SLIP = { number: 'FW-0101', signedBy: '陈静' };
+/** Each complaint its own slip: a number is one ticket's per park (issue 11 item 22). */
+const slip = (id: string) => ({ number: `FW-${id.slice(-8)}`, signedBy: '陈静' });
 
 function complaint(about: Record<string, string>) {
   return {
@@ -101,11 +102,11 @@ describe('the person complained about never acts on it (CH-4, CH-5, DS-6)', () =
     // The callback made, the slip would close it (DS-6): not by him either.
     await ok(id, 'callback', 'dispatcher-1', { outcome: 'satisfied' });
     expectError(
-      await send(id, 'service-slip', 'engineering-manager-1', SLIP),
+      await send(id, 'service-slip', 'engineering-manager-1', slip(id)),
       403,
       'COMPLAINT.ACCUSED_MAY_NOT_ACT',
     );
-    expect((await ok(id, 'service-slip', 'dispatcher-1', SLIP)).status).toBe('closed');
+    expect((await ok(id, 'service-slip', 'dispatcher-1', slip(id))).status).toBe('closed');
   });
 
   it('attack 3: the dispatcher may send nothing on one about her; the duty officer and the customer-service lead act instead', async () => {
@@ -123,9 +124,13 @@ describe('the person complained about never acts on it (CH-4, CH-5, DS-6)', () =
       403,
       'COMPLAINT.ACCUSED_MAY_NOT_ACT',
     );
-    expectError(await send(id, 'service-slip', 'dispatcher-1', SLIP), 403, 'COMPLAINT.ACCUSED_MAY_NOT_ACT');
+    expectError(
+      await send(id, 'service-slip', 'dispatcher-1', slip(id)),
+      403,
+      'COMPLAINT.ACCUSED_MAY_NOT_ACT',
+    );
     await ok(id, 'callback', 'customer-service-lead-1', { outcome: 'satisfied' });
-    expect((await ok(id, 'service-slip', 'duty-officer-1', SLIP)).status).toBe('closed');
+    expect((await ok(id, 'service-slip', 'duty-officer-1', slip(id))).status).toBe('closed');
   });
 
   it('DS-6: the head of the department complained about may not call back or file the slip (403)', async () => {
@@ -137,11 +142,11 @@ describe('the person complained about never acts on it (CH-4, CH-5, DS-6)', () =
       'COMPLAINT.DEPARTMENT_MAY_NOT_ACT',
     );
     expectError(
-      await send(id, 'service-slip', 'engineering-manager-1', SLIP),
+      await send(id, 'service-slip', 'engineering-manager-1', slip(id)),
       403,
       'COMPLAINT.DEPARTMENT_MAY_NOT_ACT',
     );
-    await ok(id, 'service-slip', 'office-manager-1', SLIP);
+    await ok(id, 'service-slip', 'office-manager-1', slip(id));
     expect((await ok(id, 'callback', 'gm-1', { outcome: 'satisfied' })).status).toBe('closed');
   });
 });
@@ -219,7 +224,7 @@ describe('a dissatisfied callback does not close the case (CH-6, CH-1)', () => {
     // The next round: reported done again, the resident satisfied, the slip → closed; still one repeat.
     await ok(id, 'resolve', 'dispatcher-1', RESOLVE);
     await ok(id, 'callback', 'dispatcher-1', { outcome: 'satisfied' });
-    const closed = await ok(id, 'service-slip', 'dispatcher-1', SLIP);
+    const closed = await ok(id, 'service-slip', 'dispatcher-1', slip(id));
     expect(closed).toMatchObject({ status: 'closed', repeats: 1 });
   });
 });

@@ -138,7 +138,7 @@ describe('a move-in case over HTTP', () => {
       token: desk.token('dispatcher'),
       body: {
         kind: 'repair',
-        caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-301' },
+        caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-0801' },
         description: '水龙头漏水',
         location: '厨房',
         wantedAt: '2026-11-27T10:00:00+08:00',

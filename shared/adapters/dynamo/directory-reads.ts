@@ -46,4 +46,25 @@ export class DirectoryReads extends UnsettledReads {
     );
     return out.Item ? strip<Unit>(out.Item, DIRECTORY_INTERNAL) : undefined;
   }
+
+  // Issue 11 item 21: the park's unit ids, a Query on its partition (sk begins_with UNIT#, keys only),
+  // page after page; read only when a typed unit is not in the directory.
+  async unitIds(parkId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unit)',
+          ExpressionAttributeValues: { ':pk': keys.park(parkId).pk, ':unit': 'UNIT#' },
+          ProjectionExpression: 'sk',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(String(item.sk).slice('UNIT#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
 }

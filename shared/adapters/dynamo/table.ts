@@ -70,6 +70,8 @@ export const keys = {
   }),
   /** A tag is on one ring of a park only: registering a second set with it fails on this item. */
   keyTag: (parkId: string, tag: string) => ({ pk: `KEYTAG#${parkId}#${tag}`, sk: 'KEYTAG' }),
+  /** A service slip number claimed by one ticket of the park (issue 11 item 22). */
+  serviceSlip: (parkId: string, slip: string) => ({ pk: `SLIP#${parkId}#${slip}`, sk: 'SLIP' }),
   /** One closing-time list of keys out per park and closing time, whichever request's check sends it. */
   keyRollCall: (parkId: string, closingAt: string) => ({
     pk: `KEYROLL#${parkId}`,

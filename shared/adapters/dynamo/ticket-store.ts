@@ -25,6 +25,7 @@ import { pagePut, RegisterNumbers } from './register-numbers';
 import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
+import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
 import { keys, smsKeyOf } from './table';
@@ -143,8 +144,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     }
   }
 
-  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number): Promise<void> {
+  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void> {
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
     try {
       await transactWrite(
         this.db,
@@ -166,10 +168,12 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...slipClaim,
           ],
         }),
       );
     } catch (error) {
+      if (slip !== undefined) throwIfSlipTaken(error, slip);
       if (isConditionFailure(error)) {
         throw new ConcurrentChange(
           'the ticket was changed by someone else meanwhile; reload it and try again',
