@@ -6,7 +6,8 @@
  * 2. Authorize the command; field staff may only act on work assigned to them.
  * 3. Ask the domain for the event (the transitions table says whether the step is legal).
  * 4. Write ticket and event in ONE transaction conditioned on the version read in step 1: a
- *    concurrent change fails with 409 instead of being lost.
+ *    concurrent change fails with 409 instead of being lost. A step that changes nothing (the
+ *    kind's `changesNothing`, e.g. re-assigning the same technician) writes nothing.
  */
 import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
@@ -59,7 +60,7 @@ export async function recordTicketCommand(
   principal: Principal,
   ticketId: string,
   command: TicketCommand,
-): Promise<{ ticket: Ticket; event: TicketEventOf; view: Ticket }> {
+): Promise<{ ticket: Ticket; event?: TicketEventOf; view: Ticket }> {
   const ticket = await visibleTicket(deps, principal, ticketId);
   const rules = rulesOf(ticket.kind);
   const action = `${ticket.kind}.${command.type}`;
@@ -82,6 +83,8 @@ export async function recordTicketCommand(
   const now = deps.clock.now();
   const actor = actorOf(principal);
   const draft = decide(ticket, command, { now, actor, park, staff });
+  // A step that changes nothing (the same person again): nothing recorded, nobody texted (ADR 011).
+  if (rules.changesNothing?.(ticket, draft)) return { ticket, view: viewFor(principal, ticket, staff) };
   const event = { ...draft, seq: ticket.version + 1, at: now.toISOString(), actor } as TicketEventOf;
   const next = applyEvent(ticket, event);
   await deps.store.append(next, event, ticket.version);

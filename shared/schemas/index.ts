@@ -75,6 +75,12 @@ const time = isoTime.check(
   ),
 );
 
+/**
+ * The desk's judgement that this is not the caller's open ticket again (another fault, another
+ * event): opened even so (ADR 011). Never stored on the ticket.
+ */
+const allowDuplicate = z.optional(z.literal(true));
+
 export const openRepairBody = z.strictObject({
   kind: z.literal('repair'),
   parkId: z.optional(text(64)),
@@ -87,6 +93,7 @@ export const openRepairBody = z.strictObject({
   appointmentAt: z.optional(time),
   declineReason: z.optional(text(300)),
   paidService: z.optional(paidService),
+  allowDuplicate,
 });
 
 /** CH-3: the department, or the member of staff, complained about. */
@@ -115,6 +122,7 @@ export const openComplaintBody = z.strictObject({
   description: text(500),
   ...complaintGrading,
   valid: z.optional(z.boolean()),
+  allowDuplicate,
 });
 
 /** EM-1: what is happening, where, and who called (when someone did). */
@@ -125,6 +133,7 @@ export const openEmergencyBody = z.strictObject({
   location: text(200),
   description: text(500),
   caller: z.optional(caller),
+  allowDuplicate,
 });
 
 /** Ticket kinds that can be opened so far; the others arrive with their procedures. */

@@ -23,6 +23,11 @@ export const TABLE_INDEXES = {
    * CloudFormation adds one index per table update.
    */
   unsettledByShard: { partitionKey: 'unsettledKey', sortKey: 'unsettledSince' },
+  /**
+   * A caller's open tickets of one kind (and emergency category) in a park, newest first (sparse:
+   * only open tickets with a caller phone): what a repeated call joins (ADR 011, duplicates.ts).
+   */
+  openTicketsByCaller: { partitionKey: 'openCallerKey', sortKey: 'createdKey' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
@@ -43,7 +48,12 @@ export const keys = {
   park: (parkId: string) => ({ pk: `PARK#${parkId}`, sk: 'PARK' }),
   staff: (parkId: string, staffId: string) => ({ pk: `PARK#${parkId}`, sk: `STAFF#${staffId}` }),
   unit: (parkId: string, unit: string) => ({ pk: `PARK#${parkId}`, sk: `UNIT#${unit}` }),
+  /** A limit's counter in one window (ADR 011), e.g. `WRITES#dispatcher-1#29481234`. */
+  limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
 } as const;
+
+/** The attribute DynamoDB's TTL reads (epoch seconds): counters purge themselves after their window. */
+export const TTL_ATTRIBUTE = 'purgeAfter';
 
 /** How many partitions each kind of unsettled item is spread over (the reconciler queries each). */
 export const UNSETTLED_SHARDS = 4;

@@ -16,7 +16,7 @@ import type { TableIndexName } from './table';
 import { queryEventsUpTo } from './ticket-events';
 import { keys } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
-import { DirectoryReads } from './directory-reads';
+import { LimitItems, OPEN_CALLER_ATTRIBUTES, openCallerKeys } from './limits';
 import { sendingKeys, UNSETTLED_ATTRIBUTES, unsettledTicketKeys } from './unsettled';
 
 const TICKET_INTERNAL = [
@@ -29,6 +29,7 @@ const TICKET_INTERNAL = [
   'overdueKey',
   'createdKey',
   ...UNSETTLED_ATTRIBUTES,
+  ...OPEN_CALLER_ATTRIBUTES,
 ];
 
 /** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
@@ -56,6 +57,8 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
     createdKey: `${ticket.createdAt}#${ticket.id}`,
     // Sparse: in the reconciler's index while a timer is pending (unsettled.ts).
     ...unsettledTicketKeys(ticket),
+    // Sparse: in the index of open tickets by caller while open (limits.ts, ADR 011).
+    ...openCallerKeys(ticket),
   };
 }
 
@@ -73,8 +76,8 @@ function eventItem(ticket: Ticket, event: TicketEventOf): Record<string, unknown
 const writeItems = (ticket: Ticket, event: TicketEventOf) =>
   refuseOversized(`ticket ${ticket.id}: ${event.type}`, [ticketItem(ticket), eventItem(ticket, event)]);
 
-/** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts). */
-export class DynamoTicketStore extends DirectoryReads implements TicketStore, Directory {
+/** The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts), limits from limits.ts. */
+export class DynamoTicketStore extends LimitItems implements TicketStore, Directory {
   /**
    * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
    * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.

@@ -33,6 +33,9 @@ export const emergencyRules: TicketKindRules<
   timerDue: emergencyTimerDue,
   notifications: emergencyNotifications,
   moot: emergencySmsMoot,
+  // EM-4 offered again to the successor already asked: no second event, no second SMS (ADR 011).
+  changesNothing: (ticket, draft) =>
+    draft.type === 'emergency.handover-offered' && ticket.handover?.to.staffId === draft.data.to.staffId,
   assigneeOnly: [],
 };
 
