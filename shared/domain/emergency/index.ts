@@ -88,7 +88,7 @@ export {
   EMERGENCY_TRANSITIONS,
 } from './model';
 export type { LinkNotification } from './notifications';
-export { emergencyNotifications, emergencySmsMoot, hasLink } from './notifications';
+export { emergencyNotifications, emergencySmsMoot, hasLink, smsNeverHeld } from './notifications';
 export { CALLER_SENTENCE, openEmergency } from './open';
 export { HANDOVER_GROUPS, initialOwner } from './owner';
 export { decideResponder, respondersFor } from './responders';
