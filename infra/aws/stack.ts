@@ -30,7 +30,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { BACKGROUND_HANDLERS, HTTP_ROUTES, handlerEntry } from '../routes';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 import { OperationalAlarms } from './alarms';
 import { type AlarmDestination, DEFAULT_SMS_SPEND_ALARM_USD } from './deploy-target';
@@ -151,6 +151,8 @@ export class EstateDeskStack extends Stack {
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Limit counters (ADR 011) purge themselves after their window; no other item carries it.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     for (const [indexName, index] of Object.entries(TABLE_INDEXES)) {
       this.table.addGlobalSecondaryIndex({

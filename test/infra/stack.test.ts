@@ -23,7 +23,7 @@ import { REQUEST_PATH_BUDGET, worstCaseMs } from '../../shared/adapters/aws/sdk'
 import { SMS_WITHOUT_LINK_METRIC } from '../../shared/app/emergency-links';
 import { RECONCILER_REPAIRS_METRIC } from '../../infra/aws/alarms';
 import { DEFAULT_SMS_SPEND_ALARM_USD } from '../../infra/aws/deploy-target';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 
 const SYNTH_TIMEOUT = 120_000;
@@ -144,6 +144,12 @@ describe('DynamoDB table', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       DeletionProtectionEnabled: true,
+    });
+  });
+
+  it('purges limit counters by TTL on their own attribute (ADR 011)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
   });
 
