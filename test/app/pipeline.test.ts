@@ -61,7 +61,7 @@ beforeEach(() => {
 });
 
 describe('intake writes once and calls nothing else', () => {
-  it('POST /tickets makes exactly one DynamoDB write call (TransactWriteItems) and no Scheduler or SNS call', async () => {
+  it("POST /tickets makes one write for the ticket (TransactWriteItems), one for the token's allowance, and no Scheduler or SNS call", async () => {
     // Prepare: an API Gateway v2 event as the HTTP API hands it over after the JWT authorizer.
     const event = {
       version: '2.0',
@@ -86,7 +86,9 @@ describe('intake writes once and calls nothing else', () => {
     // Assess
     expect(result.statusCode).toBe(201);
     const writeCalls = writes.filter((w) => /Put|Update|Delete|TransactWrite|BatchWrite/.test(w));
-    expect(writeCalls).toEqual(['TransactWriteItemsCommand']);
+    // The token's allowance is one conditional UpdateItem of its own (ADR 011); the ticket, its
+    // event and its number are still one transaction.
+    expect(writeCalls).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
     expect(scheduler.calls()).toHaveLength(0);
     expect(sns.calls()).toHaveLength(0);
   });

@@ -5,13 +5,10 @@ import { startDesk, type Desk } from '../../infra/local/desk';
 import { signToken } from '../../infra/local/jwt';
 import { tokenFor } from '../../infra/local/token';
 import type { Group } from '../../shared/domain/park';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEMO_PARK } from '../../infra/local/demo-park';
 import { documentClient } from '../../shared/adapters/aws/core';
-import { keys } from '../../shared/adapters/dynamo/table';
 import type { LimitSettings } from '../../shared/domain/park';
 import { SteppedClock } from './clock';
-import { dynamoClient, uniqueTableName } from './store';
+import { dynamoClient, setParkLimits, uniqueTableName } from './store';
 
 export interface TestDesk extends Desk {
   /** A token as `npm run token -- <who>` prints it (role, group or staff id; `--park` works too). */
@@ -46,16 +43,7 @@ export async function startTestDesk(options: { limits?: Partial<LimitSettings> }
     pollIntervalMs: 0,
     clock: new SteppedClock(),
   });
-  if (options.limits) {
-    await documentClient(dynamoClient()).send(
-      new UpdateCommand({
-        TableName: desk.tableName,
-        Key: keys.park(DEMO_PARK.id),
-        UpdateExpression: 'SET limits = :limits',
-        ExpressionAttributeValues: { ':limits': { ...DEMO_PARK.limits, ...options.limits } },
-      }),
-    );
-  }
+  if (options.limits) await setParkLimits(documentClient(dynamoClient()), desk.tableName, options.limits);
   const localToken = tokenFor(['dispatcher'], jwtKey);
   return {
     ...desk,
