@@ -27,7 +27,9 @@ import {
   ROLE_LABELS,
   type StaffMember,
 } from '../../shared/domain/park';
+import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
 import type { Notification } from '../../shared/domain/sms';
+import { budgetAlert } from '../../shared/domain/sms-budget';
 import { type Actor, SYSTEM_ACTOR, type TicketKind } from '../../shared/domain/ticket';
 import {
   rulesOf,
@@ -70,6 +72,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{n}': 'the number of a leader’s instruction',
   '{text}': 'a leader’s instruction, whole',
   '{from}': 'who gave the instruction',
+  '{limit}': 'the SMS budget reached: per ticket, or per park and hour (ADR 011)',
   '{link}': `the personal signed link (https://…/ack/…); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
@@ -322,6 +325,20 @@ function emergencyStories(out: Sent): void {
     .runOut();
 }
 
+/** A budget reached (ADR 011): the one alert to the office manager, on a ticket of each kind. */
+function budgetAlertStories(out: Sent): void {
+  for (const kind of ['repair', 'complaint', 'emergency'] as const) {
+    const ticket = { kind, number: SENTINEL.number };
+    for (const [budget, limit] of [
+      ['ticket', LIMIT_DEFAULTS.smsPerTicket],
+      ['park-hour', LIMIT_DEFAULTS.smsPerParkHour],
+    ] as const) {
+      for (const notification of budgetAlert(budget, limit, ticket, staff, park))
+        out.push({ kind, notification });
+    }
+  }
+}
+
 // ---------------------------------------------------------------- texts → templates
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -336,7 +353,8 @@ export function templateOf(kind: TicketKind, text: string): string {
     .replace(new RegExp(`有偿${FEE}元`, 'g'), '有偿{fee}元')
     .replace(/第\d+轮/g, '第{round}轮')
     .replace(/经\d+轮/g, '经{rounds}轮')
-    .replace(/指示#\d+/g, '指示#{n}');
+    .replace(/指示#\d+/g, '指示#{n}')
+    .replace(/已发满\d+条/g, '已发满{limit}条');
   if (kind === 'complaint') {
     t = t.replace(
       new RegExp(`\\((${oneOf(Object.values(DEPARTMENT_LABELS))}|未定部门)\\)`, 'g'),
@@ -364,6 +382,7 @@ export function renderSmsTemplates(): SmsTemplate[] {
   repairStories(out);
   complaintStories(out);
   emergencyStories(out);
+  budgetAlertStories(out);
   const byText = new Map<string, SmsTemplate>();
   for (const { kind, notification } of out) {
     const base = templateOf(kind, notification.text);

@@ -51,7 +51,7 @@ export function budgetAlert(
 ): Notification[] {
   const what =
     budget === 'ticket'
-      ? `${ticket.number ?? '工单'}已发满${limit}条短信,${ticket.kind === 'emergency' ? '除通知链和到场通知外,' : ''}之后的短信暂停发送`
+      ? `${ticket.number ?? '工单'}已发满${limit}条短信,之后${ticket.kind === 'emergency' ? '除通知链和到场通知外' : '的短信'}暂停发送`
       : `本小时已发满${limit}条短信,之后的维修和投诉短信暂停发送`;
   const text = `${park.smsSignature}短信超额:${what},已记录在工单上,请查看。`;
   return firstHolders(staff, ALERTED).map((to) => ({ to, text, purpose: `sms-budget-${budget}` }));
