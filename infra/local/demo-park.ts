@@ -43,8 +43,8 @@ export const DEMO_PARK: Park = {
     ivrCallWindowMinutes: 60,
     writesPerToken: 60,
     writeWindowSeconds: 60,
-    smsPerTicket: 40,
-    emergencySmsPerTicket: 150,
+    smsPerTicket: 50,
+    emergencySmsPerTicket: 400,
     smsPerParkHour: 200,
   },
 };

@@ -6,13 +6,20 @@ import type { LimitSettings, Park } from './park';
 
 /** What a park that says nothing gets (ADR 011 gives the reasons for each figure). */
 export const LIMIT_DEFAULTS: LimitSettings = {
+  // A resident calling back about the same leak within half an hour.
   duplicateWindowMinutes: 30,
+  // Five calls an hour from one number; the sixth reaches a person (never nobody).
   ivrCallsPerPhone: 5,
   ivrCallWindowMinutes: 60,
+  // A person at the desk sends a step every few seconds at most; 100 intakes in 4.3 s is not a person.
   writesPerToken: 60,
   writeWindowSeconds: 60,
-  smsPerTicket: 40,
-  emergencySmsPerTicket: 150,
+  // A complaint left alone through every clock sends at most 19; a reopened one about twice that.
+  smsPerTicket: 50,
+  // The worst real emergency sends 316: three rounds of the chain, six responders, and 100
+  // instructions (MAX_INSTRUCTIONS), each issued and overdue to its person and the owner.
+  emergencySmsPerTicket: 400,
+  // Tens in a busy hour; an emergency's SMS count here but are never held by it.
   smsPerParkHour: 200,
 };
 
