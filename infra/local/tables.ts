@@ -10,8 +10,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   attributeDefinitions,
+  projectionOf,
   TABLE_INDEXES,
   TABLE_KEYS,
+  type TableIndexName,
   TTL_ATTRIBUTE,
 } from '../../shared/adapters/dynamo/table';
 
@@ -22,7 +24,7 @@ function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: st
       { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: projectionOf(IndexName as TableIndexName) },
   };
 }
 

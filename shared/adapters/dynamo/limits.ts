@@ -84,12 +84,12 @@ export class LimitItems extends DirectoryReads implements LimitCounters {
         KeyConditionExpression: '#k = :k AND #c >= :since',
         ExpressionAttributeNames: { '#k': CALLER_KEY, '#c': CREATED_KEY },
         ExpressionAttributeValues: { ':k': callerPartition(parkId, key), ':since': createdSince },
-        ProjectionExpression: 'id',
         ScanIndexForward: false,
         Limit: 1,
       }),
     );
-    const id = out.Items?.[0]?.id;
-    return typeof id === 'string' ? id : undefined;
+    // Keys only (table.ts): the ticket's id is in its partition key, `TICKET#<id>`.
+    const pk = out.Items?.[0]?.pk;
+    return typeof pk === 'string' && pk.startsWith('TICKET#') ? pk.slice('TICKET#'.length) : undefined;
   }
 }

@@ -27,10 +27,19 @@ export const TABLE_INDEXES = {
    * A caller's open tickets of one kind (and emergency category) in a park, newest first (sparse:
    * only open tickets with a caller phone): what a repeated call joins (ADR 011, duplicates.ts).
    */
-  openTicketsByCaller: { partitionKey: 'openCallerKey', sortKey: 'createdKey' },
+  openTicketsByCaller: { partitionKey: 'openCallerKey', sortKey: 'createdKey', projection: 'KEYS_ONLY' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
+
+/**
+ * What an index copies of each item: everything (`ALL`, the lists answer from the index alone), or
+ * only the keys, for an index that only finds an id (the ticket is then read from the table).
+ */
+export function projectionOf(index: TableIndexName): 'ALL' | 'KEYS_ONLY' {
+  const spec = TABLE_INDEXES[index];
+  return 'projection' in spec ? spec.projection : 'ALL';
+}
 
 /** Key builders: the only place that knows how items are keyed. */
 export const keys = {
