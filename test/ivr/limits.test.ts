@@ -5,6 +5,7 @@
  * put through to a person before anything opens. Twilio over HTTP on the local desk, signed as
  * Twilio signs; Amazon Connect through its Lambda handler with ContactFlowEvents.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ConnectContactFlowEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
@@ -16,7 +17,7 @@ import { DEFAULT_IVR_VOICE } from '../../shared/config';
 import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
 import { PROMPTS, spellNumber } from '../../shared/ivr/call-tree';
 import { provideIvr } from '../../shared/runtime';
-import { freshStore } from '../support/store';
+import { freshStore, logCalls } from '../support/store';
 import { callSid, dialled, type IvrTestDesk, said, startIvrDesk } from './support';
 
 const WANG = '+8613800000001'; // resident of 3-2-1502
@@ -112,10 +113,12 @@ describe('Amazon Connect: the same caller again, then too often', () => {
   const INSTANCE = 'arn:aws:connect:ap-east-1:111122223333:instance/8f2b1c3d-0000-4000-8000-000000000009';
   const CALLER = '+8613800000005';
   let deps: IvrDeps;
+  let dynamo: DynamoDBClient;
   let contacts = 0;
 
   beforeAll(async () => {
-    const { db, tableName, store } = await freshStore();
+    const { client, db, tableName, store } = await freshStore();
+    dynamo = client;
     const clock = new AdjustableClock();
     clock.set(new Date('2026-12-01T10:00:00+08:00'));
     deps = {
@@ -135,7 +138,7 @@ describe('Amazon Connect: the same caller again, then too often', () => {
   });
   afterAll(() => provideIvr(undefined));
 
-  const contact = (parameters: Record<string, string>): ConnectContactFlowEvent => {
+  const contact = (parameters: Record<string, string>, phone = CALLER): ConnectContactFlowEvent => {
     const id = `6e4c8b41-0000-4000-8000-${String(++contacts).padStart(12, '0')}`;
     return {
       Name: 'ContactFlowEvent',
@@ -144,7 +147,7 @@ describe('Amazon Connect: the same caller again, then too often', () => {
           Attributes: {},
           Channel: 'VOICE',
           ContactId: id,
-          CustomerEndpoint: { Address: CALLER, Type: 'TELEPHONE_NUMBER' },
+          CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
           InitialContactId: id,
           InitiationMethod: 'INBOUND',
           InstanceARN: INSTANCE,
@@ -185,5 +188,21 @@ describe('Amazon Connect: the same caller again, then too often', () => {
     );
     const page = await deps.store.list({ parkId: 'park-1', limit: 100 });
     expect(page.tickets).toHaveLength(1);
+  });
+
+  it('a new contact with the limits on: at most 10 DynamoDB round trips, none a scan', async () => {
+    // The number's count (one UpdateItem) and the caller's open tickets (one Query on a keys-only
+    // index) come on top of intake's own trips; `npm run bench` times new contacts.
+    const calls: string[] = [];
+    logCalls(dynamo, calls);
+    try {
+      const answer = await connect(contact({ kind: 'repair', description: '水管漏水' }, '+8613800000002'));
+      expect(answer.status).toBe('opened');
+    } finally {
+      dynamo.middlewareStack.remove('logCalls');
+    }
+    console.log(`connect, a new contact: ${calls.length} DynamoDB round trips (${calls.join(', ')})`);
+    expect(calls.length).toBeLessThanOrEqual(10);
+    expect(calls).not.toContain('ScanCommand');
   });
 });
