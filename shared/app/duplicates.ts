@@ -38,6 +38,11 @@ export async function openUnlessDuplicate(
   principal: Principal,
   request: OpenTicketRequest,
   source?: TicketSource,
+  /**
+   * A check that must pass before anything is written (the token's allowance, rate-limits.ts),
+   * already running: it runs alongside the lookup, so intake waits for one round trip, not two.
+   */
+  gate: Promise<void> = Promise.resolve(),
 ): Promise<Intake> {
   const { allowDuplicate, ...rest } = request;
   const fresh = rest as OpenTicketRequest;
@@ -51,10 +56,11 @@ export async function openUnlessDuplicate(
   const park = await deps.directory.park(parkId);
   const { duplicateWindowMinutes } = limitSettings(park).settings;
   if (allowDuplicate || !key || !park || !request.caller || duplicateWindowMinutes === 0) {
+    await gate;
     return openTicket(deps, principal, fresh, source);
   }
   const since = new Date(deps.clock.now().getTime() - duplicateWindowMinutes * 60_000).toISOString();
-  const id = await deps.store.openTicketOfCaller(parkId, key, since);
+  const [id] = await Promise.all([deps.store.openTicketOfCaller(parkId, key, since), gate]);
   for (let attempt = 1; id && attempt <= APPEND_ATTEMPTS; attempt++) {
     const ticket = await deps.store.get(id);
     // The index may lag behind the table: the ticket as it is now decides.
