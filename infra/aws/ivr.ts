@@ -15,6 +15,7 @@
  *   not configured (the park is never the flow's to say).
  * - `ivrParkId`, `ivrVoice`, `ivrSayLanguage`, `ivrSpeechLanguage`: see shared/config.ts.
  */
+import type { TableIndexName } from '../../shared/adapters/dynamo/table';
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -50,6 +51,9 @@ export const IVR_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:ConditionCheckItem',
 ] as const;
+
+/** The one index intake reads (shared/adapters/dynamo/limits.ts). */
+export const IVR_INDEX: TableIndexName = 'openTicketsByCaller';
 
 export interface IvrIntakeProps {
   projectRoot: string;
@@ -172,13 +176,23 @@ export class IvrIntake extends Construct {
     });
   }
 
-  /** Items of the base table only: intake needs no index. */
+  /**
+   * Items of the base table, and one index: a caller's open tickets, which a repeated call joins
+   * (ADR 011). No other index: intake lists nothing.
+   */
   private grantItems(target: ServiceFunction, table: dynamodb.ITable): void {
     target.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'ReadWriteTableItems',
         actions: [...IVR_TABLE_ACTIONS],
         resources: [table.tableArn],
+      }),
+    );
+    target.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueryOpenTicketsByCaller',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${IVR_INDEX}`],
       }),
     );
   }

@@ -38,7 +38,9 @@ import {
   ROLE_LABELS,
   type StaffMember,
 } from '../../shared/domain/park';
+import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
 import type { Notification } from '../../shared/domain/sms';
+import { budgetAlert } from '../../shared/domain/sms-budget';
 import { type Actor, SYSTEM_ACTOR, type TicketKind } from '../../shared/domain/ticket';
 import {
   rulesOf,
@@ -93,6 +95,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{days}': 'how many days a move-in has been open (the park’s moveIn.openDays, default 7)',
   '{steps}': 'the move-in steps still missing, by rule number: 2/3/8 for MI-2, MI-3, MI-8',
   '{keys}': 'the keys still out at closing time, each as tag, place and holder, shortened with … to fit',
+  '{limit}': 'the SMS budget reached: per ticket, or per park and hour (ADR 011)',
   '{link}': `the personal signed link (https://…/ack/ and a 12-character token); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
@@ -454,6 +457,21 @@ function keyStories(w: World): void {
   keySetSent({ ...reportKeySetLost(outSet, undefined), seq: 3, at, actor: guard } as KeySetEvent, outSet);
 }
 
+/** A budget reached (ADR 011): the one alert to the office manager, on a ticket of each kind. */
+function budgetAlertStories(w: World): void {
+  const { park, staff } = w;
+  for (const kind of ['repair', 'complaint', 'emergency'] as const) {
+    const ticket = { kind, number: w.v.number };
+    for (const [budget, limit] of [
+      ['ticket', LIMIT_DEFAULTS.smsPerTicket],
+      ['park-hour', LIMIT_DEFAULTS.smsPerParkHour],
+    ] as const) {
+      for (const notification of budgetAlert(budget, limit, ticket, staff, park))
+        w.out.push({ kind, notification });
+    }
+  }
+}
+
 // ---------------------------------------------------------------- texts → templates
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -470,7 +488,8 @@ export function templateOf(kind: TicketKind, text: string): string {
     .replace(new RegExp(`有偿${FEE}元`, 'g'), '有偿{fee}元')
     .replace(/第\d+轮/g, '第{round}轮')
     .replace(/经\d+轮/g, '经{rounds}轮')
-    .replace(/指示#\d+/g, '指示#{n}');
+    .replace(/指示#\d+/g, '指示#{n}')
+    .replace(/已发满\d+条/g, '已发满{limit}条');
   if (kind === 'complaint') {
     t = t.replace(
       new RegExp(`\\((${oneOf(Object.values(DEPARTMENT_LABELS))}|未定部门)\\)`, 'g'),
@@ -524,6 +543,7 @@ export function storyNotifications(values: StoryValues): Sent {
   emergencyStories(w);
   keyStories(w);
   moveInStories(w);
+  budgetAlertStories(w);
   return w.out;
 }
 

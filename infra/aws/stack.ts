@@ -30,7 +30,13 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { BACKGROUND_HANDLERS, HTTP_ROUTES, handlerEntry } from '../routes';
-import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table';
+import {
+  projectionOf,
+  TABLE_INDEXES,
+  TABLE_KEYS,
+  type TableIndexName,
+  TTL_ATTRIBUTE,
+} from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 import { OperationalAlarms } from './alarms';
 import { type AlarmDestination, DEFAULT_SMS_SPEND_ALARM_USD } from './deploy-target';
@@ -149,7 +155,8 @@ export class EstateDeskStack extends Stack {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-      // Idempotency-Key answers expire (ADR 010); nothing else carries the attribute.
+      // Idempotency-Key answers expire (ADR 010) and limit counters purge themselves after their
+      // window (ADR 011); nothing else carries the attribute.
       timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -159,7 +166,7 @@ export class EstateDeskStack extends Stack {
         indexName,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: dynamodb.ProjectionType[projectionOf(indexName as TableIndexName)],
       });
     }
 

@@ -36,6 +36,17 @@ export const DEMO_PARK: Park = {
     ackLinkMinutes: 120,
     sceneLinkMinutes: 720,
   },
+  // What one caller, token or ticket may cost (ADR 011): the defaults, written out.
+  limits: {
+    duplicateWindowMinutes: 30,
+    ivrCallsPerPhone: 5,
+    ivrCallWindowMinutes: 60,
+    writesPerToken: 60,
+    writeWindowSeconds: 60,
+    smsPerTicket: 50,
+    emergencySmsPerTicket: 400,
+    smsPerParkHour: 200,
+  },
 };
 
 type Seat = Omit<StaffMember, 'parkId' | 'phone'>;

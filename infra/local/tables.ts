@@ -3,10 +3,19 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ResourceNotFoundException,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { attributeDefinitions, TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamo/table';
+import {
+  attributeDefinitions,
+  projectionOf,
+  TABLE_INDEXES,
+  TABLE_KEYS,
+  type TableIndexName,
+  TTL_ATTRIBUTE,
+} from '../../shared/adapters/dynamo/table';
 
 function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: string }) {
   return {
@@ -15,7 +24,7 @@ function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: st
       { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: projectionOf(IndexName as TableIndexName) },
   };
 }
 
@@ -48,6 +57,19 @@ async function addMissingIndexes(
   }
 }
 
+/** Limit counters purge themselves (ADR 011), as in AWS; a table made by an older desk gets it too. */
+async function ensureTimeToLive(client: DynamoDBClient, tableName: string): Promise<void> {
+  const out = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const ttl = out.TimeToLiveDescription;
+  if (ttl?.AttributeName === TTL_ATTRIBUTE && ttl.TimeToLiveStatus !== 'DISABLED') return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    }),
+  );
+}
+
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
@@ -58,6 +80,7 @@ export async function ensureTable(
     if (!streamArn) throw new Error(`table ${tableName} exists without a stream`);
     const present = new Set((found.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? ''));
     await addMissingIndexes(client, tableName, present);
+    await ensureTimeToLive(client, tableName);
     return { created: false, streamArn };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -77,5 +100,6 @@ export async function ensureTable(
   );
   const streamArn = out.TableDescription?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${tableName} was created without a stream`);
+  await ensureTimeToLive(client, tableName);
   return { created: true, streamArn };
 }

@@ -8,6 +8,7 @@
  *   was right after it (never as it is now), so a replayed record derives the same list; each SMS
  *   is claimed in the table (event seq, index) before it is sent, so a replay sends nothing twice.
  *   An SMS the ticket's state now makes moot (an answer stored since) keeps its index, unsent.
+ *   An SMS over a budget (sms-budget.ts) is recorded `held` and not sent.
  */
 import { NotFound } from '../domain/errors';
 import type { TicketEventOf, Ticket } from '../domain/tickets';
@@ -18,6 +19,7 @@ import type { Deps } from './deps';
 import { withAckLinks } from './emergency-links';
 import { applyKeySetEffects, isKeySetItem } from './key-effects';
 import { recordUndeliverableSms } from './emergency-undeliverable';
+import { smsHeldBy } from './sms-budget';
 import { DEFAULT_TIME_ZONE } from '../domain/formats';
 import { hasLink } from '../domain/emergency';
 import { log } from '../log';
@@ -115,6 +117,12 @@ async function sendNotifications(
       ...(hasLink(n) ? { link: n.link } : {}),
     };
     if (!(await deps.store.claimSms(record))) continue;
+    // Over a budget (ADR 011): recorded `held` with the reason, not sent.
+    const held = await smsHeldBy(deps, then, park, staff, record);
+    if (held) {
+      await deps.store.settleSms({ ...record, state: 'held', error: held });
+      continue;
+    }
     try {
       const { messageId } = await deps.sms.send({ to: n.to.phone, text: n.text, ticketId });
       await deps.store.settleSms({ ...record, state: 'sent', messageId });

@@ -57,6 +57,8 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
         afterEvent: s.eventSeq,
         // Sent more than once: the reconciler re-sent a claim a crash had left unsent.
         ...(s.attempts ? { attempts: s.attempts, resentAt: s.resentAt } : {}),
+        // Over an SMS budget (ADR 011): which one, and that it was not sent.
+        ...(s.state === 'held' && s.error ? { heldBy: s.error } : {}),
       },
     })),
   ];

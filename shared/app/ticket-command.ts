@@ -6,7 +6,8 @@
  * 2. Authorize the command; field staff may only act on work assigned to them.
  * 3. Ask the domain for the event (the transitions table says whether the step is legal).
  * 4. Write ticket and event in ONE transaction conditioned on the version read in step 1: a
- *    concurrent change fails with 409 instead of being lost.
+ *    concurrent change fails with 409 instead of being lost. A step that changes nothing (the
+ *    kind's `changesNothing`, e.g. re-assigning the same technician) writes nothing.
  */
 import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
 import type { EventDraft, RuleContext } from '../domain/kind';
@@ -63,7 +64,7 @@ export async function recordTicketCommand(
   principal: Principal,
   ticketId: string,
   command: TicketCommand,
-): Promise<{ ticket: Ticket; event: TicketEventOf; view: Ticket }> {
+): Promise<{ ticket: Ticket; event?: TicketEventOf; view: Ticket }> {
   const ticket = await visibleTicket(deps, principal, ticketId);
   mayAttempt(principal, ticket, command);
   const [park, staff] = await Promise.all([
@@ -74,6 +75,10 @@ export async function recordTicketCommand(
   const now = deps.clock.now();
   const actor = actorOf(principal);
   const draft = decide(ticket, command, { now, actor, park, staff });
+  // A step that changes nothing (the same person again): nothing recorded, nobody texted (ADR 011).
+  if (rulesOf(ticket.kind).changesNothing?.(ticket, draft as never)) {
+    return { ticket, view: viewFor(principal, ticket, staff) };
+  }
   // MI-5..MI-7: a move-in's step is written with the repairs or key sets it moves (move-in.ts).
   if (ticket.kind === 'move-in') {
     const written = await writeMoveInEvent(deps, ticket, draft as never, { now, actor, park, staff });

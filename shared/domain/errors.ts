@@ -96,3 +96,17 @@ export class IntakeConflict extends ConcurrentChange {
     super(message, options);
   }
 }
+
+/**
+ * Over a limit of the park's (ADR 011), e.g. writes per token: nothing was done; the same request
+ * may be sent again after `retryAfterSeconds` (HTTP 429 + Retry-After).
+ */
+export class RateLimited extends DomainError {
+  readonly code: string;
+  readonly retryAfterSeconds: number;
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(message);
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

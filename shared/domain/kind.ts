@@ -127,6 +127,12 @@ export interface TicketKindRules<
    * back. Absent: nothing becomes moot.
    */
   moot?(notification: Notification, current: T): boolean;
+  /**
+   * Whether the event a command decided would change nothing that matters (re-assigning the person
+   * already assigned): then nothing is recorded and nobody is texted (ADR 011). Absent: every
+   * decided event is recorded.
+   */
+  changesNothing?(ticket: T, draft: EventDraft<E>): boolean;
   /** Commands that field staff may only run on a ticket assigned to them. */
   assigneeOnly: readonly string[];
   /** Opening needs the directory (e.g. to name whom the report sheet goes to); repairs do not. */

@@ -99,6 +99,8 @@ export interface Park {
   keys?: Partial<KeySettings>;
   /** Resident move-in (MI-3's counted items, MI-9's forms, the open clock); absent fields take move-in/settings.ts's defaults. */
   moveIn?: Partial<MoveInSettings>;
+  /** What one caller, one token or one ticket may cost; absent fields take limits.ts's defaults. */
+  limits?: Partial<LimitSettings>;
 }
 
 /** A park's move-in data (move-in/settings.ts). */
@@ -116,6 +118,27 @@ export interface MoveInSettings {
     ownerCopies: number;
     step?: string;
   }[];
+}
+
+/** A park's limits (limits.ts, ADR 011): duplicates, call and request rates, SMS budgets. */
+export interface LimitSettings {
+  /**
+   * Intake: a ticket asked for by the same caller phone, of the same kind (and emergency category),
+   * within this many minutes of an open one of theirs joins that one instead (`duplicateOf`). 0: off.
+   */
+  duplicateWindowMinutes: number;
+  /** IVR: calls one number may make in `ivrCallWindowMinutes`; beyond them it is put through to a person. */
+  ivrCallsPerPhone: number;
+  ivrCallWindowMinutes: number;
+  /** Writes (POST) one token may send in `writeWindowSeconds`; beyond them 429 `REQUEST.RATE_LIMITED`. */
+  writesPerToken: number;
+  writeWindowSeconds: number;
+  /** SMS one repair or complaint may cause; beyond it they are held (recorded, not sent). */
+  smsPerTicket: number;
+  /** SMS one emergency may cause; its EM-2 chain and EM-3 scene SMS are never held, only counted. */
+  emergencySmsPerTicket: number;
+  /** SMS the park may send in one clock hour; beyond it repair and complaint SMS are held. */
+  smsPerParkHour: number;
 }
 
 /** A park's key custody clocks, read when a key is handed out (key/settings.ts). */

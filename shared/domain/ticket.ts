@@ -1,4 +1,5 @@
 /** What every ticket kind shares: identity, park, status, version, timers and its event shape. */
+import type { CalledAgain } from './called-again';
 import type { Group } from './park';
 
 export const TICKET_KINDS = ['repair', 'complaint', 'emergency', 'key', 'move-in'] as const;
@@ -72,6 +73,8 @@ export interface TicketBase {
   source?: TicketSource;
   /** The member of staff the work is assigned to, for kinds that assign it. */
   assigneeId?: string;
+  /** The caller called again while it was open (`caller.called-again`, ADR 011); absent until then. */
+  calledAgain?: CalledAgain;
 }
 
 /** Marks every pending timer as settled with `state` (used when a ticket ends or a deadline is met). */

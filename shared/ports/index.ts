@@ -70,7 +70,8 @@ export interface SmsRecord {
   to: string;
   text: string;
   purpose: string;
-  state: 'sending' | 'sent' | 'failed';
+  /** `held`: over an SMS budget (ADR 011), recorded and not sent; `error` says which. */
+  state: 'sending' | 'sent' | 'failed' | 'held';
   at: string;
   messageId?: string;
   error?: string;
@@ -95,8 +96,21 @@ export interface TicketPage {
   cursor?: string;
 }
 
-/** Tickets and their append-only events, short link records and the key register (one DynamoDB table). */
-export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegister {
+/**
+ * The counters and lookups behind a park's limits (ADR 011), on the same table: one write or one
+ * Query each.
+ */
+export interface LimitCounters {
+  /** Adds one to the counter `name` and answers its new value (one UpdateItem). */
+  countUp(name: string, purgeAfter: Date): Promise<number>;
+  /** Adds one to `name` when it is under `limit` and answers true; else writes nothing and answers false. */
+  takeUnder(name: string, limit: number, purgeAfter: Date): Promise<boolean>;
+  /** The id of the caller's newest open ticket by `duplicateKey` created at or after `createdSince` (one Query). */
+  openTicketOfCaller(parkId: string, duplicateKey: string, createdSince: string): Promise<string | undefined>;
+}
+
+/** Tickets and their append-only events, short link records, the key register and the limits' counters (one DynamoDB table). */
+export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegister, LimitCounters {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;

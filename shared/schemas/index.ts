@@ -86,6 +86,12 @@ const time = isoTime.check(
   ),
 );
 
+/**
+ * The desk's judgement that this is not the caller's open ticket again (another fault, another
+ * event): opened even so (ADR 011). Never stored on the ticket.
+ */
+const allowDuplicate = z.optional(z.literal(true));
+
 export const openRepairBody = z.strictObject({
   kind: z.literal('repair'),
   parkId: z.optional(text(64)),
@@ -98,6 +104,7 @@ export const openRepairBody = z.strictObject({
   appointmentAt: z.optional(time),
   declineReason: z.optional(text(300)),
   paidService: z.optional(paidService),
+  allowDuplicate,
 });
 
 /** CH-3: the department, or the member of staff, complained about. */
@@ -126,6 +133,7 @@ export const openComplaintBody = z.strictObject({
   description: text(500),
   ...complaintGrading,
   valid: z.optional(z.boolean()),
+  allowDuplicate,
 });
 
 /** EM-1: what is happening, where, and who called (when someone did). */
@@ -136,6 +144,7 @@ export const openEmergencyBody = z.strictObject({
   location: text(200),
   description: text(500),
   caller: z.optional(caller),
+  allowDuplicate,
 });
 
 /** A unit (3-2-1502) or an area (水泵房) as the key register writes it: no `#`, no surrounding space. */

@@ -60,8 +60,8 @@ beforeEach(() => {
   writes.length = 0;
 });
 
-describe('intake writes its number, then the ticket, and calls nothing else', () => {
-  it('POST /tickets makes two DynamoDB write calls (the number’s UpdateItem, the TransactWriteItems; ADR 010) and no Scheduler or SNS call', async () => {
+describe('intake reserves its number, then writes the ticket, and calls nothing else', () => {
+  it("POST /tickets makes three DynamoDB write calls (the token's allowance and the number's UpdateItems, the TransactWriteItems; ADR 010, ADR 011) and no Scheduler or SNS call", async () => {
     // Prepare: an API Gateway v2 event as the HTTP API hands it over after the JWT authorizer.
     const event = {
       version: '2.0',
@@ -86,6 +86,8 @@ describe('intake writes its number, then the ticket, and calls nothing else', ()
     // Assess
     expect(result.statusCode).toBe(201);
     const writeCalls = writes.filter((w) => /Put|Update|Delete|TransactWrite|BatchWrite/.test(w));
+    // The token's allowance is one conditional UpdateItem of its own (ADR 011); the ticket, its
+    // event and its number are still one transaction.
     expect(writeCalls).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
     expect(scheduler.calls()).toHaveLength(0);
     expect(sns.calls()).toHaveLength(0);

@@ -5,7 +5,7 @@
  * dissatisfied callback sending the case back to handling with its clocks (CH-6, CH-1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDesk, type TestDesk } from '../support/desk';
+import { newCallerPhone, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
 
@@ -26,7 +26,8 @@ const slip = (id: string) => ({ number: `FW-${id.slice(-8)}`, signedBy: '陈静'
 function complaint(about: Record<string, string>) {
   return {
     kind: 'complaint',
-    caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-0801' },
+    // A complainant of its own each time: the same one's second complaint would join the first (ADR 011).
+    caller: { name: '李女士', phone: newCallerPhone(), unit: '5-1-0801' },
     occurredAt: '2026-11-27T09:40:00+08:00',
     place: '5号楼电梯',
     about,

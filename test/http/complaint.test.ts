@@ -3,7 +3,7 @@
  * register number; who may do which step; the overdue filter; GET /parks/{id} with its calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDesk, startTestDesk, type TestDesk } from '../support/desk';
+import { freshDesk, newCallerPhone, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
 let dispatcher: string;
@@ -22,7 +22,8 @@ type Res = Awaited<ReturnType<TestDesk['call']>>;
 function complaint(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'complaint',
-    caller: { name: '李女士', phone: '+8613800000002', unit: '5-1-0801' },
+    // A complainant of its own each time: the same one's second complaint would join the first (ADR 011).
+    caller: { name: '李女士', phone: newCallerPhone(), unit: '5-1-0801' },
     occurredAt: '2026-11-27T09:40:00+08:00',
     place: '5号楼电梯',
     about: { department: 'engineering' },

@@ -37,7 +37,16 @@ describe('the templates', () => {
 
   it('cover every kind and every SMS purpose of repairs', () => {
     expect([...purposes('repair')].sort()).toEqual(
-      ['ack-30m', 'appointment-reminder', 'assigned', 'received', 'unassigned'].sort(),
+      [
+        'ack-30m',
+        'appointment-reminder',
+        'assigned',
+        'received',
+        'unassigned',
+        // ADR 011: the one alert of a budget breach.
+        'sms-budget-ticket',
+        'sms-budget-park-hour',
+      ].sort(),
     );
   });
 

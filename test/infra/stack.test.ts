@@ -23,7 +23,13 @@ import { REQUEST_PATH_BUDGET, worstCaseMs } from '../../shared/adapters/aws/sdk'
 import { SMS_WITHOUT_LINK_METRIC } from '../../shared/app/emergency-links';
 import { RECONCILER_REPAIRS_METRIC } from '../../infra/aws/alarms';
 import { DEFAULT_SMS_SPEND_ALARM_USD } from '../../infra/aws/deploy-target';
-import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table';
+import {
+  projectionOf,
+  TABLE_INDEXES,
+  TABLE_KEYS,
+  type TableIndexName,
+  TTL_ATTRIBUTE,
+} from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 
 const SYNTH_TIMEOUT = 120_000;
@@ -147,7 +153,7 @@ describe('DynamoDB table', () => {
     });
   });
 
-  it('deletes expired Idempotency-Key answers by its time-to-live attribute (issue 10, item 4)', () => {
+  it('deletes expired Idempotency-Key answers and limit counters by one time-to-live attribute (ADR 010, ADR 011)', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
@@ -157,7 +163,7 @@ describe('DynamoDB table', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 
-  it('has exactly the GSIs of TABLE_INDEXES, string keys, projection ALL', () => {
+  it('has exactly the GSIs of TABLE_INDEXES, string keys, projection ALL but where an index takes keys only', () => {
     const table = Object.values(resourcesOfType('AWS::DynamoDB::Table'))[0]!.Properties;
     const indexes = table.GlobalSecondaryIndexes as { IndexName: string }[];
     expect(indexes.map((index) => index.IndexName).sort()).toEqual(Object.keys(TABLE_INDEXES).sort());
@@ -168,7 +174,7 @@ describe('DynamoDB table', () => {
           { AttributeName: keys.partitionKey, KeyType: 'HASH' },
           { AttributeName: keys.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: projectionOf(indexName as TableIndexName) },
       });
     }
     for (const definition of table.AttributeDefinitions as { AttributeType: string }[]) {

@@ -31,7 +31,11 @@ let baseUrl = BASE;
 const clock = new AdjustableClock();
 
 beforeAll(async () => {
-  const { client, db, tableName, store } = await freshStore();
+  // The same caller calls again and again in one minute: the handlers, not the limits, are tested
+  // here (test/ivr/limits.test.ts has the duplicate and per-number rules, through these handlers).
+  const { client, db, tableName, store } = await freshStore({
+    limits: { duplicateWindowMinutes: 0, ivrCallsPerPhone: 1000 },
+  });
   dynamo = client;
   clock.set(new Date('2026-12-01T10:00:00+08:00'));
   deps = {

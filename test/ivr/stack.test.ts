@@ -15,6 +15,7 @@ import { buildEstateDesk } from '../../infra/aws/build';
 import {
   connectInstancesOf,
   DEFAULT_TWILIO_AUTH_TOKEN_PARAMETER,
+  IVR_INDEX,
   IVR_TABLE_ACTIONS,
 } from '../../infra/aws/ivr';
 import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';
@@ -173,7 +174,7 @@ describe('the Twilio function', () => {
     expect(env).not.toHaveProperty(ENV.twilioAuthToken);
   });
 
-  it('may read exactly the token parameter, and items of the table (no index, no delete, no scan)', () => {
+  it('may read exactly the token parameter, items of the table, and one index (no delete, no scan)', () => {
     const statements = statementsOf(plain, plain.stack.ivr.twilio.role);
     const ssm = statements.find((s) => s.Sid === 'ReadTwilioAuthToken');
     const table = statements.find((s) => s.Sid === 'ReadWriteTableItems');
@@ -182,6 +183,10 @@ describe('the Twilio function', () => {
     expect(JSON.stringify(ssm?.Resource)).toContain(':parameter/estate-desk/twilio/auth-token"');
     expect([table?.Action].flat().sort()).toEqual([...IVR_TABLE_ACTIONS].sort());
     expect(table?.Resource).toEqual({ 'Fn::GetAtt': [logicalId(plain, plain.stack.table), 'Arn'] });
+    // A repeated call joins the caller's open ticket (ADR 011): a Query on that index alone.
+    const index = statements.find((s) => s.Sid === 'QueryOpenTicketsByCaller');
+    expect(index?.Action).toBe('dynamodb:Query');
+    expect(JSON.stringify(index?.Resource)).toContain(`/index/${IVR_INDEX}"`);
     expect(statements.some((s) => s.Sid === 'DecryptTwilioAuthToken')).toBe(false);
   });
 
@@ -263,7 +268,7 @@ describe('the Amazon Connect function', () => {
       statementsOf(plain, plain.stack.ivr.connect.role)
         .map((s) => s.Sid)
         .sort(),
-    ).toEqual(['ReadWriteTableItems', 'WriteOwnLogs']);
+    ).toEqual(['QueryOpenTicketsByCaller', 'ReadWriteTableItems', 'WriteOwnLogs']);
   });
 
   it('outputs the Twilio voice URL and the Connect function ARN', () => {

@@ -16,8 +16,8 @@ export interface IvrTestDesk extends TestDesk {
   next(twiml: string): string;
 }
 
-export async function startIvrDesk(): Promise<IvrTestDesk> {
-  const desk = await startTestDesk();
+export async function startIvrDesk(options: Parameters<typeof startTestDesk>[0] = {}): Promise<IvrTestDesk> {
+  const desk = await startTestDesk(options);
   return {
     ...desk,
     twilio: async (path, params, options = {}) => {

@@ -5,8 +5,10 @@ import { startDesk, type Desk } from '../../infra/local/desk';
 import { signToken } from '../../infra/local/jwt';
 import { tokenFor } from '../../infra/local/token';
 import type { Group } from '../../shared/domain/park';
+import { documentClient } from '../../shared/adapters/aws/core';
+import type { LimitSettings } from '../../shared/domain/park';
 import { SteppedClock } from './clock';
-import { uniqueTableName } from './store';
+import { dynamoClient, setParkLimits, uniqueTableName } from './store';
 
 export interface TestDesk extends Desk {
   /** A token as `npm run token -- <who>` prints it (role, group or staff id; `--park` works too). */
@@ -28,7 +30,11 @@ export interface TestDesk extends Desk {
 /** One signing key per test file: a token minted for one of its desks works on the next. */
 const jwtKey = randomBytes(16).toString('hex');
 
-export async function startTestDesk(): Promise<TestDesk> {
+/**
+ * A desk on a fresh table with the demo park; `limits` replaces the park's limits (ADR 011) before
+ * anything reads the park (its settings are cached a minute once read).
+ */
+export async function startTestDesk(options: { limits?: Partial<LimitSettings> } = {}): Promise<TestDesk> {
   const desk = await startDesk({
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: uniqueTableName('desk'),
@@ -37,6 +43,7 @@ export async function startTestDesk(): Promise<TestDesk> {
     pollIntervalMs: 0,
     clock: new SteppedClock(),
   });
+  if (options.limits) await setParkLimits(documentClient(dynamoClient()), desk.tableName, options.limits);
   const localToken = tokenFor(['dispatcher'], jwtKey);
   return {
     ...desk,
@@ -88,11 +95,26 @@ export async function freshDesk(old: TestDesk | undefined, clockAt?: string): Pr
   return desk;
 }
 
-/** The example repair body from the README. */
+/** Caller numbers handed out so far (+86137…, no resident of the demo park has one). */
+let callers = 0;
+
+/**
+ * A caller number of its own: the same caller's second ticket of a kind within the park's window
+ * joins the first (ADR 011), and tests that open several tickets mean several callers.
+ */
+export function newCallerPhone(): string {
+  callers += 1;
+  return `+86137${String(callers).padStart(8, '0')}`;
+}
+
+/**
+ * The example repair body from the README, each from a number of its own (`newCallerPhone`); tests
+ * of the duplicate rule give the phone themselves.
+ */
 export function repairBody(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'repair',
-    caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
+    caller: { name: '王先生', phone: newCallerPhone(), unit: '3-2-1502' },
     description: '厨房水管漏水',
     location: '3号楼2单元1502 厨房',
     wantedAt: '2026-11-27T15:00:00+08:00',

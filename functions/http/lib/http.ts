@@ -19,6 +19,7 @@ import {
   IllegalTransition,
   InvalidInput,
   NotFound,
+  RateLimited,
   RuleViolation,
   ServiceUnavailable,
 } from '../../../shared/domain/errors';
@@ -182,6 +183,11 @@ function errorResponse({
       ...response,
       headers: { ...response.headers, 'retry-after': String(unavailable.retryAfterSeconds) },
     };
+  }
+  if (error instanceof RateLimited) {
+    // Over a limit of the park's (ADR 011): when to try again, as for a 503.
+    const response = json(429, errorBody(error.code, error.message));
+    return { ...response, headers: { ...response.headers, 'retry-after': String(error.retryAfterSeconds) } };
   }
   if (error instanceof DomainError) {
     const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 400;

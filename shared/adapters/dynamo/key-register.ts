@@ -3,6 +3,7 @@
  * events are append-only items in its partition, and the `keySetsByParkState` index answers the
  * ledger's questions. A ticket event that moves a set is written with it in ONE transaction.
  */
+import { LimitItems } from './limits';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, IllegalTransition, InvalidInput } from '../../domain/errors';
 import type { KeySet, KeySetEvent, KeySetState } from '../../domain/key';
@@ -141,7 +142,7 @@ function decodeKeyCursor(
 }
 
 /** The key register's reads and writes; DynamoTicketStore extends it (one table, one transaction). */
-export class KeyRegisterItems extends DirectoryReads implements KeyRegister {
+export class KeyRegisterItems extends LimitItems implements KeyRegister {
   // One key set's current state.
   async keySet(keySetId: string): Promise<KeySet | undefined> {
     const out = await this.db.send(

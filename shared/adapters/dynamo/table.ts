@@ -31,9 +31,23 @@ export const TABLE_INDEXES = {
    * a key prefix, and the keys still out at closing time.
    */
   keySetsByParkState: { partitionKey: 'keyStateKey', sortKey: 'keyPlaceKey' },
+  /**
+   * A caller's open tickets of one kind (and emergency category) in a park, newest first (sparse:
+   * only open tickets with a caller phone): what a repeated call joins (ADR 011, duplicates.ts).
+   */
+  openTicketsByCaller: { partitionKey: 'openCallerKey', sortKey: 'createdKey', projection: 'KEYS_ONLY' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
+
+/**
+ * What an index copies of each item: everything (`ALL`, the lists answer from the index alone), or
+ * only the keys, for an index that only finds an id (the ticket is then read from the table).
+ */
+export function projectionOf(index: TableIndexName): 'ALL' | 'KEYS_ONLY' {
+  const spec = TABLE_INDEXES[index];
+  return 'projection' in spec ? spec.projection : 'ALL';
+}
 
 /** Key builders: the only place that knows how items are keyed. */
 export const keys = {
@@ -79,6 +93,8 @@ export const keys = {
   }),
   /** The claims of a short SMS link token (ADR 012). */
   ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
+  /** A limit's counter in one window (ADR 011), e.g. `WRITES#dispatcher-1#29481234`. */
+  limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
 } as const;
 
 /** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */

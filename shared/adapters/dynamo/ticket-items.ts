@@ -1,4 +1,5 @@
 /** How tickets and their events are laid out as items (the ticket store and the key register write them). */
+import { OPEN_CALLER_ATTRIBUTES, openCallerKeys } from './limits';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import { refuseOversized } from './item-size';
 import { keys } from './table';
@@ -14,6 +15,7 @@ export const TICKET_INTERNAL = [
   'overdueKey',
   'createdKey',
   ...UNSETTLED_ATTRIBUTES,
+  ...OPEN_CALLER_ATTRIBUTES,
 ];
 
 /** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
@@ -41,6 +43,8 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
     createdKey: `${ticket.createdAt}#${ticket.id}`,
     // Sparse: in the reconciler's index while a timer is pending (unsettled.ts).
     ...unsettledTicketKeys(ticket),
+    // Sparse: in the index of open tickets by caller while open (limits.ts, ADR 011).
+    ...openCallerKeys(ticket),
   };
 }
 

@@ -34,7 +34,7 @@ import { sendingKeys, UNSETTLED_ATTRIBUTES } from './unsettled';
 
 /**
  * The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts), the
- * directory's from DirectoryReads, the key register's from KeyRegisterItems (key-register.ts).
+ * directory's from DirectoryReads, the limits' from LimitItems (limits.ts), the key register's from KeyRegisterItems (key-register.ts).
  */
 export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, Directory {
   /**

@@ -12,6 +12,7 @@ import {
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
 import { parkOfInstance } from './connect-instances';
+import { allowCall } from '../rate-limits';
 import { answerBudgetOf, canOpenKind, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
@@ -86,6 +87,11 @@ async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Prom
   const facts = factsFor(deps, parkId, phone);
   let answer: ConnectAnswer;
   try {
+    // A number over the park's contacts per window reaches a person, opening nothing (ADR 011).
+    if (!(await allowCall(deps, parkId, phone))) {
+      log.warn('connect: a number over its calls per window, transferred', { contact: contactId });
+      return { ...transfer('many-calls'), prompt: PROMPTS.manyCalls };
+    }
     const unitKey = p.unit?.trim();
     const unit = unitKey ? await facts.unit(unitKey) : (await facts.unitsOfCaller(phone))[0];
     if (kind === 'repair' && !unit) return transfer('unit');
@@ -100,8 +106,12 @@ async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Prom
     const { ticket, opened } = await openForCall(deps, parkId, call, request);
     const number = opened.number ?? '';
     const spoken = number ? spellNumber(number) : '';
-    const prompt =
-      kind === 'repair'
+    const prompt = opened.duplicate
+      ? // The caller's open ticket of this kind, joined (ADR 011): nothing new was opened.
+        kind === 'emergency'
+        ? `${PROMPTS.emergencyCalledAgain}单号:${spoken}。${PROMPTS.putThroughDuty}`
+        : `${PROMPTS.calledAgain}单号:${spoken}。`
+      : kind === 'repair'
         ? `${opened.script?.decision ?? ''}单号:${spoken}。${opened.script?.confirmation ?? ''}`
         : kind === 'complaint'
           ? `您的投诉已登记。单号:${spoken}。${PROMPTS.complaintDone}`
@@ -113,6 +123,7 @@ async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Prom
       ticketNumber: number,
       ticketNumberSpoken: spoken,
       prompt,
+      ...(opened.duplicate ? { duplicateOf: ticket.id } : {}),
     };
   } catch (error) {
     log.error('connect intake failed', { error, contact: contactId });

@@ -8,7 +8,7 @@ import { repairScript } from '../../domain/repair';
 import type { Ticket } from '../../domain/tickets';
 import type { OpenRequest, Opened } from '../../ivr/call-tree';
 import type { CallKey } from '../../ports';
-import { openTicket } from '../open-ticket';
+import { openUnlessDuplicate } from '../duplicates';
 import { type IvrDeps, ivrPrincipal } from './context';
 import { phoneIntake } from './intake';
 
@@ -50,13 +50,16 @@ export async function openForCall(
   }
   if (ticket) return { ticket, opened: await openedFrom(deps, ticket) };
   try {
-    const result = await openTicket(
+    // The caller's open ticket of this kind, called about again, is joined instead (ADR 011).
+    const result = await openUnlessDuplicate(
       { ...deps, ids: { next: () => claim.ticketId } },
       ivrPrincipal(parkId),
       intake.request,
       intake.source,
     );
     const script = result.script as Opened['script'];
+    if (result.duplicateOf)
+      return { ticket: result.ticket, opened: await openedFrom(deps, result.ticket, true) };
     return {
       ticket: result.ticket,
       opened: {
@@ -72,9 +75,12 @@ export async function openForCall(
   }
 }
 
-/** What the caller is told about a ticket opened by an earlier copy of the request. */
-async function openedFrom(deps: IvrDeps, ticket: Ticket): Promise<Opened> {
-  const opened: Opened = ticket.number ? { number: ticket.number } : {};
+/** What the caller is told about a ticket opened by an earlier copy of the request, or an earlier call. */
+async function openedFrom(deps: IvrDeps, ticket: Ticket, duplicate = false): Promise<Opened> {
+  const opened: Opened = {
+    ...(ticket.number ? { number: ticket.number } : {}),
+    ...(duplicate ? { duplicate: true } : {}),
+  };
   if (ticket.kind === 'repair') {
     const park = await deps.directory.park(ticket.parkId);
     if (park) opened.script = repairScript(ticket, park.timeZone, new Date(ticket.createdAt));

@@ -5,6 +5,7 @@ import { callStep, PROMPTS, parseState, stateQuery } from '../../ivr/call-tree';
 import { dial, hangup, say, twiml } from '../../ivr/twiml';
 import { log } from '../../log';
 import type { CallKey } from '../../ports';
+import { allowCall } from '../rate-limits';
 import { answerBudgetOf, factsFor, type IvrDeps, withinBudget } from './context';
 import { openForCall } from './one-ticket';
 
@@ -61,6 +62,16 @@ async function answerStep(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
   const { parkId, baseUrl, voice } = deps.ivr;
   let xml: string;
   try {
+    // A number over the park's calls per window reaches a person at once, before the menu (ADR 011).
+    if (hook.step === 'voice' && input.from && !(await allowCall(deps, parkId, input.from))) {
+      log.warn('ivr: a number over its calls per window, put through to a person', { call: callSid });
+      return deps.calls.keepAnswer(
+        call,
+        stepKey,
+        await personOnly(deps, PROMPTS.manyCalls),
+        deps.clock.now().toISOString(),
+      );
+    }
     const answer = await callStep(hook.step, state, input, {
       baseUrl,
       voice,

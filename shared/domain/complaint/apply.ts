@@ -3,6 +3,7 @@
  * cancelled, and what is overdue. Due times come in the events, so no calendar is needed and a
  * replay gives the same ticket (CH-11: the history is the record).
  */
+import { applyCalledAgain } from '../called-again';
 import type { TimerState } from '../ticket';
 import { settleTimers } from '../ticket';
 import { arranged, timersOwing } from './clocks';
@@ -198,5 +199,7 @@ export function applyComplaintEvent(
         ),
       };
     }
+    case 'caller.called-again':
+      return applyCalledAgain(ticket, event);
   }
 }

@@ -2,6 +2,7 @@
  * A complaint's vocabulary (篇4 DS-1..DS-6, 篇5 CH-1..CH-11): statuses, commands and the lifecycle
  * table, severities, signatures, clock names, the ticket and its events, and the typed commands.
  */
+import type { CalledAgainEvent } from '../called-again';
 import type { TransitionTable } from '../kind';
 import type { Department } from '../park';
 import type { Caller, TicketBase, TicketEvent, TicketSource } from '../ticket';
@@ -248,7 +249,8 @@ export type ComplaintEvent =
   | TicketEvent<
       'complaint.severity-raised',
       { timer: ComplaintTimer; dueAt: string; from: ComplaintSeverity; to: 'major' } & Timed
-    >;
+    >
+  | CalledAgainEvent;
 
 /**
  * The commands a complaint's deciders take, as the edge's schemas parse them (`shared/schemas`

@@ -1,4 +1,5 @@
 /** An emergency's events folded into the ticket; depends on the events alone, so a replay agrees. */
+import { applyCalledAgain } from '../called-again';
 import { settleTimers } from '../ticket';
 import { ackPurpose, smsKey } from './chain';
 import type { ChainMove, EmergencyEvent, EmergencyTicket } from './model';
@@ -171,5 +172,7 @@ export function applyEmergencyEvent(
     }
     case 'emergency.closed':
       return { ...t, status: 'closed', timers: settleTimers(t.timers, 'all', 'cancelled', event.at) };
+    case 'caller.called-again':
+      return applyCalledAgain(ticket, event);
   }
 }

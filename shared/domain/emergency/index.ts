@@ -33,6 +33,9 @@ export const emergencyRules: TicketKindRules<
   timerDue: emergencyTimerDue,
   notifications: emergencyNotifications,
   moot: emergencySmsMoot,
+  // EM-4 offered again to the successor already asked: no second event, no second SMS (ADR 011).
+  changesNothing: (ticket, draft) =>
+    draft.type === 'emergency.handover-offered' && ticket.handover?.to.staffId === draft.data.to.staffId,
   assigneeOnly: [],
 };
 
@@ -85,7 +88,7 @@ export {
   EMERGENCY_TRANSITIONS,
 } from './model';
 export type { LinkNotification } from './notifications';
-export { emergencyNotifications, emergencySmsMoot, hasLink } from './notifications';
+export { emergencyNotifications, emergencySmsMoot, hasLink, smsNeverHeld } from './notifications';
 export { CALLER_SENTENCE, openEmergency } from './open';
 export { HANDOVER_GROUPS, initialOwner } from './owner';
 export { decideResponder, respondersFor } from './responders';

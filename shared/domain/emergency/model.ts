@@ -5,6 +5,7 @@
  * `apply` depends on the events alone: who was told and every due time travel in the event data,
  * computed by `open`, `decide` and `timerDue` from the park's settings as they were then.
  */
+import type { CalledAgainEvent } from '../called-again';
 import type { EventDraft, TransitionTable } from '../kind';
 import type { EmergencySettings, Role } from '../park';
 import type { Caller, TicketBase, TicketEvent, TicketSource } from '../ticket';
@@ -257,7 +258,8 @@ export type EmergencyEvent =
   | TicketEvent<'emergency.instruction-done', { number: number; result: string }>
   | TicketEvent<'emergency.instruction-overdue', { number: number; dueAt: string }>
   | TicketEvent<'emergency.signed-off', Person & { comment: string; openInstructions: number[] }>
-  | TicketEvent<'emergency.closed', { openInstructions: number[] }>;
+  | TicketEvent<'emergency.closed', { openInstructions: number[] }>
+  | CalledAgainEvent;
 
 /** An event as a decider returns it. */
 export type EmergencyDraft = EventDraft<EmergencyEvent>;

@@ -57,6 +57,14 @@ export function emergencySmsMoot(n: Notification, current: EmergencyTicket): boo
   return overdue ? instructionSettled(current, Number(overdue[1])) : false;
 }
 
+/**
+ * EM-2 and EM-3: the chain's requests, its "unanswered" call and the call to the scene are never
+ * held by an SMS budget (ADR 011), only counted: a real fire is not muted by a budget.
+ */
+export function smsNeverHeld(purpose: string): boolean {
+  return positionOf(purpose) !== undefined || purpose === 'unanswered' || purpose === 'scene';
+}
+
 type Why = 'first' | 'no-answer' | 'undeliverable';
 
 /**

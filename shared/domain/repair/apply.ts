@@ -1,4 +1,5 @@
 /** Folds a repair's events into the ticket: the projection stored on the ticket item is exactly this. */
+import { applyCalledAgain } from '../called-again';
 import { settleTimers } from '../ticket';
 import { assignmentTimers, decisionTimers, REPAIR_TIMERS } from './clocks';
 import type { RepairEvent, RepairStatus, RepairTicket } from './model';
@@ -69,5 +70,7 @@ export function applyRepairEvent(
       const outcome = event.data.timer === REPAIR_TIMERS.ackDeadline.name ? 'missed' : 'fired';
       return { ...base, timers: settleTimers(ticket.timers, [event.data.timer], outcome, event.at) };
     }
+    case 'caller.called-again':
+      return applyCalledAgain(ticket, event);
   }
 }

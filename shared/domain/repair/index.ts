@@ -64,5 +64,8 @@ export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntak
     ...receivedRepairNotifications(event, ticket, staff, park),
     ...repairNotifications(event, ticket, staff, park),
   ],
+  // Re-assigning the technician already on the job: no event, no SMS, the clock left as it is.
+  changesNothing: (ticket, draft) =>
+    draft.type === 'ticket.assigned' && draft.data.staffId === ticket.assigneeId,
   assigneeOnly: ['acknowledge', 'complete'],
 };

@@ -1,4 +1,5 @@
 /** The repair's vocabulary (RP-1..RP-5): statuses, commands, the lifecycle table, the ticket and its events. */
+import type { CalledAgainEvent } from '../called-again';
 import type { TransitionTable } from '../kind';
 import { commandsAllowed } from '../kind';
 import type { Caller, TicketBase, TicketEvent, TicketSource } from '../ticket';
@@ -121,7 +122,8 @@ export type RepairEvent =
   | TicketEvent<'ticket.acknowledged', Record<string, never>>
   | TicketEvent<'ticket.completed', { serviceSlip: ServiceSlip }>
   | TicketEvent<'ticket.closed', Record<string, never>>
-  | TicketEvent<'timer.fired', { timer: string; dueAt: string }>;
+  | TicketEvent<'timer.fired', { timer: string; dueAt: string }>
+  | CalledAgainEvent;
 
 /**
  * The bodies the repair's deciders take, as the edge parsed them. `acknowledge`'s body is shared

@@ -85,6 +85,8 @@ export interface OpenRequest {
 /** What the use case knows once the ticket is open. */
 export interface Opened {
   number?: string;
+  /** The caller's open ticket of this kind, joined: this call opened nothing new (ADR 011). */
+  duplicate?: true;
   /** The sentences the desk's rules chose for the caller (a repair's received sentence and RP-3's confirmation). */
   script?: { decision: string; confirmation: string };
 }

@@ -216,6 +216,21 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
       const number = opened.number
         ? `单号:${spellNumber(opened.number)}。重复一遍,单号:${spellNumber(opened.number)}。`
         : '';
+      // The caller's open ticket of this kind, joined (ADR 011): its number, and nothing new opened.
+      if (opened.duplicate && kind === 'emergency')
+        return putThrough(ctx, 'duty', `${PROMPTS.emergencyCalledAgain}${number}${PROMPTS.putThroughDuty}`);
+      if (opened.duplicate) {
+        return twiml([
+          say(`${PROMPTS.calledAgain}${number}`, ctx.voice),
+          gather(
+            { action: stepUrl(ctx.baseUrl, 'more', { n: 1 }), input: 'dtmf', numDigits: 1, timeout: 5 },
+            ctx.voice,
+            [say(PROMPTS.more, ctx.voice)],
+          ),
+          say(PROMPTS.goodbye, ctx.voice),
+          hangup(),
+        ]);
+      }
       if (kind === 'emergency')
         return putThrough(ctx, 'duty', `已记录紧急情况。${number}${PROMPTS.emergencyDone}`);
       const said =

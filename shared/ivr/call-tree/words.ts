@@ -27,6 +27,12 @@ export const PROMPTS = {
   goodbye: '感谢您的来电,再见。',
   complaintDone: '我们会尽快处理,并把结果告诉您。',
   emergencyDone: '已通知管理处经理。正在为您转接值班人员,请不要挂机。',
+  /** A repeated call joined the caller's open ticket (ADR 011): said before its number. */
+  calledAgain: '您反映的情况已经登记,正在处理中,您这次来电也已记录。',
+  emergencyCalledAgain: '您报告的紧急情况已经登记,正在处理中。',
+  putThroughDuty: '正在为您转接值班人员,请不要挂机。',
+  /** A number over the park's calls per hour (ADR 011): a person takes the call. */
+  manyCalls: '您近期来电较多,正在为您转接人工服务,请稍候。',
 } as const;
 
 const CHINESE_DIGITS = ['零', '幺', '二', '三', '四', '五', '六', '七', '八', '九'];
