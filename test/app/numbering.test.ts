@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 describe('work-order numbers (RP-5)', () => {
-  it('two containers interleaving get consecutive numbers: one UpdateItem takes the number, one transaction writes, no read', async () => {
+  it('two containers interleaving get consecutive numbers: one UpdateItem takes the number, one transaction writes, no read of the register', async () => {
     const a = container();
     const b = container();
     const n1 = (await openTicket(a.deps, dispatcher, repair)).ticket.number;
@@ -55,7 +55,9 @@ describe('work-order numbers (RP-5)', () => {
     // A knows nothing of B's number: the counter hands out 003 (ADR 010), no guess, no retry.
     const n3 = (await openTicket(a.deps, dispatcher, repair)).ticket.number;
     expect([n1, n2, n3]).toEqual(['R20261127-001', 'R20261127-002', 'R20261127-003']);
+    // The one GetItem is the caller's unit, checked against the directory (issue 11 item 21).
     expect(a.calls.filter((c) => c !== 'QueryCommand')).toEqual([
+      'GetItemCommand',
       'UpdateItemCommand',
       'TransactWriteItemsCommand',
     ]);
