@@ -86,9 +86,9 @@ describe('intake reserves its number, then writes the ticket, and calls nothing 
     // Assess
     expect(result.statusCode).toBe(201);
     const writeCalls = writes.filter((w) => /Put|Update|Delete|TransactWrite|BatchWrite/.test(w));
-    // The token's allowance is one conditional UpdateItem of its own (ADR 011); the ticket, its
-    // event and its number are still one transaction.
-    expect(writeCalls).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
+    // The token's allowance is one conditional UpdateItem of its own (ADR 011), the number another
+    // (ADR 010); the ticket, its event and its register page are one transaction.
+    expect(writeCalls).toEqual(['UpdateItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand']);
     expect(scheduler.calls()).toHaveLength(0);
     expect(sns.calls()).toHaveLength(0);
   });

@@ -22,7 +22,9 @@ let desk: IvrTestDesk;
 /** A desk of its own for each burst, its clock at 10:00 on `day` (the register starts at 001). */
 async function deskOn(day: string): Promise<void> {
   await desk?.close();
-  desk = await startIvrDesk();
+  // The burst is about numbering: one phone calling 50 times would be joined and then put through
+  // (ADR 011, test/ivr/limits.test.ts), so those two limits are off here.
+  desk = await startIvrDesk({ limits: { duplicateWindowMinutes: 0, ivrCallsPerPhone: 1000 } });
   const iso = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T10:00:00+08:00`;
   const res = await desk.call('POST', '/local/clock', { body: { set: iso } });
   expect(res.status).toBe(200);

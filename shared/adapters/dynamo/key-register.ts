@@ -18,7 +18,6 @@ import type {
   SmsRecord,
 } from '../../ports';
 import { RollCallTaken } from '../../ports';
-import { DirectoryReads } from './directory-reads';
 import { refuseOversized } from './item-size';
 import { keys, TABLE_INDEXES } from './table';
 import { strip, writeItems } from './ticket-items';
