@@ -129,7 +129,9 @@ describe('one write per command', () => {
       GUARD,
     );
     expect(out.status, JSON.stringify(out.body)).toBe(200);
+    // The token's allowance is its own UpdateItem (ADR 011); the ticket and the key set are one write.
     expect(calls.filter((c) => !['GetItemCommand', 'QueryCommand'].includes(c))).toEqual([
+      'UpdateItemCommand',
       'TransactWriteItemsCommand',
     ]);
     expect((await env.store.keySet(keyId))?.state).toBe('out');
