@@ -58,7 +58,7 @@ describe('the repair story, end to end', () => {
     expect(afterAssign[0]?.to).toBe(tech.phone);
     // … and the resident to call ahead, and the work order link (ADR 012).
     expect(afterAssign[0]?.text).toMatch(
-      /^【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水。王先生13800000001,11月27日15:00,请尽快接单:http:\/\/127\.0\.0\.1:\d+\/ack\/[0-9A-Za-z]{12}$/,
+      /^【翠湖物业】派工单R20261127-001:3-2-1502 厨房水管漏水。王先生1\d{10},11月27日15:00,请尽快接单:http:\/\/127\.0\.0\.1:\d+\/ack\/[0-9A-Za-z]{12}$/,
     );
 
     // 29 minutes: nothing yet. 30: the engineering lead is told.
