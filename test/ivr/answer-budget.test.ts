@@ -32,6 +32,10 @@ function stuckDeps() {
       get: async () => undefined,
       reserveNumber,
       create,
+      // The limits (ADR 011) let the call through: no earlier call, no open ticket of this caller.
+      takeUnder: async () => true,
+      countUp: async () => 1,
+      openTicketOfCaller: async () => undefined,
     },
     directory: { park: async () => makePark(), staff: async () => STAFF, unit: async () => HOME },
     clock: { now: () => NOW },
