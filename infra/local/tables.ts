@@ -50,8 +50,9 @@ async function addMissingIndexes(
       const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
       const status = out.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === name)?.IndexStatus;
       if (status === 'ACTIVE') break;
-      if (attempt >= 600)
-        throw new Error(`index ${name} of ${tableName} is still ${status ?? 'missing'} after a minute`);
+      // Generous: DynamoDB Local backfills an index in the JVM, which a busy 2-core machine slows.
+      if (attempt >= 3000)
+        throw new Error(`index ${name} of ${tableName} is still ${status ?? 'missing'} after five minutes`);
       await new Promise((done) => setTimeout(done, 100));
     }
   }
