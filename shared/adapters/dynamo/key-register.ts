@@ -4,6 +4,7 @@
  * ledger's questions. A ticket event that moves a set is written with it in ONE transaction.
  */
 import { LimitItems } from './limits';
+import { queryPartition } from './partition';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, IllegalTransition, InvalidInput } from '../../domain/errors';
 import type { KeySet, KeySetEvent, KeySetState } from '../../domain/key';
@@ -167,22 +168,7 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
   }
 
   private async keySetItems(keySetId: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.keySet(keySetId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryPartition(this.db, this.tableName, keys.keySet(keySetId).pk);
   }
 
   // A park's key sets in one state (or every state, those out first), by place: Queries on the register's index.

@@ -1,4 +1,5 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
+import { queryPartition } from './partition';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
@@ -57,21 +58,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
 
   // A ticket with every event and SMS record, in one Query on its partition.
   async history(ticketId: string): Promise<TicketHistory | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.ticket(ticketId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryPartition(this.db, this.tableName, keys.ticket(ticketId).pk);
     const ticketRaw = items.find((i) => i.sk === 'TICKET');
     if (!ticketRaw) return undefined;
     const internal = ['pk', 'sk', 'itemType', 'ticketId', 'parkId'];
