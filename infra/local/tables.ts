@@ -1,12 +1,17 @@
-/** Creates the desk's table in DynamoDB Local with the same keys, indexes and stream as in AWS. */
+/**
+ * Creates the desk's table in DynamoDB Local with the same keys, indexes and stream as in AWS.
+ *
+ * Not its time to live (ADR 011): DynamoDB Local runs a deletion job per TTL table on the same
+ * pool of ten threads that backfills a new index, so a few dozen test tables with TTL left an
+ * index `CREATING` for minutes. Nothing depends on the purge: every reader ignores an expired item
+ * itself, as it must in AWS, where TTL deletes up to days late.
+ */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DescribeTimeToLiveCommand,
   ResourceNotFoundException,
   UpdateTableCommand,
-  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   attributeDefinitions,
@@ -14,7 +19,6 @@ import {
   TABLE_INDEXES,
   TABLE_KEYS,
   type TableIndexName,
-  TTL_ATTRIBUTE,
 } from '../../shared/adapters/dynamo/table';
 
 function indexSpec(IndexName: string, index: { partitionKey: string; sortKey: string }) {
@@ -58,19 +62,6 @@ async function addMissingIndexes(
   }
 }
 
-/** Limit counters purge themselves (ADR 011), as in AWS; a table made by an older desk gets it too. */
-async function ensureTimeToLive(client: DynamoDBClient, tableName: string): Promise<void> {
-  const out = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-  const ttl = out.TimeToLiveDescription;
-  if (ttl?.AttributeName === TTL_ATTRIBUTE && ttl.TimeToLiveStatus !== 'DISABLED') return;
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
-    }),
-  );
-}
-
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
@@ -81,7 +72,6 @@ export async function ensureTable(
     if (!streamArn) throw new Error(`table ${tableName} exists without a stream`);
     const present = new Set((found.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? ''));
     await addMissingIndexes(client, tableName, present);
-    await ensureTimeToLive(client, tableName);
     return { created: false, streamArn };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -101,6 +91,5 @@ export async function ensureTable(
   );
   const streamArn = out.TableDescription?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${tableName} was created without a stream`);
-  await ensureTimeToLive(client, tableName);
   return { created: true, streamArn };
 }
