@@ -25,7 +25,7 @@ import type { Principal } from './access';
 import { actorOf, authorize, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithKeySet } from './keys';
-import { checkCallerUnit } from './unit-check';
+import { checkCallerUnit, checkUnit } from './unit-check';
 
 /** Numbers one intake may take: a second only when the first was voided under it (ADR 010). */
 const NUMBER_ATTEMPTS = 2;
@@ -54,6 +54,9 @@ export async function openTicket(
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
   // Issue 11 item 21: a unit the park lacks is a typo until the dispatcher confirms it.
   if ('caller' in request) await checkCallerUnit(deps.directory, parkId, request.caller);
+  // The same for a move-in's unit (MI-1..MI-8 are done for a unit of the park).
+  if (request.kind === 'move-in')
+    await checkUnit(deps.directory, parkId, request.unit, request.unitConfirmed);
   const rules = rulesOf(request.kind);
   const { kind: _kind, parkId: _park, ...fields } = request;
   const given = source ? { ...fields, source } : fields;

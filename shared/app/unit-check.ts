@@ -44,14 +44,28 @@ export async function checkCallerUnit(
   parkId: string,
   caller: { unit?: string; unitConfirmed?: boolean } | undefined,
 ): Promise<void> {
-  const unit = caller?.unit;
-  if (unit === undefined || caller?.unitConfirmed === true) return;
+  await checkUnit(directory, parkId, caller?.unit, caller?.unitConfirmed, 'caller.');
+}
+
+/**
+ * Throws 422 `UNIT.NOT_IN_DIRECTORY` with the nearest units when `unit` is not the park's and
+ * `confirmed` is not true. `prefix` places the fields in the body (`caller.` for a caller's unit;
+ * '' for a move-in's own `unit`, MI-1..MI-8: a case for a unit the park lacks is a typo too).
+ */
+export async function checkUnit(
+  directory: Directory,
+  parkId: string,
+  unit: string | undefined,
+  confirmed: boolean | undefined,
+  prefix = '',
+): Promise<void> {
+  if (unit === undefined || confirmed === true) return;
   if (await directory.unit(parkId, unit)) return;
   const nearest = nearestUnits(unit, await directory.unitIds(parkId));
   throw new RuleViolation(
     'UNIT.NOT_IN_DIRECTORY',
     `unit ${unit} is not in the park's directory${nearest.length ? `; nearest: ${nearest.join(', ')}` : ''}` +
-      '; check it with the caller, or send caller.unitConfirmed: true to keep it as given',
-    'caller.unit',
+      `; check it with the caller, or send ${prefix}unitConfirmed: true to keep it as given`,
+    `${prefix}unit`,
   );
 }

@@ -21,6 +21,8 @@ export function moveInBodies({ text, time, e164, keyPlace, keySetId }: Fields) {
     kind: z.literal('move-in'),
     parkId: z.optional(text(64)),
     unit: keyPlace,
+    /** Keep a unit the park's directory lacks (recorded on the opening event), as `caller.unitConfirmed`. */
+    unitConfirmed: z.optional(z.boolean()),
     owner: z.strictObject({ name: text(50), phone: e164 }),
   });
 

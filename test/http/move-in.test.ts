@@ -190,11 +190,11 @@ describe('a move-in case over HTTP', () => {
   });
 
   it('GET /tickets?kind=move-in&status=… shows progress across units', async () => {
-    const second = await open('5-1-301');
+    const second = await open('5-1-0801');
     expect(second.body.ticket.number).toBe('M20261127-002');
     const openOnes = await desk.call('GET', '/tickets?kind=move-in&status=open', { token: office });
     expect(openOnes.status).toBe(200);
-    expect(openOnes.body.tickets.map((t: { unit: string }) => t.unit)).toEqual(['5-1-301']);
+    expect(openOnes.body.tickets.map((t: { unit: string }) => t.unit)).toEqual(['5-1-0801']);
     const done = await desk.call('GET', '/tickets?kind=move-in&status=completed', { token: office });
     expect(
       done.body.tickets.map((t: { number: string; missing: string[] }) => [t.number, t.missing]),

@@ -5,6 +5,7 @@ import { runDecider, transition } from '../kind';
 import { CHECKLIST, checkComplete } from './checklist';
 import type { MoveInCommand, MoveInCommandBody, MoveInEvent, MoveInStep, MoveInTicket } from './model';
 import { MOVE_IN_COMMANDS, MOVE_IN_TRANSITIONS } from './model';
+import { checkRecorder } from './recorders';
 import { checkStep } from './steps';
 
 type Command<K extends MoveInCommand> = Extract<MoveInCommandBody, { type: K }>;
@@ -21,9 +22,10 @@ function guard(ticket: MoveInTicket, command: MoveInCommand): void {
   transition('move-in', MOVE_IN_TRANSITIONS, MOVE_IN_COMMANDS, ticket.status, command);
 }
 
-/** MI-1..MI-8: one step with its own data, checked by its rule. */
+/** MI-1..MI-8: one step with its own data, by its department (recorders.ts), checked by its rule. */
 function recordStep(ticket: MoveInTicket, command: Command<'record-step'>, ctx: RuleContext): Draft {
   guard(ticket, 'record-step');
+  checkRecorder(command.step, ctx.actor, ctx.staff);
   if (RECORDED_ONCE.includes(command.step) && ticket.steps[command.step]) {
     throw new IllegalTransition(
       `${CHECKLIST[command.step].rule}: ${command.step} was recorded already and is recorded once`,

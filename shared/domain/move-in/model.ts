@@ -147,6 +147,8 @@ export interface ChecklistStep {
 
 export interface MoveInBody {
   unit: string;
+  /** The unit is not in the park's directory and the office confirmed it as given. */
+  unitConfirmed?: boolean;
   owner: Owner;
 }
 

@@ -23,6 +23,17 @@ export function officeAt(at: Date = MORNING, park: Park = PARK): RuleContext {
   return ruleContext(at, actorOf('property-office-1'), park, STAFF);
 }
 
+/** The property office lead (物业部负责人, 高峰): may record every step (recorders.ts). */
+export function leadAt(at: Date = MORNING, park: Park = PARK): RuleContext {
+  return ruleContext(at, actorOf('supervisor-1'), park, STAFF);
+}
+
+/** Who records a command by default: the property office for its own steps, else its lead. */
+function recorderAt(command: MoveInCommandBody): RuleContext {
+  const office = ['developer-confirmation', 'registration', 'items', 'inspection'];
+  return command.type === 'record-step' && !office.includes(command.step) ? leadAt() : officeAt();
+}
+
 export function openCase(park: Park = PARK): MoveInTicket {
   return openMoveIn(
     {
@@ -109,7 +120,7 @@ export const PASSING: { [S in RecordStepBody['step']]: Extract<RecordStepBody, {
 export function step(
   ticket: MoveInTicket,
   command: MoveInCommandBody,
-  ctx: RuleContext = officeAt(),
+  ctx: RuleContext = recorderAt(command),
 ): { ticket: MoveInTicket; event: MoveInEvent } {
   const draft = decideMoveIn(ticket, command, ctx);
   const event = {

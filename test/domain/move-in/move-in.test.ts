@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain/move-in';
 import { SMS_SEGMENT } from '../../../shared/domain/sms';
 import { makePark, STAFF, thrownBy } from '../../support/fixtures';
-import { fire, MORNING, NUMBER, officeAt, openCase, PARK, PASSING, step } from './driver';
+import { fire, leadAt, MORNING, NUMBER, officeAt, openCase, PARK, PASSING, step } from './driver';
 
 const mandatory = MOVE_IN_STEPS.filter((s) => s !== 'key-retention');
 
@@ -113,7 +113,7 @@ describe('each step checked by its rule (422 naming it)', () => {
     ['MI-8', { ...PASSING.meters, ownerSigned: false }, 'MOVE_IN.OWNER_SIGNATURE'],
   ];
   it.each(cases)('%s refuses %#', (rule, command, code) => {
-    const error = thrownBy(() => decideMoveIn(t, command, officeAt()));
+    const error = thrownBy(() => decideMoveIn(t, command, leadAt()));
     expect(error.code).toBe(code);
     expect(error.message).toContain(`${rule}:`);
   });
