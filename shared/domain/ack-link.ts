@@ -25,7 +25,9 @@ import { isUlid } from './formats';
  *   desk's post, offered by a handover or by the phone line);
  * - repair: `job` (the technician's work order: 接单, then 完工 with the service slip);
  * - complaint: `report-sheet` (CH-4: 签收, then report it handled), `stop-harm` (CH-8),
- *   `supervisor` and `director` (CH-5), `resolve` (DS-6: report it handled).
+ *   `supervisor` and `director` (CH-5), `resolve` (DS-6: report it handled);
+ * - key: `key-return` (KY-4, KY-1: the key is back with security, received by the link's person);
+ * - move-in: `move-in-lead` (the property office lead's view of a case open too long: read only).
  */
 export const ACK_LINK_PURPOSES = [
   'acknowledge',
@@ -37,6 +39,8 @@ export const ACK_LINK_PURPOSES = [
   'supervisor',
   'director',
   'resolve',
+  'key-return',
+  'move-in-lead',
 ] as const;
 export type AckLinkPurpose = (typeof ACK_LINK_PURPOSES)[number];
 

@@ -36,14 +36,23 @@ describe.each(EMERGENCY_CATEGORIES)('with emergencies of category %s', (category
   const withLink = sent.filter(({ notification }) => hasLink(notification));
 
   it('the stories send a link SMS of every kind', () => {
-    expect(new Set(withLink.map((s) => s.kind))).toEqual(new Set(['repair', 'complaint', 'emergency']));
+    expect(new Set(withLink.map((s) => s.kind))).toEqual(
+      new Set(['repair', 'complaint', 'emergency', 'key', 'move-in']),
+    );
   });
 
-  it.each(withLink.map((s) => [`${s.kind} ${s.notification.purpose}`, s.notification.text] as const))(
-    '%s: two segments with the link, the description whole',
-    (_purpose, text) => {
+  // Keys and move-ins have no description: their facts are the key (tag, place, label) and the case.
+  const facts = {
+    key: ['K-0153', '12-3-2502', '入户门及信箱钥匙'],
+    'move-in': ['R20261231-999', '12-3-2502'],
+  };
+  it.each(withLink.map((s) => [`${s.kind} ${s.notification.purpose}`, s.kind, s.notification.text] as const))(
+    '%s: two segments with the link, the description (KY, MI: the facts) whole',
+    (_purpose, kind, text) => {
       expect(text.length + LINK.length, text).toBeLessThanOrEqual(LINK_SMS_LIMIT);
-      expect(text).toContain(DESCRIPTION);
+      for (const fact of kind === 'key' || kind === 'move-in' ? facts[kind] : [DESCRIPTION]) {
+        expect(text).toContain(fact);
+      }
     },
   );
 

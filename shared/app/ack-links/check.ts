@@ -13,6 +13,7 @@ import type { Ticket } from '../../domain/tickets';
 import { chineseShort } from '../../domain/time';
 import type { Principal } from '../access';
 import type { AckDeps } from '../deps';
+import { withRepairStates } from '../move-in';
 import type { LinkPage } from './page';
 import { BROKEN, expiredPage } from './page';
 
@@ -27,6 +28,8 @@ export const PURPOSE_KIND: Record<AckLinkPurpose, TicketKind> = {
   supervisor: 'complaint',
   director: 'complaint',
   resolve: 'complaint',
+  'key-return': 'key',
+  'move-in-lead': 'move-in',
 };
 
 /** A genuine, unexpired link and what it names. */
@@ -64,8 +67,10 @@ export async function checkLink(deps: AckDeps, token: string): Promise<Checked |
       : BROKEN.tampered;
   }
   const { claims } = verified;
-  const ticket = await deps.store.get(claims.ticketId);
-  if (!ticket || ticket.kind !== PURPOSE_KIND[claims.purpose]) return BROKEN['not-yours'];
+  const stored = await deps.store.get(claims.ticketId);
+  if (!stored || stored.kind !== PURPOSE_KIND[claims.purpose]) return BROKEN['not-yours'];
+  // A move-in shows its inspection's repairs as they stand (MI-6); other kinds are as stored.
+  const ticket = await withRepairStates(deps, stored);
   const [park, staff] = await Promise.all([
     deps.directory.park(ticket.parkId),
     deps.directory.staff(ticket.parkId),

@@ -8,13 +8,13 @@
 import type { AckStep, ComplaintTicket } from '../../domain/complaint';
 import { openAckSteps, requiredAckSteps, seesContact } from '../../domain/complaint';
 import { IllegalTransition } from '../../domain/errors';
-import { DEPARTMENT_LABELS, ROLE_LABELS } from '../../domain/park';
+import { DEPARTMENT_LABELS } from '../../domain/park';
 import { phoneForSms } from '../../domain/sms';
 import { actorOf } from '../access';
 import type { Checked } from './check';
 import { linkPrincipal } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
-import { parseStep, refusalOf, refusedPage, when } from './flow';
+import { holderFact, invalidForm, parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkFact, LinkForm, LinkPage } from './page';
 import { CALL_THE_DESK } from './page';
 
@@ -88,7 +88,7 @@ function base(
   notice?: LinkPage['notice'],
   forms: LinkForm[] = [],
 ): LinkPage {
-  const { ticket, member, claims } = c;
+  const { ticket, member } = c;
   // CH-3: the resident's contact only for those who need it (the department head, management).
   const contact: LinkFact[] =
     ticket.caller && seesContact(ticket, actorOf(linkPrincipal(c)), c.staff)
@@ -110,10 +110,7 @@ function base(
       ...(ticket.demand ? [{ label: '业主诉求', value: ticket.demand }] : []),
       ...contact,
       { label: '受理时间', value: when(c, ticket.createdAt) },
-      {
-        label: '本链接属于',
-        value: `${member?.name ?? claims.staffId}${role ? `(${ROLE_LABELS[role]})` : ''}`,
-      },
+      holderFact(c, role),
     ],
     forms,
   };
@@ -166,11 +163,7 @@ function step(c: C, form: LinkFormInput): ReturnType<LinkFlow['step']> {
   const current = page(c);
   if (current.outcome !== 'form') return current;
   const offered = current.forms[0]?.action;
-  const invalid = (text: string): LinkPage => ({
-    ...current,
-    outcome: 'invalid-form',
-    notice: { tone: 'warn', text: `${text}未作任何记录。` },
-  });
+  const invalid = (text: string) => invalidForm(current, text);
   if (!offered || form.action !== offered) return invalid('提交的内容不完整,');
   if (offered === 'resolve') {
     const command = parseStep('resolve', {

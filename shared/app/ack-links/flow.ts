@@ -10,6 +10,8 @@ import {
   IllegalTransition,
   ServiceUnavailable,
 } from '../../domain/errors';
+import type { Role } from '../../domain/park';
+import { ROLE_LABELS } from '../../domain/park';
 import type { Ticket } from '../../domain/tickets';
 import { chineseShort } from '../../domain/time';
 import { commandBodies, type CommandName } from '../../schemas';
@@ -19,7 +21,7 @@ import type { TicketCommand } from '../ticket-command';
 import { decideTicketCommand, recordTicketCommand } from '../ticket-command';
 import type { Checked } from './check';
 import { checkLink, linkPrincipal } from './check';
-import type { LinkPage } from './page';
+import type { LinkFact, LinkPage } from './page';
 import { BROKEN, CALL_THE_DESK } from './page';
 
 /** A posted form's fields (`application/x-www-form-urlencoded`). */
@@ -67,6 +69,17 @@ export function parseStep<N extends CommandName>(
 /** A park-local time for the page: `11月27日15:00`. */
 export function when(c: Pick<Checked, 'timeZone'>, iso: string | undefined): string {
   return iso ? chineseShort(new Date(iso), c.timeZone) : '';
+}
+
+/** The fact every kind's page ends with: whose link it is, with the role that puts them on the case. */
+export function holderFact(c: Checked, role: Role | undefined): LinkFact {
+  const name = c.member?.name ?? c.claims.staffId;
+  return { label: '本链接属于', value: `${name}${role ? `(${ROLE_LABELS[role]})` : ''}` };
+}
+
+/** The page again when the posted form is not what it offers or lacks a field: nothing recorded. */
+export function invalidForm(current: LinkPage, text: string): LinkPage {
+  return { ...current, outcome: 'invalid-form', notice: { tone: 'warn', text: `${text}未作任何记录。` } };
 }
 
 /** The page for a step the desk refused: the HTTP status the refusal means, in Chinese. */

@@ -17,6 +17,8 @@ import { complaintLinks } from './complaint';
 import { emergencyLinks } from './emergency';
 import type { LinkFlow, LinkFormInput } from './flow';
 import { useLink, viewLink } from './flow';
+import { keyLinks } from './key';
+import { moveInLinks } from './move-in';
 import type { LinkPage } from './page';
 import { repairLinks } from './repair';
 
@@ -26,6 +28,8 @@ const FLOWS = {
   repair: repairLinks,
   complaint: complaintLinks,
   emergency: emergencyLinks,
+  key: keyLinks,
+  'move-in': moveInLinks,
 } as Record<Ticket['kind'], LinkFlow>;
 
 /** GET: what the link is for and whether it can still act. Reads only. */

@@ -3,13 +3,12 @@
  * with the service slip's number and who signed it. Single use by the ticket: a step done is not
  * offered again, a completed job shows it is done, a job given to someone else is not theirs.
  */
-import { ROLE_LABELS } from '../../domain/park';
 import type { RepairTicket } from '../../domain/repair';
 import { wantedTimeText, yuan } from '../../domain/repair';
 import { phoneForSms } from '../../domain/sms';
 import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
-import { parseStep, refusalOf, refusedPage, when } from './flow';
+import { holderFact, invalidForm, parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkForm, LinkPage } from './page';
 import { CALL_THE_DESK } from './page';
 
@@ -36,7 +35,7 @@ function base(
   notice?: LinkPage['notice'],
   forms: LinkForm[] = [],
 ): LinkPage {
-  const { ticket, member, claims } = c;
+  const { ticket, member } = c;
   const fee = ticket.paidService ? `${yuan(ticket.paidService.fee)}元(住户已同意)` : undefined;
   const role = member?.roles.find((r) => r === 'technician' || r === 'repair-lead');
   return {
@@ -53,10 +52,7 @@ function base(
       ...(ticket.serviceSlip
         ? [{ label: '维修单', value: `${ticket.serviceSlip.number}(${ticket.serviceSlip.signedBy}签字)` }]
         : []),
-      {
-        label: '本链接属于',
-        value: `${member?.name ?? claims.staffId}${role ? `(${ROLE_LABELS[role]})` : ''}`,
-      },
+      holderFact(c, role),
     ],
     forms,
   };
@@ -91,11 +87,7 @@ function step(c: C, form: LinkFormInput): ReturnType<LinkFlow['step']> {
   const current = page(c);
   if (current.outcome !== 'form') return current;
   const offered = current.forms[0]?.action;
-  const invalid = (text: string): LinkPage => ({
-    ...current,
-    outcome: 'invalid-form',
-    notice: { tone: 'warn', text: `${text}未作任何记录。` },
-  });
+  const invalid = (text: string) => invalidForm(current, text);
   if (!offered || form.action !== offered) {
     // 接单 twice (a double tap, a second device): the job is taken already.
     if (form.action === 'acknowledge' && offered === 'complete') {

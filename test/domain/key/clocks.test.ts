@@ -48,8 +48,13 @@ describe('a key not back by its due time', () => {
     const sms = keyNotifications(fired?.event as KeyEvent, fired!.ticket, STAFF, PARK);
     expect(phones(sms)).toEqual(['security-guard-1', 'security-captain-1']);
     expect(sms[0]?.text).toBe(
-      '【翠湖物业】钥匙K-0153(3-2-1502入户门钥匙)超时未还:钱女士(租户)领用,应11月27日12:00归还,请催还。',
+      '【翠湖物业】钥匙K-0153(3-2-1502入户门钥匙)超时未还:钱女士(租户)领用,应11月27日12:00归还,请催还,收回后登记:',
     );
+    // KY-4: each with their own return link, for a week (ADR 013).
+    expect(sms.map((m) => m.link)).toEqual([
+      { purpose: 'key-return', expiresAt: '2026-12-04T04:00:00.000Z' },
+      { purpose: 'key-return', expiresAt: '2026-12-04T04:00:00.000Z' },
+    ]);
   });
 
   it('KY-1: 30 minutes later the security manager', () => {
@@ -58,8 +63,9 @@ describe('a key not back by its due time', () => {
     const sms = keyNotifications(escalated.event, escalated.ticket, STAFF, PARK);
     expect(phones(sms)).toEqual(['security-manager-1']);
     expect(sms[0]?.text).toBe(
-      '【翠湖物业】钥匙K-0153(3-2-1502入户门钥匙)逾期30分钟仍未归还:钱女士(租户)领用,孙鹏发出,请处理。',
+      '【翠湖物业】钥匙K-0153(3-2-1502入户门钥匙)逾期30分钟仍未归还:钱女士(租户)领用,孙鹏发出,请处理,收回后登记:',
     );
+    expect(sms[0]?.link?.purpose).toBe('key-return');
   });
 
   it('nothing fires before its time, after the return, or twice', () => {
