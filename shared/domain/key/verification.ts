@@ -18,15 +18,20 @@ type VerifyBody = Extract<KeyCommandBody, { type: 'verify' }>;
 /** A resident ID number (居民身份证号, 18 characters; the old 15-digit form too), anywhere in a text. */
 const RESIDENT_ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/;
 
-/** Refuses a free text that holds a whole ID number: it would be stored whole (KY-2, personal data). */
-export function refuseIdNumbers(texts: Record<string, string | undefined>): void {
+/**
+ * Refuses a free text that holds a whole ID number: it would be stored whole (KY-2, personal data).
+ * The move-in's texts too (MI-2 copies the owner's ID on paper; none is typed in): `refusal` says whose.
+ */
+export function refuseIdNumbers(
+  texts: Record<string, string | undefined>,
+  refusal = {
+    code: 'KEY.ID_NUMBER_NOT_KEPT',
+    message: 'KY-2: an ID number is never kept whole; record the ID type and its last 4 characters only',
+  },
+): void {
   for (const [field, text] of Object.entries(texts)) {
     if (text !== undefined && RESIDENT_ID_NUMBER.test(text)) {
-      throw new RuleViolation(
-        'KEY.ID_NUMBER_NOT_KEPT',
-        'KY-2: an ID number is never kept whole; record the ID type and its last 4 characters only',
-        field,
-      );
+      throw new RuleViolation(refusal.code, refusal.message, field);
     }
   }
 }

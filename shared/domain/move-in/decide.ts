@@ -6,7 +6,7 @@ import { CHECKLIST, checkComplete } from './checklist';
 import type { MoveInCommand, MoveInCommandBody, MoveInEvent, MoveInStep, MoveInTicket } from './model';
 import { MOVE_IN_COMMANDS, MOVE_IN_TRANSITIONS } from './model';
 import { checkRecorder } from './recorders';
-import { checkStep } from './steps';
+import { checkStep, refuseMoveInIdNumbers } from './steps';
 
 type Command<K extends MoveInCommand> = Extract<MoveInCommandBody, { type: K }>;
 type Draft = EventDraft<MoveInEvent>;
@@ -47,6 +47,7 @@ function complete(ticket: MoveInTicket, command: Command<'complete'>): Draft {
     );
   }
   guard(ticket, 'complete');
+  refuseMoveInIdNumbers({ note: command.note });
   checkComplete(ticket);
   return {
     type: 'move-in.completed',

@@ -4,6 +4,7 @@
  * its rule; the record kept is the checked data (nothing is added that the desk did not send).
  */
 import { RuleViolation } from '../errors';
+import { refuseIdNumbers } from '../key';
 import type { Park, StaffMember } from '../park';
 import type { MoveInStep, RecordStepBody, StepData } from './model';
 import {
@@ -160,6 +161,24 @@ function meters(data: StepData['meters']): void {
   }
 }
 
+/** Every text of `value` by its path (`defects.0.description`), to look for what must not be kept. */
+function textsOf(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => textsOf(v, path ? `${path}.${k}` : k));
+}
+
+/**
+ * Personal data (issue 12): a whole ID number in any of a move-in's texts (a note, a reason, a
+ * defect) is refused; MI-2 records that the ID was copied, never its number.
+ */
+export function refuseMoveInIdNumbers(data: unknown): void {
+  refuseIdNumbers(Object.fromEntries(textsOf(data)), {
+    code: 'MOVE_IN.ID_NUMBER_NOT_KEPT',
+    message: 'MI-2: the owner’s ID is copied on paper (idCopied); its number is never typed into a move-in',
+  });
+}
+
 /** The step's data checked by its rule; returns the record to keep (the body without `type`/`step`). */
 export function checkStep(
   body: RecordStepBody,
@@ -167,6 +186,9 @@ export function checkStep(
   staff: readonly StaffMember[],
 ): { step: MoveInStep; record: Record<string, unknown> } {
   const { type: _type, step, ...data } = body;
+  // The free texts only: numbers of receipts, slips and agreements are the desk's to type.
+  const { note, reasons, defects } = data as { note?: string; reasons?: unknown; defects?: unknown };
+  refuseMoveInIdNumbers({ note, reasons, defects });
   switch (body.step) {
     case 'developer-confirmation':
       developerConfirmation(body);

@@ -9,6 +9,7 @@ import {
   decideMoveIn,
   MOVE_IN_STEPS,
   MOVE_IN_TIMERS,
+  type MoveInCommandBody,
   type MoveInEvent,
   moveInNotifications,
   withRepairs,
@@ -227,4 +228,50 @@ describe('the open clock: a case open longer than the park setting texts the pro
     const done = step(t, { type: 'complete' }).ticket;
     expect(fire(done, MOVE_IN_TIMERS.openTooLong, new Date('2026-12-05T09:00:00+08:00'))).toBeUndefined();
   });
+});
+
+describe('personal data: an ID number is never kept whole (issue 12, what must hold)', () => {
+  const ID = '110101199003071234';
+  const cases: [string, MoveInCommandBody, string][] = [
+    ['MI-1 note', { ...PASSING['developer-confirmation'], note: `身份证${ID}` }, 'note'],
+    [
+      'MI-3 reason',
+      {
+        ...PASSING.items,
+        counted: { ...PASSING.items.counted, 户门钥匙: 2 },
+        reasons: { 户门钥匙: `业主${ID}代领` },
+      },
+      'reasons.户门钥匙',
+    ],
+    [
+      'MI-6 defect',
+      { ...PASSING.inspection, defects: [{ location: '主卧', description: `业主证件${ID}复印件遗留` }] },
+      'defects.0.description',
+    ],
+    ['complete note', { type: 'complete', note: `证件号${ID}` }, 'note'],
+  ];
+  it.each(cases)(
+    '%s with a whole ID number → 422 MOVE_IN.ID_NUMBER_NOT_KEPT, nothing recorded',
+    (_, command, field) => {
+      const t =
+        command.type === 'complete'
+          ? (
+              [
+                'developer-confirmation',
+                'registration',
+                'items',
+                'fees',
+                'keys',
+                'inspection',
+                'meters',
+              ] as const
+            ).reduce((ticket, s) => step(ticket, PASSING[s]).ticket, openCase())
+          : openCase();
+      const error = thrownBy(() => decideMoveIn(t, command, leadAt()));
+      expect([error.code, (error as { field?: string }).field]).toEqual([
+        'MOVE_IN.ID_NUMBER_NOT_KEPT',
+        field,
+      ]);
+    },
+  );
 });
