@@ -33,6 +33,7 @@ import type { KeySetChange, KeySetHistory, SmsRecord } from '../ports';
 import type { Principal } from './access';
 import { actorOf, authorize, canSeePark, resolvePark } from './access';
 import type { CoreDeps } from './deps';
+import { checkUnit } from './unit-check';
 
 /** A key set as the ledger shows it: where it is, and each custody change in order. */
 export type KeySetView = KeySet & {
@@ -89,13 +90,15 @@ function viewOf(history: Pick<KeySetHistory, 'keySet' | 'events'> & { sms?: SmsR
 export async function registerKeys(
   deps: CoreDeps,
   principal: Principal,
-  body: KeySetInput & { parkId?: string },
+  body: KeySetInput & { parkId?: string; unitConfirmed?: boolean },
 ): Promise<KeySetView> {
   authorize(principal, 'keys.register');
-  const { parkId: asked, ...input } = body;
+  const { parkId: asked, unitConfirmed, ...input } = body;
   const parkId = resolvePark(principal, asked);
   if (!(await deps.directory.park(parkId)))
     throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');
+  // KY-1, KY-2: a unit the park lacks is a typo (its owners could never be verified) unless confirmed.
+  await checkUnit(deps.directory, parkId, input.unit, unitConfirmed);
   const { keySet, event } = registerKeySet(
     input,
     { id: deps.ids.next(), parkId },

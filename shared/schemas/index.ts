@@ -314,6 +314,8 @@ export const parkQuery = z.strictObject({ parkId: z.optional(text(64)) });
 export const registerKeySetBody = z.strictObject({
   parkId: z.optional(text(64)),
   unit: z.optional(keyPlace),
+  /** Keep a unit the park's directory lacks (as `caller.unitConfirmed`): else 422 with the nearest. */
+  unitConfirmed: z.optional(z.boolean()),
   area: z.optional(keyPlace),
   label: text(50),
   count: z.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(50)),

@@ -253,3 +253,18 @@ describe('who sees the requester’s phone', () => {
     expect(JSON.stringify(technician.body)).not.toContain('+8613800000004');
   });
 });
+
+describe('KY-1: a key set’s unit is checked against the park’s directory (issue 12, checked on the desk)', () => {
+  it('3-2-1520 → 422 UNIT.NOT_IN_DIRECTORY naming 3-2-1502: an owner could never be verified (KY-2) for a typo', async () => {
+    const res = await register({ ...KEY, unit: '3-2-1520', tag: 'K-0990' });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([
+      422,
+      'UNIT.NOT_IN_DIRECTORY',
+      'unit',
+    ]);
+    expect(res.body.error.message).toMatch(/nearest: 3-2-1502/);
+    const kept = await register({ ...KEY, unit: '3-2-1520', unitConfirmed: true, tag: 'K-0990' });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    expect(kept.body.keySet.unit).toBe('3-2-1520');
+  });
+});
