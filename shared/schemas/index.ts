@@ -220,7 +220,8 @@ export const commandBodies = {
         .array(
           z.strictObject({
             number: z.number().check(z.int('must be a whole number'), z.minimum(1)),
-            note: text(300),
+            // 150: all 100 notes at their longest still fit a request body (64 KB).
+            note: text(150),
           }),
         )
         .check(z.maxLength(100)),

@@ -45,7 +45,8 @@ describe.each(EMERGENCY_CATEGORIES)('with emergencies of category %s', (category
       expect(text.length + LINK.length, text).toBeLessThanOrEqual(LINK_SMS_LIMIT);
       // Issue 11 items 15, 16: the owner's calls to phone carry whom to phone (name and number)
       // instead of the description the owner has already.
-      if (/ (missed-r\d+-L\d+|unanswered|not-on-scene)$/.test(purpose)) expect(text).toMatch(/[\u4e00-\u9fff]{2,4}1\d{10}/);
+      if (/ (missed-r\d+-L\d+|unanswered|not-on-scene)$/.test(purpose))
+        expect(text).toMatch(/[\u4e00-\u9fff]{2,4}1\d{10}/);
       else expect(text).toContain(DESCRIPTION);
     },
   );

@@ -24,6 +24,9 @@ export function signOff(
   };
 }
 
+/** How many open instructions a refusal names with their person and text (all are named by number). */
+const NAMED = 10;
+
 /**
  * EM-6: closing after the sign-off (the lifecycle table refuses it before). EM-5's instructions are
  * each tracked to the end (件件立项): one still open closes only with a note on what became of it
@@ -53,7 +56,12 @@ export function close(
     throw new RuleViolation(
       'EMERGENCY.OPEN_INSTRUCTIONS',
       'EM-5/EM-6: instructions still open need a note on what became of each before the case closes ' +
-        `(instructions: [{ number, note }]): ${owing.map((i) => `#${i.number} ${i.to.name}: ${[...i.text].slice(0, 30).join('')}`).join('; ')}`,
+        `(instructions: [{ number, note }]): ${owing
+          .slice(0, NAMED)
+          .map((i) => `#${i.number} ${i.to.name}: ${[...i.text].slice(0, 30).join('')}`)
+          .join(
+            '; ',
+          )}${owing.length > NAMED ? `; … ${owing.length} in all (${owing.map((i) => `#${i.number}`).join(', ')})` : ''}`,
       'instructions',
     );
   }

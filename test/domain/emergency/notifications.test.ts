@@ -4,7 +4,6 @@ import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shar
 import { isWellFormed } from '../../../shared/domain/formats';
 import { DESCRIPTION_CORE, LINK_SMS_ROOM, SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
-  CAPTAIN,
   DISPATCHER,
   GM,
   IVR,
