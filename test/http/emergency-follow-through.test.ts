@@ -64,6 +64,10 @@ describe('EM-2 (item 15): the owner is told at each level nobody answered', () =
     const page = await desk.call('GET', path!);
     expect(page.status).toBe(200);
     expect(page.body).toContain('3号楼地下车库');
+    // The owner's page: who owes an answer now (the deputy GM) and who is not on the scene, each a tap to call.
+    expect(page.body).toContain('href="tel:+8613900000021"');
+    expect(page.body).toContain('郑华 13900000021');
+    expect(page.body).toContain('未到场(保安队长)');
     await advance('PT5M');
     const texts = await smsTo(ticket.id, PHONE.dispatcher);
     expect(texts).toHaveLength(2);
