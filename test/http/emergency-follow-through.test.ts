@@ -180,6 +180,16 @@ describe('EM-5/EM-6 (item 17): open instructions need a note to close; the leade
       '【翠湖物业】紧急E20261128-001火警已结案,指示#2(吴军)未完成即关闭:供电局已切断B区电源',
     );
   });
+
+  it('another kind refuses closing notes (400), it does not ignore them', async () => {
+    const repair = await desk.call('POST', '/tickets', { token: dispatcher, body: repairBody() });
+    expect(repair.status).toBe(201);
+    const res = await command(repair.body.ticket.id, 'close', dispatcher, {
+      instructions: [{ number: 1, note: 'x' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'REQUEST.NOT_FOR_KIND', field: 'instructions' });
+  });
 });
 
 describe('EM-1/EM-4 (item 18): guards and technicians open emergencies from patrol', () => {
