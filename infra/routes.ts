@@ -65,7 +65,16 @@ export const TWILIO_HANDLER = '../ivr/twilio';
  * in AWS, infra/aws/ivr.ts adds them to the same HTTP API without the Cognito authorizer. The
  * handler lives in functions/ivr, hence the path relative to functions/http.
  */
-export const IVR_ROUTES: readonly HttpRoute[] = ['voice', 'menu', 'unit', 'category', 'describe', 'more'].map(
+export const IVR_ROUTES: readonly HttpRoute[] = [
+  'voice',
+  'menu',
+  'unit',
+  'category',
+  'describe',
+  'more',
+  // An emergency put-through's dial ended: the next person of the chain (issue 11 item 19).
+  'fallback',
+].map(
   (step): HttpRoute => ({
     method: 'POST',
     path: `/ivr/twilio/${step}`,

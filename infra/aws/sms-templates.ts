@@ -379,6 +379,38 @@ function emergencyStories(w: World): void {
       'dispatcher-1',
     )
     .runOut();
+  // Issue 11 items 16, 17: a responder arrives and reports; a leader's instruction done, another
+  // closed with the case and its note.
+  const due = '2026-11-27T12:00:00+08:00';
+  new Story(w, 'emergency', emergency(), w.actor('dispatcher-1'), MORNING)
+    .command({ type: 'acknowledge' }, 'office-manager-1')
+    .command({ type: 'on-scene' }, 'security-captain-1')
+    .command({ type: 'report', text: w.v.text }, 'security-captain-1')
+    .command(
+      {
+        type: 'instructions',
+        from: w.v.from,
+        fromStaffId: 'gm-1',
+        to: 'security-captain-1',
+        text: w.v.text,
+        dueAt: due,
+      },
+      'dispatcher-1',
+    )
+    .command(
+      {
+        type: 'instructions',
+        from: w.v.from,
+        fromStaffId: 'gm-1',
+        to: 'security-manager-1',
+        text: w.v.text,
+        dueAt: due,
+      },
+      'dispatcher-1',
+    )
+    .command({ type: 'instruction-done', number: 1, result: w.v.text }, 'security-captain-1')
+    .command({ type: 'sign-off', comment: '同意销项' }, 'office-manager-1')
+    .command({ type: 'close', instructions: [{ number: 2, note: w.v.text }] }, 'dispatcher-1');
 }
 
 function keyStories(w: World): void {

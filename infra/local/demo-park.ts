@@ -35,6 +35,7 @@ export const DEMO_PARK: Park = {
     signOff: ['office-manager'],
     ackLinkMinutes: 120,
     sceneLinkMinutes: 720,
+    sceneMinutes: 15,
   },
   // What one caller, token or ticket may cost (ADR 011): the defaults, written out.
   limits: {

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'ticket.read': EVERYONE,
   'staff.read': EVERYONE,
   'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
+  // EM-1 (issue 11 item 18): guards and technicians find the fires on patrol and report them
+  // themselves; the desk on shift owns what they open (emergency/owner.ts).
+  'emergency.open': ['dispatcher', 'office', 'manager', 'executive', 'security', 'staff'],
   // RP-2 decided after reception (a received repair, e.g. from the IVR): the desk's call.
   'repair.decide': ['dispatcher', 'manager'],
   // The repair lead (field staff) too, whom ack-30m texts when nobody took the job; the domain
@@ -80,6 +83,11 @@ export function authorize(principal: Principal, action: Action | string): void {
         : `${action} is not open to any role`,
     );
   }
+}
+
+/** Which action opening a ticket of this kind needs: an emergency may be opened from patrol (EM-1). */
+export function openAction(kind: string): Action {
+  return kind === 'emergency' ? 'emergency.open' : 'ticket.open';
 }
 
 /** True when the principal acts only as field staff (not as desk or management). */

@@ -22,7 +22,7 @@ import type { Ticket, TicketEventOf } from '../domain/tickets';
 import { applyEvent } from '../domain/tickets';
 import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
-import { actorOf, authorize, resolvePark } from './access';
+import { actorOf, authorize, openAction, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { openTicket } from './open-ticket';
 import { directoryForViews, viewFor } from './views';
@@ -51,7 +51,7 @@ export async function openUnlessDuplicate(
   }
   const { allowDuplicate, ...rest } = request;
   const fresh = rest as OpenTicketRequest;
-  authorize(principal, 'ticket.open');
+  authorize(principal, openAction(request.kind));
   const parkId = resolvePark(principal, request.parkId);
   const key = duplicateKey({
     kind: request.kind,

@@ -22,7 +22,7 @@ import { IntakeConflict, InvalidInput, RuleViolation, ServiceUnavailable } from 
 import type { IntakeAnswer } from '../ports';
 import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
-import { authorize, resolvePark } from './access';
+import { authorize, openAction, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { openTicket } from './open-ticket';
 
@@ -58,7 +58,7 @@ export async function openTicketOnce(
       IDEMPOTENCY_HEADER,
     );
   }
-  authorize(principal, 'ticket.open');
+  authorize(principal, openAction(request.kind));
   const scope = { parkId: resolvePark(principal, request.parkId), staffId: principal.staffId, key };
   const requestHash = sha256(canonical(request));
   const kept = await deps.store.intakeAnswer(scope.parkId, scope.staffId, key, deps.clock.now());

@@ -22,7 +22,7 @@ import { localDay } from '../domain/time';
 import type { IntakeAnswer } from '../ports';
 import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
-import { actorOf, authorize, resolvePark } from './access';
+import { actorOf, authorize, openAction, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithKeySet } from './keys';
 import { checkCallerUnit, checkUnit } from './unit-check';
@@ -48,7 +48,7 @@ export async function openTicket(
   source?: TicketSource,
   options: OpenOptions = {},
 ): Promise<{ ticket: Ticket } & Record<string, unknown>> {
-  authorize(principal, 'ticket.open');
+  authorize(principal, openAction(request.kind));
   const parkId = resolvePark(principal, request.parkId);
   const park = await deps.directory.park(parkId);
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${parkId} not found`, 'parkId');

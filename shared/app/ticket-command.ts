@@ -9,7 +9,7 @@
  *    concurrent change fails with 409 instead of being lost. A step that changes nothing (the
  *    kind's `changesNothing`, e.g. re-assigning the same technician) writes nothing.
  */
-import { Forbidden, IllegalTransition, NotFound } from '../domain/errors';
+import { Forbidden, IllegalTransition, InvalidInput, NotFound } from '../domain/errors';
 import type { EventDraft, RuleContext } from '../domain/kind';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
 import { applyEvent, decide, rulesOf } from '../domain/tickets';
@@ -107,6 +107,14 @@ function mayAttempt(principal: Principal, ticket: Ticket, command: TicketCommand
     throw new IllegalTransition(`a ${ticket.kind} has no step "${command.type}"`);
   }
   authorize(principal, action);
+  // EM-6's notes on open instructions (ADR 017) are an emergency's; another kind refuses them, not ignores.
+  if (command.type === 'close' && command.instructions !== undefined && ticket.kind !== 'emergency') {
+    throw new InvalidInput(
+      'REQUEST.NOT_FOR_KIND',
+      `instructions are an emergency's; a ${ticket.kind} closes without them`,
+      'instructions',
+    );
+  }
   if (
     rules.assigneeOnly.includes(command.type) &&
     isFieldStaffOnly(principal) &&

@@ -162,6 +162,11 @@ export interface EmergencySettings {
   /** How long an acknowledgement link and a scene link work (minutes). */
   ackLinkMinutes: number;
   sceneLinkMinutes: number;
+  /**
+   * EM-3 follow-through (issue 11 item 16): minutes after the call to the scene by which every
+   * responder should be there; those who are not are named to the owner.
+   */
+  sceneMinutes: number;
 }
 
 export interface Resident {

@@ -91,9 +91,17 @@ export function gather(options: GatherOptions, voice: IvrVoice, prompts: readonl
   );
 }
 
-/** Puts the call through to a phone number; `action` is not used: when the person hangs up, so does the call. */
-export function dial(phone: string, timeoutSeconds = 30): Verb {
-  return element('Dial', { timeout: timeoutSeconds }, element('Number', {}, escapeXml(phone)).xml);
+/**
+ * Puts the call through to a phone number. Without `action`, when the person hangs up, so does the
+ * call; with one, Twilio posts the outcome (DialCallStatus) there when the dial ends, e.g. to try
+ * the next person when nobody answered (EM-2's fallback, issue 11 item 19).
+ */
+export function dial(phone: string, timeoutSeconds = 30, action?: string): Verb {
+  return element(
+    'Dial',
+    { timeout: timeoutSeconds, ...(action ? { action, method: 'POST' } : {}) },
+    element('Number', {}, escapeXml(phone)).xml,
+  );
 }
 
 export function redirect(url: string): Verb {

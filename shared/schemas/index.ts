@@ -213,7 +213,20 @@ export const commandBodies = {
     serviceSlip: z.optional(z.strictObject({ number: text(40), signedBy: text(50) })),
     note: z.optional(text(300)),
   }),
-  close: z.strictObject({}),
+  // EM-6 (issue 11 item 17): an emergency's instructions still open, each with what became of it.
+  close: z.strictObject({
+    instructions: z.optional(
+      z
+        .array(
+          z.strictObject({
+            number: z.number().check(z.int('must be a whole number'), z.minimum(1)),
+            // 150: all 100 notes at their longest still fit a request body (64 KB).
+            note: text(150),
+          }),
+        )
+        .check(z.maxLength(100)),
+    ),
+  }),
   grade: z.strictObject(complaintGrading),
   'follow-ups': z.strictObject({ note: text(500) }),
   reply: z.strictObject({ note: text(500) }),
@@ -231,7 +244,13 @@ export const commandBodies = {
   report: z.strictObject({ text: text(500), staffId: z.optional(text(64)) }),
   'hand-over': z.strictObject({ staffId: text(64) }),
   'accept-handover': z.strictObject({}),
-  instructions: z.strictObject({ from: text(50), to: text(64), text: text(300), dueAt: time }),
+  instructions: z.strictObject({
+    from: text(50),
+    to: text(64),
+    text: text(300),
+    dueAt: time,
+    fromStaffId: z.optional(text(64)),
+  }),
   'instruction-done': z.strictObject({
     number: z.number().check(z.int('must be a whole number'), z.minimum(1)),
     result: text(300),

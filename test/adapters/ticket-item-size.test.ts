@@ -83,6 +83,31 @@ describe('the ticket item at every cap, with every text at its schema maximum', 
     expect(closed.dynamo - atCap.dynamo).toBeLessThan(2 * 1024);
   });
 
+  it('EM-6 (issue 11 item 17): 100 instructions left open and closed each with a note at its maximum: under 350 KB too', () => {
+    const story = new Story({ location: max(200), description: max(500) });
+    story.run({ type: 'acknowledge', note: max(300) }, min(NIGHT, 1), MANAGER);
+    for (let n = 1; n <= MAX_INSTRUCTIONS; n++) {
+      const at = min(NIGHT, 5 + n);
+      story.run(
+        {
+          type: 'instructions',
+          from: max(50),
+          to: 'security-captain-1',
+          text: max(300),
+          dueAt: min(at, 30).toISOString(),
+        },
+        at,
+      );
+    }
+    const end = min(NIGHT, 5 + MAX_INSTRUCTIONS + 1);
+    story.run({ type: 'sign-off', comment: max(300) }, end, MANAGER);
+    const notes = Array.from({ length: MAX_INSTRUCTIONS }, (_, i) => ({ number: i + 1, note: max(150) }));
+    story.run({ type: 'close', instructions: notes }, end, DISPATCHER);
+
+    expect(story.ticket.instructions.every((i) => i.state === 'closed')).toBe(true);
+    expect(sizes(story.ticket).dynamo).toBeLessThan(BUDGET);
+  });
+
   it('EM-5: the instruction after the cap is a 422 naming the limit; the case can still be signed off and closed', () => {
     const story = emergencyAtTheCaps();
     const at = min(NIGHT, 200);

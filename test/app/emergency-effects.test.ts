@@ -16,6 +16,7 @@ import { openTicket } from '../../shared/app/open-ticket';
 import { ENV } from '../../shared/config';
 import { type AckLinkCheck, checkAckLinkToken } from '../../shared/domain/ack-link';
 import type { EmergencyTicket } from '../../shared/domain/emergency';
+import { pendingTimers } from '../../shared/domain/ticket';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { ensureTable } from '../../infra/local/tables';
 import { awsDeps, streamsClient } from '../support/aws-deps';
@@ -26,7 +27,7 @@ const sns = mockClient(SNSClient);
 
 const KEY = 'k'.repeat(40);
 const BASE = 'https://desk.example.com';
-const PHONE = { officeManager: '+8613900000019', deputyGm: '+8613900000021' };
+const PHONE = { dispatcher: '+8613900000001', officeManager: '+8613900000019', deputyGm: '+8613900000021' };
 const dispatcher = { staffId: 'dispatcher-1', groups: ['dispatcher' as const], parks: ['park-1'] };
 const fire = {
   kind: 'emergency' as const,
@@ -267,9 +268,53 @@ describe('an acknowledgement racing the escalation', () => {
       expect(published().filter((p) => p.text.includes(ticket.number ?? '?'))).toEqual([]);
       const after = history?.ticket as EmergencyTicket;
       expect(after.chain.state).toBe('acknowledged');
-      expect(Object.values(after.timers).filter((t) => t.state === 'pending')).toEqual([]);
+      // The chain's timers are settled; EM-3's scene check waits for its own time (issue 11 item 16).
+      expect([...pendingTimers(after.timers).keys()]).toEqual(['scene-due']);
     },
   );
+});
+
+describe('issue 11 items 15, 16 through the AWS timer path (Scheduler payload → timer Lambda → stream → SNS)', () => {
+  let stream: StreamPoller;
+  beforeAll(() => {
+    stream = poller();
+  });
+  const fireTimer = (ticket: EmergencyTicket, timer: string, dueAt: string) =>
+    timerHandler({ ticketId: ticket.id, parkId: 'park-1', timer, dueAt });
+
+  it('EM-2: the office manager’s wait over, the owner is texted the manager’s name, phone and the owner’s own link; EM-3: at 15 minutes the responders not there', async () => {
+    const ticket = await open();
+    await stream.pollOnce();
+    const scheduled = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name);
+    expect(scheduled).toContain(`${ticket.id}-scene-due`);
+
+    clock.advance(5 * 60_000);
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    expect((await fireTimer(ticket, 'escalate-r1-L1', ticket.timers['escalate-r1-L1']!.dueAt)).outcome).toBe(
+      'fired',
+    );
+    await stream.pollOnce();
+    const toOwner = published().filter(
+      (p) => p.to === PHONE.dispatcher && p.text.includes(ticket.number ?? '?'),
+    );
+    expect(toOwner).toHaveLength(1);
+    expect(toOwner[0]?.text).toContain('第1轮管理处经理林涛13900000019未确认,请电话联系,详情:');
+    expect(await checkLinkIn(toOwner[0]!.text)).toMatchObject({
+      ok: true,
+      claims: { ticketId: ticket.id, staffId: 'dispatcher-1', purpose: 'owner' },
+    });
+
+    clock.advance(10 * 60_000);
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    expect((await fireTimer(ticket, 'scene-due', ticket.timers['scene-due']!.dueAt)).outcome).toBe('fired');
+    await stream.pollOnce();
+    const late = published().filter((p) => p.to === PHONE.dispatcher && p.text.includes('未到场'));
+    expect(late).toHaveLength(1);
+    expect(late[0]?.text).toMatch(/已过15分钟,未到场:郭勇\d{11}/);
+    expect((await checkLinkIn(late[0]!.text)).ok).toBe(true);
+  });
 });
 
 describe('the AWS key source (SSM SecureString)', () => {

@@ -31,6 +31,8 @@ const POLICY: Record<Action, readonly Group[]> = {
   'ticket.read': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'staff.read': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'ticket.open': ['dispatcher', 'office', 'manager', 'executive'],
+  // EM-1 (issue 11 item 18): guards and technicians open emergencies they find on patrol.
+  'emergency.open': ['dispatcher', 'office', 'manager', 'executive', 'security', 'staff'],
   'repair.decide': ['dispatcher', 'manager'],
   // The repair lead (group staff) assigns too; the domain refuses other field staff.
   'repair.assign': ['dispatcher', 'manager', 'staff'],

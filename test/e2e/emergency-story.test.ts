@@ -93,14 +93,22 @@ describe('the emergency story, end to end', () => {
 
     // 5, 10, 15, 20, 25 minutes: deputy GM, GM, then the second round from the top.
     const fired = await advance('PT21M');
-    expect(fired.map((f) => [f.timer, f.outcome])).toEqual([
+    // EM-3 at 15 minutes: nobody reported on the scene (issue 11 item 16).
+    expect(fired.map((f) => [f.timer, f.outcome]).filter(([t]) => t !== 'scene-due')).toEqual([
       ['escalate-r1-L1', 'fired'],
       ['escalate-r1-L2', 'fired'],
       ['escalate-r1-L3', 'fired'],
       ['escalate-r2-L1', 'fired'],
       ['escalate-r2-L2', 'fired'],
     ]);
-    const climbed = (await sms(ticket.id)).slice(7);
+    expect(fired.filter((f) => f.timer === 'scene-due').map((f) => f.outcome)).toEqual(['fired']);
+    const later = (await sms(ticket.id)).slice(7);
+    // The owner (the duty officer) hears of each level nobody answered, with whom to phone
+    // (issue 11 item 15), and of the responders not on the scene at 15 minutes (item 16).
+    const toOwner = later.filter((m) => m.to === '+8613900000002').map((m) => m.text);
+    expect(toOwner.filter((t) => t.includes('未确认,请电话联系'))).toHaveLength(5);
+    expect(toOwner.filter((t) => t.includes('未到场'))).toHaveLength(1);
+    const climbed = later.filter((m) => m.to !== '+8613900000002');
     expect(climbed.map((m) => m.to)).toEqual([
       PHONE.deputyGm,
       PHONE.gm,
@@ -166,22 +174,23 @@ describe('the emergency story, end to end', () => {
       'emergency.opened',
       'emergency.escalated',
       'emergency.escalated',
+      // EM-3 at 15 minutes (issue 11 item 16), beside the chain's third level.
+      'emergency.not-on-scene',
       'emergency.escalated',
       'emergency.escalated',
       'emergency.escalated',
       'emergency.acknowledged',
     ]);
     // Each escalation stamped with its own due time, not when the clock stopped.
-    expect(events.slice(1, 6).map((e: { at: string }) => e.at.slice(11, 16))).toEqual([
-      '18:05',
-      '18:10',
-      '18:15',
-      '18:20',
-      '18:25',
-    ]);
-    expect(events[6].actor).toMatchObject({ staffId: 'gm-1', name: '梁思远' });
+    expect(
+      events
+        .filter((e: { type: string }) => e.type === 'emergency.escalated')
+        .map((e: { at: string }) => e.at.slice(11, 16)),
+    ).toEqual(['18:05', '18:10', '18:15', '18:20', '18:25']);
+    expect(events.at(-1).actor).toMatchObject({ staffId: 'gm-1', name: '梁思远' });
     const smsEntries = view.body.timeline.filter((e: { type: string }) => e.type === 'sms');
-    expect(smsEntries).toHaveLength(12);
+    // 7 at opening, 5 up the chain, 5 to the owner about them (item 15), 1 about the scene (item 16).
+    expect(smsEntries).toHaveLength(18);
     expect(JSON.stringify(smsEntries)).not.toMatch(/\/ack\/[0-9A-Z]{26}\./);
     expect(view.body.timers['escalate-r2-L3'].state).toBe('met');
 

@@ -58,7 +58,13 @@ describe(`an emergency with ${MAX_INSTRUCTIONS} instructions`, () => {
       token: manager,
       body: { comment: max(300) },
     });
-    const closed = await desk.call('POST', `/tickets/${id}/close`, { token: dispatcher });
+    // EM-6 (issue 11 item 17): each open instruction closes with its note, every one at its maximum.
+    const closed = await desk.call('POST', `/tickets/${id}/close`, {
+      token: dispatcher,
+      body: {
+        instructions: Array.from({ length: MAX_INSTRUCTIONS }, (_, i) => ({ number: i + 1, note: max(150) })),
+      },
+    });
 
     // Assess
     expect(next.status).toBe(422);

@@ -293,9 +293,9 @@ describe('the API', () => {
     expect(res.body.error).toMatchObject({ code, ...(field ? { field } : {}) });
   });
 
-  it('field staff may not open an emergency (403); the desk, managers and executives may', async () => {
+  it('EM-1 (issue 11 item 18): field staff may open an emergency they find on patrol, as the desk, managers and executives may', async () => {
     const res = await desk.call('POST', '/tickets', { token: desk.token('technician'), body: fire() });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(201);
     await open(desk.token('office-manager'));
   });
 
@@ -425,6 +425,8 @@ describe('the API', () => {
       'emergency.handover-offered',
       'emergency.handover-accepted',
       'emergency.instruction-issued',
+      // EM-3 (issue 11 item 16): nobody reported on the scene within 15 minutes.
+      'emergency.not-on-scene',
       'emergency.instruction-overdue',
       'emergency.instruction-done',
       'emergency.signed-off',

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, ConnectContactFlowEvent, Context } from 'a
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
+import { DEMO_STAFF } from '../../infra/local/seed';
 import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { provideIvr } from '../../shared/runtime';
 import { handler as twilio } from '../../functions/ivr/twilio';
@@ -336,6 +337,28 @@ describe('Amazon Connect: a Lambda the contact flow invokes', () => {
       category: 'fire',
       location: '来电口述',
     });
+  });
+
+  it('EM (issue 11 item 19): an emergency’s answer says 119/120/110 and lists whom to put the caller through to, in order, 20 seconds each', async () => {
+    if (!canOpenKind('emergency')) return;
+    const answer = await connect(
+      contactEvent(newContact(), { kind: 'emergency', description: '有人被困电梯', category: 'accident' }),
+    );
+
+    const phoneOf = (role: string) => DEMO_STAFF.find((s) => s.roles.includes(role as never))!.phone;
+    expect(answer.prompt).toContain(PROMPTS.lifeAtRisk);
+    expect(answer).toMatchObject({
+      status: 'opened',
+      putThroughSeconds: '20',
+      // The desk on shift (the dispatcher, a weekday morning), then the chain: manager, deputy GM, GM.
+      putThrough1: phoneOf('dispatcher'),
+      putThrough2: phoneOf('office-manager'),
+      putThrough3: phoneOf('deputy-gm'),
+      putThrough4: phoneOf('gm'),
+      putThroughCount: '4',
+    });
+    // Connect takes a flat map of strings back.
+    expect(Object.values(answer).every((v) => typeof v === 'string')).toBe(true);
   });
 
   it('a complaint opens ungraded', async () => {

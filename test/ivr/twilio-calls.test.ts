@@ -279,7 +279,8 @@ describe('emergency: opened at once, the manager told, the call put through to t
     const put = await call.post(desk.next(describe), { SpeechResult: '3号楼地下车库冒烟了' });
 
     // Assess
-    expect(said(category)).toEqual([PROMPTS.askCategory]);
+    // Issue 11 item 19: 119/120/110 first when a life is at risk.
+    expect(said(category)).toEqual([PROMPTS.lifeAtRisk, PROMPTS.askCategory]);
     expect(said(describe)).toEqual([PROMPTS.askEmergency]);
     const [ticket] = await ticketsOfCall(call.sid);
     expect(ticket).toMatchObject({

@@ -7,6 +7,7 @@
 import type { EmergencyTicket } from '../../domain/emergency';
 import { CATEGORY_LABELS, linkRefusal } from '../../domain/emergency';
 import { ROLE_LABELS } from '../../domain/park';
+import { phoneForSms } from '../../domain/sms';
 import type { TicketCommand } from '../ticket-command';
 import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
@@ -47,9 +48,36 @@ function base(
       { label: '情况', value: ticket.description },
       { label: '报告时间', value: when(c, ticket.createdAt) },
       { label: '本链接属于', value: holder(c) },
+      ...ownerFacts(c),
     ],
     forms,
   };
+}
+
+/** A person as the owner phones them: their name, and their number to call (the owner's page only). */
+function callFact(c: C, label: string, p: { staffId: string; name: string }): LinkPage['facts'][number] {
+  const phone = c.staff.find((s) => s.id === p.staffId)?.phone;
+  return phone ? { label, value: `${p.name} ${phoneForSms(phone)}`, tel: phone } : { label, value: p.name };
+}
+
+/**
+ * The owner's page (issue 11 items 15, 16): who owes an answer or an arrival, each with a number to
+ * call, where the owner's SMS could not carry them all. Only on the owner's own link.
+ */
+function ownerFacts(c: C): LinkPage['facts'] {
+  const { ticket, claims } = c;
+  if (claims.purpose !== 'owner' || ticket.owner.staffId !== claims.staffId) return [];
+  const facts: LinkPage['facts'] = [];
+  const a = ticket.chain.acknowledgement;
+  const step = ticket.chain.step;
+  if (a) facts.push({ label: '已确认', value: `${a.name} ${when(c, a.at)}` });
+  else if (step) {
+    for (const r of step.recipients) facts.push(callFact(c, `待确认(${ROLE_LABELS[step.role]})`, r));
+  }
+  for (const r of ticket.responders.filter((x) => !x.onSceneAt)) {
+    facts.push(callFact(c, `未到场(${ROLE_LABELS[r.role]})`, r));
+  }
+  return facts;
 }
 
 const ACKNOWLEDGE: LinkForm = {

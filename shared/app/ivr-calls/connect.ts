@@ -4,9 +4,11 @@ import type { CallKind, OpenRequest } from '../../ivr/call-tree';
 import {
   CALL_KINDS,
   descriptionOf,
+  MAX_PUT_THROUGH,
   MAX_TRANSCRIPT,
   PHONE_EMERGENCY_CATEGORIES,
   PROMPTS,
+  PUT_THROUGH_SECONDS,
   spellNumber,
 } from '../../ivr/call-tree';
 import { log } from '../../log';
@@ -28,6 +30,23 @@ export interface ConnectInvocation {
 
 /** Connect takes a flat map of strings back; the flow branches on `status`. */
 export type ConnectAnswer = Record<string, string>;
+
+/**
+ * EM (issue 11 item 19): the contact flow's put-through list, in order (the desk on shift, then the
+ * emergency chain): `putThrough1`..`putThroughN`, `putThroughCount`, and how long to ring each
+ * (`putThroughSeconds`) before the flow's "Transfer to phone number" block tries the next.
+ */
+async function putThroughList(facts: ReturnType<typeof factsFor>): Promise<ConnectAnswer> {
+  const phones = ((await facts.emergencyPhones?.()) ?? []).slice(0, MAX_PUT_THROUGH);
+  const out: ConnectAnswer = {
+    putThroughCount: String(phones.length),
+    putThroughSeconds: String(PUT_THROUGH_SECONDS),
+  };
+  phones.forEach((phone, i) => {
+    out[`putThrough${i + 1}`] = phone;
+  });
+  return out;
+}
 
 function transfer(reason: string): ConnectAnswer {
   return { status: 'transfer', reason, prompt: PROMPTS.putThrough };
@@ -115,7 +134,7 @@ async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Prom
         ? `${opened.script?.decision ?? ''}单号:${spoken}。${opened.script?.confirmation ?? ''}`
         : kind === 'complaint'
           ? `您的投诉已登记。单号:${spoken}。${PROMPTS.complaintDone}`
-          : `已记录紧急情况。单号:${spoken}。${PROMPTS.emergencyDone}`;
+          : `已记录紧急情况。单号:${spoken}。${PROMPTS.lifeAtRisk}${PROMPTS.emergencyDone}`;
     answer = {
       status: 'opened',
       kind,
@@ -124,6 +143,7 @@ async function answerContact(deps: IvrDeps, invocation: ConnectInvocation): Prom
       ticketNumberSpoken: spoken,
       prompt,
       ...(opened.duplicate ? { duplicateOf: ticket.id } : {}),
+      ...(kind === 'emergency' ? await putThroughList(facts) : {}),
     };
   } catch (error) {
     log.error('connect intake failed', { error, contact: contactId });

@@ -3,7 +3,9 @@
  * and the facts the call tree looks up (the caller's unit, whom to put them through to).
  */
 import { DEFAULT_IVR_PARK_ID, DEFAULT_IVR_VOICE, ENV } from '../../config';
+import { emergencySettings } from '../../domain/emergency';
 import type { Unit } from '../../domain/park';
+import { staffWithRole } from '../../domain/park';
 import { deskOnShift, propertyOfficeOnShift } from '../../domain/shift';
 import { KIND_RULES } from '../../domain/tickets';
 import type { CallerUnit, CallFacts, CallKind } from '../../ivr/call-tree';
@@ -118,5 +120,13 @@ export function factsFor(deps: IvrDeps, parkId: string, from: string | undefined
       return onShift(deps.clock.now(), park, staff)[0]?.phone;
     },
     canOpen: canOpenKind,
+    // EM (issue 11 item 19): the desk on shift, then the park's emergency chain in its order.
+    emergencyPhones: async () => {
+      const [park, staff] = await Promise.all([deps.directory.park(parkId), deps.directory.staff(parkId)]);
+      if (!park) return [];
+      const chain = emergencySettings(park).settings.chain.flatMap((l) => staffWithRole(staff, l.role));
+      const people = [...deskOnShift(deps.clock.now(), park, staff).slice(0, 1), ...chain];
+      return [...new Set(people.map((p) => p.phone).filter(Boolean))];
+    },
   };
 }

@@ -58,6 +58,10 @@ async function answerStep(deps: IvrDeps, hook: TwilioWebhook): Promise<string> {
     ...(hook.form.RecordingUrl && /^https:\/\/\S{1,500}$/.test(hook.form.RecordingUrl)
       ? { recordingUrl: hook.form.RecordingUrl }
       : {}),
+    // How an emergency put-through's dial ended (the fallback step, issue 11 item 19).
+    ...(hook.form.DialCallStatus && /^[a-z-]{1,20}$/.test(hook.form.DialCallStatus)
+      ? { dialStatus: hook.form.DialCallStatus }
+      : {}),
   };
   const { parkId, baseUrl, voice } = deps.ivr;
   let xml: string;

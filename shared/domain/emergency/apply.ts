@@ -2,6 +2,7 @@
 import { applyCalledAgain } from '../called-again';
 import { settleTimers } from '../ticket';
 import { ackPurpose, smsKey } from './chain';
+import { SCENE_TIMER } from './responders';
 import type { ChainMove, EmergencyEvent, EmergencyTicket } from './model';
 
 /** The chain reaches its next step (with its timer) or runs out; the step it leaves stops waiting. */
@@ -54,7 +55,10 @@ export function applyEmergencyEvent(
       procedure: d.procedure,
       undeliverable: [],
     };
-    return moveChain(base, d.move, event.at, 'cancelled');
+    const moved = moveChain(base, d.move, event.at, 'cancelled');
+    return d.sceneDueAt
+      ? { ...moved, timers: { ...moved.timers, [SCENE_TIMER]: { dueAt: d.sceneDueAt, state: 'pending' } } }
+      : moved;
   }
   if (!ticket) throw new Error(`event ${event.type} needs an existing ticket`);
   const t: EmergencyTicket = { ...ticket, version: event.seq, updatedAt: event.at };
@@ -107,13 +111,20 @@ export function applyEmergencyEvent(
         },
       };
     }
-    case 'emergency.on-scene':
+    case 'emergency.on-scene': {
+      const responders = t.responders.map((r) =>
+        r.staffId === event.data.staffId ? { ...r, onSceneAt: event.at } : r,
+      );
+      // EM-3: everyone there, nobody left to name: the scene timer is met.
+      const all = responders.every((r) => r.onSceneAt);
       return {
         ...t,
-        responders: t.responders.map((r) =>
-          r.staffId === event.data.staffId ? { ...r, onSceneAt: event.at } : r,
-        ),
+        responders,
+        timers: all ? settleTimers(t.timers, [SCENE_TIMER], 'met', event.at) : t.timers,
       };
+    }
+    case 'emergency.not-on-scene':
+      return { ...t, timers: settleTimers(t.timers, [SCENE_TIMER], 'missed', event.at) };
     case 'emergency.reported':
       return {
         ...t,
@@ -170,8 +181,19 @@ export function applyEmergencyEvent(
       const { staffId, name, comment } = event.data;
       return { ...t, status: 'signed-off', signOff: { staffId, name, comment, at: event.at } };
     }
-    case 'emergency.closed':
-      return { ...t, status: 'closed', timers: settleTimers(t.timers, 'all', 'cancelled', event.at) };
+    case 'emergency.closed': {
+      // EM-6: each instruction still open closes with the note on what became of it.
+      const notes = new Map((event.data.notes ?? []).map((n) => [n.number, n.note]));
+      return {
+        ...t,
+        status: 'closed',
+        timers: settleTimers(t.timers, 'all', 'cancelled', event.at),
+        instructions: t.instructions.map((i) => {
+          const note = notes.get(i.number);
+          return note !== undefined && i.state !== 'done' ? { ...i, state: 'closed', closeNote: note } : i;
+        }),
+      };
+    }
     case 'caller.called-again':
       return applyCalledAgain(ticket, event);
   }

@@ -14,6 +14,7 @@ import type {
   ChainLevel,
   ChainMove,
   ChainPosition,
+  ChainRecipient,
   ChainSkip,
   EmergencyCommandBody,
   EmergencyDraft,
@@ -91,7 +92,7 @@ export type ChainDecision =
         | 'not-due'
         | 'others-may-answer';
     }
-  | { action: 'move'; from: ChainPosition; move: ChainMove };
+  | { action: 'move'; from: ChainPosition; move: ChainMove; missed: ChainRecipient[] };
 
 /**
  * EM-2's one decision, from the ticket (the fold of its events) and `now`: does the chain move on,
@@ -123,7 +124,8 @@ export function decideChain(
     if (reachable.length > 0) return { action: 'stay', why: 'others-may-answer' };
   }
   const from = { round: step.round, level: step.level };
-  return { action: 'move', from, move: nextChainMove(chain, from, staff, now) };
+  // Who did not answer at the level it leaves: the owner is told at once, to phone them (EM-2, item 15).
+  return { action: 'move', from, move: nextChainMove(chain, from, staff, now), missed: step.recipients };
 }
 
 /** EM-2: a level's wait is over with nobody acknowledging: the next level, or unanswered. */
@@ -136,7 +138,7 @@ export function chainTimerDue(
   if (decision.action !== 'move') return undefined;
   return {
     type: decision.move.to === 'exhausted' ? 'emergency.unanswered' : 'emergency.escalated',
-    data: { from: decision.from, reason: 'no-answer', move: decision.move },
+    data: { from: decision.from, reason: 'no-answer', move: decision.move, missed: decision.missed },
   };
 }
 
@@ -169,7 +171,7 @@ export function decideUndeliverable(
       smsEventSeq: sms.eventSeq,
       index: sms.index,
       error: sms.error,
-      ...(decision.action === 'move' ? { move: decision.move } : {}),
+      ...(decision.action === 'move' ? { move: decision.move, missed: decision.missed } : {}),
     },
   };
 }

@@ -12,7 +12,7 @@ import { guardStep } from './lifecycle';
 import type { EmergencyCommandBody, EmergencyDraft, EmergencyEvent, EmergencyTicket } from './model';
 import { EMERGENCY_COMMANDS } from './model';
 import { acceptHandover, handOver } from './owner';
-import { onScene, report } from './responders';
+import { onScene, report, SCENE_TIMER, sceneTimerDue } from './responders';
 
 export const EMERGENCY_DECIDERS: Deciders<EmergencyTicket, EmergencyCommandBody, EmergencyEvent> = {
   acknowledge, // EM-2
@@ -42,7 +42,10 @@ export function decideEmergency(
   return runDecider(EMERGENCY_DECIDERS, ticket, command, ctx);
 }
 
-/** A due timer: the chain's next level (EM-2) or an instruction's follow-up (EM-5); else nothing. */
+/**
+ * A due timer: the chain's next level (EM-2), the responders not on the scene (EM-3) or an
+ * instruction's follow-up (EM-5); else nothing.
+ */
 export function emergencyTimerDue(
   ticket: EmergencyTicket,
   timer: string,
@@ -51,5 +54,6 @@ export function emergencyTimerDue(
   const state = ticket.timers[timer];
   if (state?.state !== 'pending' || ctx.now.getTime() < Date.parse(state.dueAt)) return undefined;
   if (timer.startsWith('escalate-')) return chainTimerDue(ticket, timer, ctx);
+  if (timer === SCENE_TIMER) return sceneTimerDue(ticket);
   return instructionTimerDue(ticket, timer);
 }

@@ -22,7 +22,7 @@ export function instructionTimer(number: number): string {
 
 /** The numbers of the instructions not yet done, as sign-off and closing record them. */
 export const openInstructions = (ticket: EmergencyTicket) =>
-  ticket.instructions.filter((i) => i.state !== 'done').map((i) => i.number);
+  ticket.instructions.filter((i) => i.state === 'open' || i.state === 'overdue').map((i) => i.number);
 
 /** EM-5: an instruction goes to a person of the directory, due in the future, numbered in order. */
 export function issueInstruction(
@@ -38,6 +38,8 @@ export function issueInstruction(
     );
   }
   const to = directoryPerson(staff, command.to, 'to');
+  // The leader of the directory who gave it, when named: told when it is done or closed (item 17).
+  const leader = command.fromStaffId ? directoryPerson(staff, command.fromStaffId, 'fromStaffId') : undefined;
   const dueAt = Date.parse(command.dueAt);
   if (dueAt <= now.getTime()) {
     throw new RuleViolation('EMERGENCY.DUE_IN_PAST', 'EM-5: an instruction is due in the future', 'dueAt');
@@ -48,6 +50,7 @@ export function issueInstruction(
     data: {
       number,
       from: command.from,
+      ...(leader ? { fromStaffId: leader.id } : {}),
       to: person(to),
       text: command.text,
       dueAt: new Date(dueAt).toISOString(),

@@ -77,10 +77,16 @@ export type EmergencyCommandBody =
   | { type: 'report'; text: string; staffId?: string }
   | { type: 'hand-over'; staffId: string }
   | { type: 'accept-handover' }
-  | { type: 'instructions'; from: string; to: string; text: string; dueAt: string }
+  | { type: 'instructions'; from: string; to: string; text: string; dueAt: string; fromStaffId?: string }
   | { type: 'instruction-done'; number: number; result: string }
   | { type: 'sign-off'; comment: string }
-  | { type: 'close' };
+  | { type: 'close'; instructions?: InstructionNote[] };
+
+/** EM-6 (issue 11 item 17): what became of an instruction still open when the case closes. */
+export interface InstructionNote {
+  number: number;
+  note: string;
+}
 
 // ------------------------------------------------------------------ the ticket
 
@@ -164,13 +170,16 @@ export interface Handover {
   offeredBy: string;
 }
 
-export type InstructionState = 'open' | 'overdue' | 'done';
+/** `closed`: still open when the case closed, with a note on what became of it (EM-6). */
+export type InstructionState = 'open' | 'overdue' | 'done' | 'closed';
 
 /** EM-5: a leader's instruction, its own tracked item (件件立项). */
 export interface Instruction {
   number: number;
   /** Who gave it: a leader's name, or an authority (区消防大队). */
   from: string;
+  /** The leader of the directory who gave it, when the desk named them: told when it is done or closed. */
+  fromStaffId?: string;
   to: Person;
   text: string;
   dueAt: string;
@@ -180,6 +189,8 @@ export interface Instruction {
   state: InstructionState;
   doneAt?: string;
   result?: string;
+  /** EM-6: the note it was closed with, the case closing while it was still open. */
+  closeNote?: string;
 }
 
 export interface SignOff extends Person {
@@ -231,10 +242,18 @@ export type EmergencyEvent =
         warnings: string[];
         responders: (Person & { role: Role })[];
         move: ChainMove;
+        /** EM-3 follow-through: when responders not on the scene are named to the owner. */
+        sceneDueAt?: string;
       }
     >
-  | TicketEvent<'emergency.escalated', { from: ChainPosition; reason: 'no-answer'; move: ChainMove }>
-  | TicketEvent<'emergency.unanswered', { from: ChainPosition; reason: 'no-answer'; move: ChainMove }>
+  | TicketEvent<
+      'emergency.escalated',
+      { from: ChainPosition; reason: 'no-answer'; move: ChainMove; missed?: ChainRecipient[] }
+    >
+  | TicketEvent<
+      'emergency.unanswered',
+      { from: ChainPosition; reason: 'no-answer'; move: ChainMove; missed?: ChainRecipient[] }
+    >
   | TicketEvent<
       'sms.undeliverable',
       {
@@ -244,6 +263,7 @@ export type EmergencyEvent =
         index: number;
         error: string;
         move?: ChainMove;
+        missed?: ChainRecipient[];
       }
     >
   | TicketEvent<
@@ -251,6 +271,7 @@ export type EmergencyEvent =
       Person & ChainPosition & { via: Via; note?: string; recordedBy?: string }
     >
   | TicketEvent<'emergency.on-scene', Person & { via: Via }>
+  | TicketEvent<'emergency.not-on-scene', { dueAt: string; missing: Person[] }>
   | TicketEvent<'emergency.reported', Person & { text: string; via: Via }>
   | TicketEvent<'emergency.handover-offered', { from: Person; to: Person }>
   | TicketEvent<'emergency.handover-accepted', Person & { from?: Person }>
@@ -258,7 +279,7 @@ export type EmergencyEvent =
   | TicketEvent<'emergency.instruction-done', { number: number; result: string }>
   | TicketEvent<'emergency.instruction-overdue', { number: number; dueAt: string }>
   | TicketEvent<'emergency.signed-off', Person & { comment: string; openInstructions: number[] }>
-  | TicketEvent<'emergency.closed', { openInstructions: number[] }>
+  | TicketEvent<'emergency.closed', { openInstructions: number[]; notes?: InstructionNote[] }>
   | CalledAgainEvent;
 
 /** An event as a decider returns it. */

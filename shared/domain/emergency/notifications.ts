@@ -15,7 +15,16 @@ import type { LinkNotification, Notification, SmsPart } from '../sms';
 import { fitSms, freeText, LINK_SMS_ROOM, polite, reference } from '../sms';
 import { addMinutes, chineseShort } from '../time';
 import { ackPurpose } from './chain';
-import type { ChainMove, ChainPosition, ChainStep, EmergencyEvent, EmergencyTicket, Person } from './model';
+import { followThroughSms, missedLevelSms } from './follow-through';
+import type {
+  ChainMove,
+  ChainPosition,
+  ChainRecipient,
+  ChainStep,
+  EmergencyEvent,
+  EmergencyTicket,
+  Person,
+} from './model';
 import { CATEGORY_LABELS } from './model';
 
 /** An SMS that ends in a personal link (now shared by every kind: sms.ts). */
@@ -52,7 +61,9 @@ function instructionSettled(ticket: EmergencyTicket, number: number): boolean {
  * final (an acknowledged chain, a closed case, a done instruction), so a moot SMS stays moot.
  */
 export function emergencySmsMoot(n: Notification, current: EmergencyTicket): boolean {
-  if (positionOf(n.purpose) || n.purpose === 'unanswered') return chainAnswered(current);
+  if (positionOf(n.purpose) || n.purpose === 'unanswered' || /^missed-r\d+-L\d+$/.test(n.purpose))
+    return chainAnswered(current);
+  if (n.purpose === 'not-on-scene') return current.status === 'closed';
   const overdue = /^instruction-(\d+)-overdue$/.exec(n.purpose);
   return overdue ? instructionSettled(current, Number(overdue[1])) : false;
 }
@@ -62,7 +73,14 @@ export function emergencySmsMoot(n: Notification, current: EmergencyTicket): boo
  * held by an SMS budget (ADR 011), only counted: a real fire is not muted by a budget.
  */
 export function smsNeverHeld(purpose: string): boolean {
-  return positionOf(purpose) !== undefined || purpose === 'unanswered' || purpose === 'scene';
+  return (
+    positionOf(purpose) !== undefined ||
+    purpose === 'unanswered' ||
+    purpose === 'scene' ||
+    // Issue 11 items 15, 16: the owner's call to phone who did not answer or is not there.
+    /^missed-r\d+-L\d+$/.test(purpose) ||
+    purpose === 'not-on-scene'
+  );
 }
 
 type Why = 'first' | 'no-answer' | 'undeliverable';
@@ -174,14 +192,27 @@ function moveSms(
   staff: readonly StaffMember[],
   park: Park,
   from?: ChainPosition,
+  missed?: readonly ChainRecipient[],
 ): Notification[] {
-  if (move.to !== 'exhausted') return chainSms(ticket, move.to, why, eventAt, staff, park, from);
   if (chainAnswered(ticket)) return [];
-  // Nobody answered any round: the owner at the desk phones people (the fastest means, EM-2).
-  const text = fitSms(park.smsSignature, [
-    `${head(ticket)}经${ticket.chain.rounds}轮短信无人确认:${ticket.location}。请立即电话联系领导。`,
-  ]);
-  return toOwner(ticket, staff, text, 'unanswered');
+  const last = move.to === 'exhausted';
+  // EM-2 (issue 11 item 15): the owner hears of every level nobody answered, with their phones, at
+  // once; when every round has run, that is the call to phone the leaders (the fastest means).
+  const owner =
+    why === 'first' && !last
+      ? []
+      : missedLevelSms(
+          ticket,
+          from,
+          missed,
+          why === 'undeliverable' ? 'undeliverable' : 'no-answer',
+          last,
+          eventAt,
+          staff,
+          park,
+        );
+  if (move.to === 'exhausted') return owner;
+  return [...chainSms(ticket, move.to, why, eventAt, staff, park, from), ...owner];
 }
 
 export function emergencyNotifications(
@@ -202,7 +233,10 @@ export function emergencyNotifications(
           sig,
           [
             ...headParts(ticket),
-            `经电话转入:${ticket.location}。`,
+            // A guard or technician reporting from patrol (issue 11 item 18), or the phone line.
+            event.data.source || !event.actor.name
+              ? `经电话转入:${ticket.location}。`
+              : `${event.actor.name}现场报告:${ticket.location}。`,
             freeText(ticket.description),
             '。',
             polite('请您'),
@@ -217,7 +251,16 @@ export function emergencyNotifications(
     }
     case 'emergency.escalated':
     case 'emergency.unanswered':
-      return moveSms(ticket, event.data.move, 'no-answer', event.at, staff, park, event.data.from);
+      return moveSms(
+        ticket,
+        event.data.move,
+        'no-answer',
+        event.at,
+        staff,
+        park,
+        event.data.from,
+        event.data.missed,
+      );
     case 'sms.undeliverable':
       return event.data.move
         ? moveSms(
@@ -228,6 +271,7 @@ export function emergencyNotifications(
             staff,
             park,
             positionOf(event.data.purpose),
+            event.data.missed,
           )
         : [];
     case 'emergency.handover-offered': {
@@ -274,6 +318,6 @@ export function emergencyNotifications(
       });
     }
     default:
-      return [];
+      return followThroughSms(event, ticket, staff, park);
   }
 }

@@ -12,6 +12,7 @@ import { EMERGENCY_CATEGORIES } from './model';
 import { initialOwner } from './owner';
 import { respondersFor } from './responders';
 import { emergencySettings } from './settings';
+import { addMinutes } from '../time';
 
 /** What the desk (or the phone line) says to the caller once the emergency is opened. */
 export const CALLER_SENTENCE = '您的紧急报告已收到,我们已立即通知管理处负责人和相关人员赶赴现场,请注意安全。';
@@ -36,6 +37,7 @@ export function openEmergency(
     ctx.staff,
     ctx.now,
   );
+  const responders = respondersFor(settings.responders, ctx.staff);
   const event: EmergencyEvent = {
     seq: 1,
     type: 'emergency.opened',
@@ -57,8 +59,12 @@ export function openEmergency(
         sceneLinkMinutes: settings.sceneLinkMinutes,
       },
       warnings,
-      responders: respondersFor(settings.responders, ctx.staff),
+      responders,
       move,
+      // EM-3 follow-through: the owner hears who is not there yet when this time comes.
+      ...(responders.length > 0
+        ? { sceneDueAt: addMinutes(ctx.now, settings.sceneMinutes).toISOString() }
+        : {}),
     },
   };
   return { ticket: applyEmergencyEvent(undefined, event, input), event };

@@ -13,14 +13,18 @@ import type { EmergencyCommandBody, EmergencyDraft, EmergencyTicket, Owner } fro
 import { directoryPerson, person } from './people';
 
 /**
- * EM-4's owner. A person of the directory who opens an emergency owns it at once. A system (the
- * phone line) cannot own one: the desk on shift (shift.ts) is named owner and must accept it;
- * until then the ticket shows an owner who has not yet accepted. With nobody at the desk in the
- * directory at all, the opener stays owner, so the case is never ownerless.
+ * EM-4's owner. A person of the directory who could hold the desk's post (HANDOVER_GROUPS) and
+ * opens an emergency owns it at once. A system (the phone line) cannot own one, nor can a guard or
+ * technician who reports it from patrol (issue 11 item 18): they are at the scene, not at the desk.
+ * The desk on shift (shift.ts) is named owner then and must accept it; until then the ticket shows
+ * an owner who has not yet accepted. With nobody at the desk in the directory at all, the opener
+ * stays owner, so the case is never ownerless.
  */
 export function initialOwner(actor: Actor, park: Park, staff: readonly StaffMember[], now: Date): Owner {
   const opener = staff.find((s) => s.id === actor.staffId);
-  if (opener) return { staffId: opener.id, name: opener.name, acceptedAt: now.toISOString(), how: 'opened' };
+  if (opener?.roles.some((r) => HANDOVER_GROUPS.has(GROUP_OF_ROLE[r]))) {
+    return { staffId: opener.id, name: opener.name, acceptedAt: now.toISOString(), how: 'opened' };
+  }
   const duty = deskOnShift(now, park, staff)[0];
   if (duty) return { staffId: duty.id, name: duty.name, how: 'on-duty' };
   return {

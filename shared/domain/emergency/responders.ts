@@ -82,3 +82,19 @@ export function report(
     ctx.actor.via ?? 'api',
   );
 }
+
+/** EM-3 follow-through: the timer that names to the owner the responders not yet on the scene. */
+export const SCENE_TIMER = 'scene-due';
+
+/**
+ * EM-3 follow-through (issue 11 item 16): the park's time to the scene has passed; those who have
+ * not reported themselves there are named to the owner, who phones them. Nothing when all are there.
+ */
+export function sceneTimerDue(ticket: EmergencyTicket): EmergencyDraft | undefined {
+  const timer = ticket.timers[SCENE_TIMER];
+  const missing = ticket.responders
+    .filter((r) => !r.onSceneAt)
+    .map((r): Person => ({ staffId: r.staffId, name: r.name }));
+  if (!timer || missing.length === 0) return undefined;
+  return { type: 'emergency.not-on-scene', data: { dueAt: timer.dueAt, missing } };
+}

@@ -29,6 +29,7 @@ export const EMERGENCY_DEFAULTS: EmergencySettings = {
   signOff: ['office-manager'],
   ackLinkMinutes: 120,
   sceneLinkMinutes: 720,
+  sceneMinutes: 15,
 };
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly string[]).includes(value as string);
@@ -72,6 +73,7 @@ export function emergencySettings(park: Pick<Park, 'emergency'>): {
       signOff: pick('signOff', roles),
       ackLinkMinutes: pick('ackLinkMinutes', (v) => wholeIn(v, 5, 7 * 1440)),
       sceneLinkMinutes: pick('sceneLinkMinutes', (v) => wholeIn(v, 5, 7 * 1440)),
+      sceneMinutes: pick('sceneMinutes', (v) => wholeIn(v, 1, 1440)),
     },
     warnings,
   };

@@ -20,7 +20,8 @@ export const PHONE_EMERGENCY_CATEGORIES = [
 ] as const satisfies readonly EmergencyCategory[];
 export type PhoneEmergencyCategory = (typeof PHONE_EMERGENCY_CATEGORIES)[number];
 
-export const TWILIO_STEPS = ['voice', 'menu', 'unit', 'category', 'describe', 'more'] as const;
+/** `fallback`: a put-through's dial ended (EM, issue 11 item 19): the next of the chain, or done. */
+export const TWILIO_STEPS = ['voice', 'menu', 'unit', 'category', 'describe', 'more', 'fallback'] as const;
 export type TwilioStep = (typeof TWILIO_STEPS)[number];
 
 /** Keypad parts of an address typed by an unknown caller: building, entrance (单元), room. */
@@ -37,6 +38,8 @@ export interface CallState {
   e?: string;
   /** Which try of the current question this is (1-based). */
   n: number;
+  /** An emergency put-through: the index of the number the dial ending now went to (0-based). */
+  i?: number;
 }
 
 /** What Twilio posted, as far as the tree cares. */
@@ -45,6 +48,8 @@ export interface CallInput {
   digits?: string;
   speech?: string;
   recordingUrl?: string;
+  /** How a `<Dial>` ended (`completed`, `no-answer`, `busy`, `failed`, `canceled`). */
+  dialStatus?: string;
 }
 
 export interface CallerUnit {
@@ -67,7 +72,18 @@ export interface CallFacts {
   phoneOf(who: 'desk' | 'duty' | 'office'): Promise<string | undefined>;
   /** Whether tickets of this kind can be opened yet (its rules are registered). */
   canOpen(kind: CallKind): boolean;
+  /**
+   * EM (issue 11 item 19): whom an emergency caller is put through to, in order: the desk on
+   * shift, then the emergency chain's people; each is tried for PUT_THROUGH_SECONDS. Absent: the
+   * duty officer (`phoneOf('duty')`) alone.
+   */
+  emergencyPhones?(): Promise<string[]>;
 }
+
+/** How long an emergency put-through rings one person before the next is tried. */
+export const PUT_THROUGH_SECONDS = 20;
+/** The most people an emergency put-through tries in turn. */
+export const MAX_PUT_THROUGH = 5;
 
 /** A ticket the call asks for; the use case maps it onto `openTicket`. */
 export interface OpenRequest {
@@ -122,6 +138,7 @@ export function stateQuery(state: CallState): string {
     if (value) q.set(key, value);
   }
   q.set('n', String(state.n));
+  if (state.i !== undefined) q.set('i', String(state.i));
   return q.toString();
 }
 
@@ -137,6 +154,8 @@ export function parseState(query: Record<string, string | undefined>): CallState
   if (query.part === 'b' || query.part === 'e' || query.part === 'r') state.part = query.part;
   if (query.b && /^\d{1,4}$/.test(query.b)) state.b = query.b;
   if (query.e && /^\d{1,4}$/.test(query.e)) state.e = query.e;
+  const i = Number(query.i);
+  if (query.i !== undefined && Number.isInteger(i) && i >= 0 && i < MAX_PUT_THROUGH) state.i = i;
   return state;
 }
 

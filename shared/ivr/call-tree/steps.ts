@@ -7,6 +7,7 @@ import { RP3_QUESTION } from '../../domain/repair';
 import type { Verb } from '../twiml';
 import { dial, gather, hangup, say, twiml } from '../twiml';
 import type { CallInput, CallState, OpenRequest, TreeAnswer, TreeContext, TwilioStep } from './model';
+import { emergencyPutThrough, fallbackStep } from './put-through';
 import { MAX_SPEECH_TRIES, MAX_TRIES, stepUrl } from './model';
 import {
   categoryChoice,
@@ -38,6 +39,8 @@ export async function callStep(
       return categoryStep(state, input, ctx);
     case 'describe':
       return describeStep(state, input, ctx);
+    case 'fallback':
+      return fallbackStep(state, input, ctx);
     case 'more':
       return answer(
         input.digits?.trim() === '0'
@@ -102,7 +105,9 @@ async function menuStep(state: CallState, input: CallInput, ctx: TreeContext): P
     return answer(await putThrough(ctx, choice === 'emergency' ? 'duty' : 'desk', PROMPTS.putThrough));
   }
   if (!input.from) return answer(await putThrough(ctx, 'desk', PROMPTS.noCallerId));
-  if (choice === 'emergency') return answer(categoryPrompt(ctx, { kind: 'emergency', n: 1 }, []));
+  // EM (issue 11 item 19): the public services first when a life is at risk, before any question.
+  if (choice === 'emergency')
+    return answer(categoryPrompt(ctx, { kind: 'emergency', n: 1 }, [say(PROMPTS.lifeAtRisk, ctx.voice)]));
   const [known] = await ctx.facts.unitsOfCaller(input.from);
   if (known) return answer(describePrompt(ctx, { kind: choice, unit: known.unit, n: 1 }, []));
   return answer(unitPrompt(ctx, { kind: choice, part: 'b', n: 1 }, []));
@@ -218,7 +223,7 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
         : '';
       // The caller's open ticket of this kind, joined (ADR 011): its number, and nothing new opened.
       if (opened.duplicate && kind === 'emergency')
-        return putThrough(ctx, 'duty', `${PROMPTS.emergencyCalledAgain}${number}${PROMPTS.putThroughDuty}`);
+        return emergencyPutThrough(ctx, `${PROMPTS.emergencyCalledAgain}${number}${PROMPTS.putThroughDuty}`);
       if (opened.duplicate) {
         return twiml([
           say(`${PROMPTS.calledAgain}${number}`, ctx.voice),
@@ -232,7 +237,10 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
         ]);
       }
       if (kind === 'emergency')
-        return putThrough(ctx, 'duty', `已记录紧急情况。${number}${PROMPTS.emergencyDone}`);
+        return emergencyPutThrough(
+          ctx,
+          `已记录紧急情况。${number}${PROMPTS.lifeAtRisk}${PROMPTS.emergencyDone}`,
+        );
       const said =
         kind === 'repair'
           ? `${opened.script?.decision ?? '您的报修已登记。'}${number}${opened.script?.confirmation ?? RP3_QUESTION}`

@@ -31,6 +31,13 @@ export const PROMPTS = {
   calledAgain: '您反映的情况已经登记,正在处理中,您这次来电也已记录。',
   emergencyCalledAgain: '您报告的紧急情况已经登记,正在处理中。',
   putThroughDuty: '正在为您转接值班人员,请不要挂机。',
+  /** EM (issue 11 item 19): the public services come first when a life is at risk. */
+  lifeAtRisk: '如有人员受伤或生命危险,请立即拨打119火警、120急救或110报警。',
+  /** The desk did not answer within 20 seconds: the next person of the emergency chain is tried. */
+  nextOnChain: '值班人员暂未接听,正在为您转接下一位负责人,请不要挂机。',
+  /** Nobody of the chain answered the put-through: the report stands, the chain's SMS go on. */
+  nobodyAnswered:
+    '对不起,负责人暂时未能接听。您的紧急报告已记录,我们正在联系负责人。如有生命危险,请拨打119、120或110。',
   /** A number over the park's calls per hour (ADR 011): a person takes the call. */
   manyCalls: '您近期来电较多,正在为您转接人工服务,请稍候。',
 } as const;

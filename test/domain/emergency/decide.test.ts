@@ -107,8 +107,13 @@ describe('commands and their refusals', () => {
 
     story.run({ type: 'sign-off', comment: '火情已排除,同意销项。' }, min(NIGHT, 90), MANAGER);
     expect(story.events.at(-1)?.data).toMatchObject({ openInstructions: [2] });
-    story.run({ type: 'close' }, min(NIGHT, 91), DUTY);
+    story.run(
+      { type: 'close', instructions: [{ number: 2, note: 'B区电源由供电局切断' }] },
+      min(NIGHT, 91),
+      DUTY,
+    );
     expect(story.ticket.status).toBe('closed');
+    expect(story.ticket.instructions[1]).toMatchObject({ state: 'closed', closeNote: 'B区电源由供电局切断' });
     expect(Object.values(story.ticket.timers).filter((t) => t.state === 'pending')).toEqual([]);
     expect(nextEmergencyCommands(story.ticket)).toEqual([]);
   });

@@ -4,7 +4,6 @@ import { emergencyNotifications, emergencySmsMoot, hasLink } from '../../../shar
 import { isWellFormed } from '../../../shared/domain/formats';
 import { DESCRIPTION_CORE, LINK_SMS_ROOM, SMS_SEGMENT } from '../../../shared/domain/sms';
 import {
-  CAPTAIN,
   DISPATCHER,
   GM,
   IVR,
@@ -16,6 +15,9 @@ import {
   Story,
   without,
 } from '../../support/emergency-story';
+
+/** A person's phone as an SMS prints it (a mainland mobile's 11 digits). */
+const phoneOf = (id: string) => STAFF.find((s) => s.id === id)!.phone.slice(3);
 
 describe('SMS (emergency-notifications)', () => {
   const sms = (s: Story, staff = STAFF) => emergencyNotifications(s.events.at(-1)!, s.ticket, staff, PARK);
@@ -108,16 +110,17 @@ describe('SMS (emergency-notifications)', () => {
     expect(emergencySmsMoot(scene!, story.ticket)).toBe(false);
   });
 
-  it('unanswered: the owner is told to phone', () => {
+  it('unanswered: the owner is told to phone, naming the last level with its phone (EM-2, issue 11 item 15)', () => {
     const story = new Story({}, NIGHT, DISPATCHER, STAFF, { ...PARK, emergency: { rounds: 1 } });
     story.fire('escalate-r1-L1');
     story.fire('escalate-r1-L2');
     story.fire('escalate-r1-L3');
-    expect(sms(story).map((n) => [n.to.id, n.purpose, n.text])).toEqual([
+    expect(sms(story).map((n) => [n.to.id, n.purpose, n.text, n.link?.purpose])).toEqual([
       [
         'dispatcher-1',
         'unanswered',
-        '【翠湖物业】紧急E20261128-001火警经1轮短信无人确认:3号楼地下车库。请立即电话联系领导。',
+        `【翠湖物业】紧急E20261128-001火警:3号楼地下车库。经1轮短信无人确认。总经理梁思远${phoneOf('gm-1')}未确认,请立即电话联系领导,详情:`,
+        'owner',
       ],
     ]);
   });
@@ -221,12 +224,12 @@ describe('SMS (emergency-notifications)', () => {
     expect(issued!.text.length).toBeGreaterThan(SMS_SEGMENT);
   });
 
-  it('acknowledgements, reports, sign-off and closing send nothing', () => {
+  it('acknowledgements, reports the owner records, sign-off and closing send nothing', () => {
     const story = new Story();
     for (const [command, who] of [
       [{ type: 'acknowledge' }, MANAGER],
-      [{ type: 'on-scene' }, CAPTAIN],
-      [{ type: 'report', text: '已到场' }, CAPTAIN],
+      [{ type: 'on-scene', staffId: 'security-captain-1' }, DISPATCHER],
+      [{ type: 'report', text: '已到场', staffId: 'security-captain-1' }, DISPATCHER],
       [{ type: 'sign-off', comment: '同意' }, MANAGER],
       [{ type: 'close' }, DISPATCHER],
     ] as const) {

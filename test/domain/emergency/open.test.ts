@@ -56,6 +56,8 @@ describe('EM-1: opening an emergency', () => {
     expect(ticket.chain.notified).toEqual(['office-manager-1']);
     expect(ticket.timers).toEqual({
       'escalate-r1-L1': { dueAt: min(NIGHT, 5).toISOString(), state: 'pending' },
+      // EM-3 follow-through (issue 11 item 16): responders not there in 15 minutes are named.
+      'scene-due': { dueAt: min(NIGHT, 15).toISOString(), state: 'pending' },
     });
   });
 
