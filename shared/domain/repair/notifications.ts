@@ -19,7 +19,7 @@ import type { RepairEvent, RepairTicket } from './model';
  */
 export const JOB_LINK_DAYS = 3;
 
-function jobLink(ticket: RepairTicket, at: string): LinkNotification['link'] {
+export function jobLink(ticket: RepairTicket, at: string): LinkNotification['link'] {
   const day = 24 * 60 * 60_000;
   const agreed = Date.parse(ticket.appointmentAt ?? ticket.wantedAt);
   const expiresAt = Math.max(
