@@ -60,7 +60,7 @@ export function repairEscalations(
       if (timer === REPAIR_TIMERS.receivedDesk.name) {
         // Item 4 (RP-2 owed): the desk decides; the SMS says so (no decision link exists).
         const text = fitSms(sig, [
-          `报修${no}${since}受理,${waited}分钟未定派工`,
+          `报修${no}于${since}受理,${waited}分钟未定派工`,
           unit,
           what,
           ',请尽快确认派工或预约。',
@@ -69,7 +69,7 @@ export function repairEscalations(
       }
       if (timer === REPAIR_TIMERS.receivedManager.name) {
         const text = fitSms(sig, [
-          `报修${no}${since}受理,${waited}分钟仍未定派工`,
+          `报修${no}于${since}受理,${waited}分钟仍未定派工`,
           unit,
           what,
           ',请督促调度处理。',
