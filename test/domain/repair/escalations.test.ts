@@ -29,7 +29,6 @@ const AT = new Date('2026-11-27T06:00:00.000Z');
 const DESK = actorOf('dispatcher-1');
 const LEAD = actorOf('repair-lead-1');
 const TECH = actorOf('technician-1');
-const phoneOf = (id: string) => STAFF.find((s) => s.id === id)?.phone;
 
 const INTAKE: RepairIntake = {
   caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
