@@ -80,7 +80,7 @@ export function repairEscalations(
         // Item 5: the reminder finds nobody on the job yet: the repair lead chases or reassigns.
         if (ticket.status !== 'booked' && ticket.status !== 'assigned') return [];
         const text = fitSms(sig, [
-          `派工单${no}预约${appointment}上门,${who}尚未接单`,
+          `派工单${no}预约${appointment}上门,${ticket.assigneeName ? `${who}尚未接单` : '尚未派人'}`,
           unit,
           what,
           ',请跟进或改派。',
@@ -89,7 +89,7 @@ export function repairEscalations(
       }
       if (timer === REPAIR_TIMERS.appointmentDue.name) {
         const text = fitSms(sig, [
-          `派工单${no}预约${appointment}已到,${who}仍未接单`,
+          `派工单${no}预约${appointment}已到,${ticket.assigneeName ? `${who}仍未接单` : '仍未派人'}`,
           unit,
           what,
           ',请立即跟进并联系住户。',

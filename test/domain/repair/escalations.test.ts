@@ -157,7 +157,7 @@ describe('item 5: a booked job nobody took', () => {
 
     // Assess
     expect(to(due.sms)).toEqual(['repair-lead-1', 'dispatcher-1']);
-    expect(due.sms[0]?.text).toContain('派工单R20261127-001预约11月28日10:00已到,未派人仍未接单:3-2-1502');
+    expect(due.sms[0]?.text).toContain('派工单R20261127-001预约11月28日10:00已到,仍未派人:3-2-1502');
     expect(due.ticket.overdue).toEqual(['acknowledge']);
   });
 
