@@ -47,6 +47,20 @@ beforeAll(async () => {
 });
 afterAll(async () => desk?.close());
 
+describe('the park’s repair clocks', () => {
+  it('GET /parks/{id} shows them, every one filled in (the demo park writes out the defaults)', async () => {
+    const res = await desk.call('GET', '/parks/park-1', { token: dispatcher });
+
+    expect(res.body.repair).toEqual({
+      receivedDeskMinutes: 10,
+      receivedManagerMinutes: 30,
+      dispatchedCompleteHours: 0,
+      bookedCompleteHours: 0,
+      completeManagerAfterMinutes: 60,
+    });
+  });
+});
+
 describe('item 4 + 7: a received repair is owed RP-2 (taken down by phone, nobody decided)', () => {
   let id: string;
 

@@ -16,7 +16,9 @@ import {
   type RepairEvent,
   type RepairIntake,
   type RepairTicket,
+  REPAIR_DEFAULTS,
   repairRules,
+  repairSettings,
   repairTimerDue,
 } from '../../../shared/domain/repair';
 import type { Notification } from '../../../shared/domain/sms';
@@ -119,6 +121,22 @@ describe('item 4: a received repair has a clock until RP-2 is decided', () => {
 
     expect(ticket.timers['received-desk']?.dueAt).toBe(minutesOn(5).toISOString());
     expect(ticket.timers['received-manager']?.dueAt).toBe(minutesOn(20).toISOString());
+  });
+});
+
+describe('repairSettings: a broken setting falls back to its default, never stops a repair', () => {
+  it.each([
+    [{ receivedDeskMinutes: 0 }, { receivedDeskMinutes: 10 }],
+    [{ receivedDeskMinutes: 2.5 }, { receivedDeskMinutes: 10 }],
+    [
+      { receivedDeskMinutes: 40, receivedManagerMinutes: 30 },
+      { receivedDeskMinutes: 40, receivedManagerMinutes: 41 },
+    ],
+    [{ dispatchedCompleteHours: -1 }, { dispatchedCompleteHours: 0 }],
+    [{ completeManagerAfterMinutes: 'soon' }, { completeManagerAfterMinutes: 60 }],
+  ])('%j → %j', (given, expected) => {
+    expect(repairSettings({ repair: given as never })).toMatchObject(expected);
+    expect(repairSettings({})).toEqual(REPAIR_DEFAULTS);
   });
 });
 
