@@ -6,8 +6,9 @@
  * technician on the job (cancelled: do not go; rescheduled: the new time, with the work order link)
  * and the repair lead (reopened: dispatch again). Pure.
  *
- * Links: the technician's work order link (`job`) is the only repair link the link flow has (ADR
- * 012). RP-2's decision, assigning and chasing are done at the desk: those SMS say what to do.
+ * Links: the repair lead's SMS about a job nobody has taken carry his dispatch link (派工/改派,
+ * ack-links/repair.ts); the technician's, his work order link. RP-2's decision and chasing a late job
+ * have no link action: those SMS say what to do.
  */
 import type { Park, Role, StaffMember } from '../park';
 import { firstHolders } from '../park';
@@ -17,7 +18,7 @@ import { fitSms, freeText, LINK_SMS_ROOM, phoneForSms, polite, reference } from 
 import { chineseShort } from '../time';
 import { REPAIR_TIMERS } from './clocks';
 import type { RepairEvent, RepairTicket } from './model';
-import { ENGINEERING_LEAD_ROLES, jobLink } from './notifications';
+import { dispatchLink, ENGINEERING_LEAD_ROLES, jobLink } from './notifications';
 
 /** Who answers above the repair lead for a job not done: the engineering manager, else the office manager. */
 export const COMPLETION_MANAGER_ROLES: readonly Role[] = ['engineering-manager', 'office-manager'];
@@ -26,12 +27,6 @@ export const RECEIVED_MANAGER_ROLES: readonly Role[] = ['office-manager', 'offic
 
 const minutesBetween = (from: string, to: string) =>
   Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
-
-/** Everyone in `groups`, each once, in order. */
-function everyone(...groups: StaffMember[][]): StaffMember[] {
-  const seen = new Set<string>();
-  return groups.flat().filter((s) => !seen.has(s.id) && seen.add(s.id));
-}
 
 export function repairEscalations(
   event: RepairEvent,
@@ -48,6 +43,16 @@ export function repairEscalations(
   const at = new Date(event.at);
   const send = (to: readonly StaffMember[], text: string, purpose: string) =>
     to.map((person): Notification => ({ to: person, text, purpose }));
+  // The repair lead's copy: fitted to leave room for his dispatch link.
+  const toLeads = (parts: Parameters<typeof fitSms>[1], purpose: string) =>
+    firstHolders(staff, ENGINEERING_LEAD_ROLES).map(
+      (person): Notification => ({
+        to: person,
+        text: fitSms(sig, parts, LINK_SMS_ROOM),
+        purpose,
+        link: dispatchLink(event.at),
+      }),
+    );
   const technician = () => (ticket.assigneeId ? staff.filter((s) => s.id === ticket.assigneeId) : []);
 
   switch (event.type) {
@@ -79,26 +84,29 @@ export function repairEscalations(
       if (timer === REPAIR_TIMERS.appointmentReminder.name) {
         // Item 5: the reminder finds nobody on the job yet: the repair lead chases or reassigns.
         if (ticket.status !== 'booked' && ticket.status !== 'assigned') return [];
-        const text = fitSms(sig, [
-          `派工单${no}预约${appointment}上门,${ticket.assigneeName ? `${who}尚未接单` : '尚未派人'}`,
-          unit,
-          what,
-          ',请跟进或改派。',
-        ]);
-        return send(firstHolders(staff, ENGINEERING_LEAD_ROLES), text, `${timer}-lead`);
+        return toLeads(
+          [
+            '派工',
+            reference(`单${no}`),
+            `预约${appointment}上门,${ticket.assigneeName ? `${who}尚未接单` : '尚未派人'}`,
+            unit,
+            what,
+            polite(',请跟进'),
+            ',改派:',
+          ],
+          `${timer}-lead`,
+        );
       }
       if (timer === REPAIR_TIMERS.appointmentDue.name) {
-        const text = fitSms(sig, [
-          `派工单${no}预约${appointment}已到,${ticket.assigneeName ? `${who}仍未接单` : '仍未派人'}`,
-          unit,
-          what,
-          ',请立即跟进并联系住户。',
-        ]);
-        return send(
-          everyone(firstHolders(staff, ENGINEERING_LEAD_ROLES), deskOnShift(at, park, staff)),
-          text,
+        const late = `预约${appointment}已到,${ticket.assigneeName ? `${who}仍未接单` : '仍未派人'}`;
+        const leads = toLeads(
+          ['派工', reference(`单${no}`), late, unit, what, polite(',请立即跟进'), ',改派:'],
           timer,
         );
+        // The desk phones the resident (the technician will be late); it has no link action.
+        const desk = deskOnShift(at, park, staff).filter((d) => !leads.some((l) => l.to.id === d.id));
+        const deskText = fitSms(sig, [`派工单${no}${late}`, unit, what, ',请跟进并联系住户。']);
+        return [...leads, ...send(desk, deskText, timer)];
       }
       if (timer === REPAIR_TIMERS.completeBy.name) {
         // Item 6: the lead answers for engineering's work; the technician named.
@@ -146,14 +154,18 @@ export function repairEscalations(
     case 'repair.reopened': {
       // The lead dispatches it again (assigning is done at the desk app; no assign link exists).
       const before = event.data.previousStaffName ? `,原维修${event.data.previousStaffName}` : '';
-      const text = fitSms(sig, [
-        `返修:派工单${no}住户反映未修好${before}`,
-        unit,
-        what,
-        ',请重新派工。',
-        polite(`(${event.data.reason})`),
-      ]);
-      return send(firstHolders(staff, ENGINEERING_LEAD_ROLES), text, 'reopened');
+      return toLeads(
+        [
+          '返修:',
+          reference(`派工单${no}`),
+          `住户反映未修好${before}`,
+          unit,
+          what,
+          polite(`(${event.data.reason})`),
+          ',请重新派工:',
+        ],
+        'reopened',
+      );
     }
     default:
       return [];

@@ -68,7 +68,11 @@ describe('decideRepair', () => {
 /** Issue 11 item 4: the received clocks, met by the decision 20 minutes after the call. */
 const RECEIVED_MET = {
   'received-desk': { dueAt: '2026-11-27T06:10:00.000Z', state: 'met', settledAt: '2026-11-27T06:20:00.000Z' },
-  'received-manager': { dueAt: '2026-11-27T06:30:00.000Z', state: 'met', settledAt: '2026-11-27T06:20:00.000Z' },
+  'received-manager': {
+    dueAt: '2026-11-27T06:30:00.000Z',
+    state: 'met',
+    settledAt: '2026-11-27T06:20:00.000Z',
+  },
 };
 
 describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () => {
@@ -96,7 +100,11 @@ describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () =>
         'complete-L2': { dueAt: '2026-11-28T10:30:00.000Z', state: 'pending' },
       },
     ],
-    ['declined', { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' }, RECEIVED_MET],
+    [
+      'declined',
+      { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' },
+      RECEIVED_MET,
+    ],
   ])(
     'RP-2: decide → %s; the clock starts at the decision, 20 minutes after the call',
     (status, command, timers) => {

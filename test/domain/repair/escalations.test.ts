@@ -153,8 +153,10 @@ describe('item 5: a booked job nobody took', () => {
     expect(to(reminded.sms)).toEqual(['technician-1', 'repair-lead-1']);
     const lead = reminded.sms.find((n) => n.to.id === 'repair-lead-1');
     expect(lead?.purpose).toBe('appointment-reminder-lead');
+    // His dispatch link (派工/改派): he can give the job to someone else from the SMS.
+    expect(lead?.link?.purpose).toBe('dispatch');
     expect(lead?.text).toBe(
-      '【翠湖物业】派工单R20261127-001预约11月28日10:00上门,张伟尚未接单:3-2-1502 厨房水管漏水,请跟进或改派。',
+      '【翠湖物业】派工单R20261127-001预约11月28日10:00上门,张伟尚未接单:3-2-1502 厨房水管漏水,请跟进,改派:',
     );
   });
 
