@@ -85,13 +85,14 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{round}': 'the round of the emergency chain (2, 3, …)',
   '{rounds}': 'how many rounds the emergency chain went through',
   '{n}': 'the number of a leader’s instruction',
-  '{text}': 'a leader’s instruction, whole',
+  '{text}': 'a leader’s instruction, whole; the reason given for a repair’s correction (cancel, reopen)',
   '{from}': 'who gave the instruction',
   '{tag}': 'the tag on a key set’s ring, e.g. K-0153',
   '{label}': 'what a key set opens, e.g. 入户门钥匙, shortened with … so the text fits one segment',
   '{requester}': 'who asked for the key: 业主, 租户, 中介, 其他 or 内部员工',
   '{count}': 'how many (keys on a ring, key sets still out, move-in steps missing)',
-  '{minutes}': 'how many minutes a key is past its due time',
+  '{minutes}':
+    'how many minutes a key is past its due time; a repair waited for RP-2 or is past its completion deadline (the park’s repair settings)',
   '{days}': 'how many days a move-in has been open (the park’s moveIn.openDays, default 7)',
   '{steps}': 'the move-in steps still missing, by rule number: 2/3/8 for MI-2, MI-3, MI-8',
   '{keys}': 'the keys still out at closing time, each as tag, place and holder, shortened with … to fit',
@@ -241,7 +242,8 @@ function repairStories(w: World): void {
     ...extra,
   });
   // RP-2 left to the desk: at the desk, and from the phone line.
-  new Story(w, 'repair', repair(), w.actor('dispatcher-1'), MORNING);
+  // Issue 11 item 4: left undecided, the desk then the office manager are texted.
+  new Story(w, 'repair', repair(), w.actor('dispatcher-1'), MORNING).runOut();
   new Story(w, 'repair', repair({ source: phoneCall }), SYSTEM_ACTOR, MORNING);
   // Dispatched, nobody assigned in 30 minutes.
   new Story(w, 'repair', repair({ decision: 'dispatch' }), w.actor('dispatcher-1'), MORNING).runOut();
@@ -262,6 +264,22 @@ function repairStories(w: World): void {
   new Story(w, 'repair', repair(booked), w.actor('dispatcher-1'), MORNING)
     .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
     .runOut();
+  // Issue 11 item 8: corrections (CH-11). Cancelled with a technician on it; moved; reopened.
+  new Story(w, 'repair', repair({ decision: 'dispatch' }), w.actor('dispatcher-1'), MORNING)
+    .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
+    .command({ type: 'cancel', reason: w.v.text }, 'dispatcher-1');
+  new Story(w, 'repair', repair(booked), w.actor('dispatcher-1'), MORNING)
+    .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
+    .command(
+      { type: 'reschedule', appointmentAt: '2026-11-29T15:00:00+08:00', reason: w.v.text },
+      'dispatcher-1',
+    );
+  new Story(w, 'repair', repair({ decision: 'dispatch' }), w.actor('dispatcher-1'), MORNING)
+    .command({ type: 'assign', staffId: 'technician-1' }, 'dispatcher-1')
+    .command({ type: 'acknowledge' }, 'technician-1')
+    .command({ type: 'complete', serviceSlip: { number: 'S-1', signedBy: w.v.name } }, 'technician-1')
+    .command({ type: 'close' }, 'dispatcher-1')
+    .command({ type: 'reopen', reason: w.v.text }, 'dispatcher-1');
 }
 
 function complaintStories(w: World): void {
@@ -534,6 +552,12 @@ export function templateOf(kind: TicketKind, text: string): string {
       .replace(/逾期\d+分钟/g, '逾期{minutes}分钟')
       .replace(/×\d+/g, '×{count}')
       .replace(/仍有\d+套钥匙未还:.*,请跟进。$/, '仍有{count}套钥匙未还:{keys},请跟进。');
+  }
+  if (kind === 'repair') {
+    // The park's repair settings (issue 11): the minutes a request waited, or a job is late.
+    t = t
+      .replace(/\d+分钟(仍?)未定派工/g, '{minutes}分钟$1未定派工')
+      .replace(/逾期\d+分钟/g, '逾期{minutes}分钟');
   }
   if (kind === 'move-in') {
     t = t.replace(/超\d+天/g, '超{days}天').replace(/缺\d+步:MI-[\d/]+/g, '缺{count}步:MI-{steps}');

@@ -48,6 +48,16 @@ export const DEMO_PARK: Park = {
     emergencySmsPerTicket: 400,
     smsPerParkHour: 200,
   },
+  // Repair clocks (issue 11, ADR 015): the defaults, written out. RP-2 owed: the desk after 10
+  // minutes, the office manager after 30; completion: 0 = by the end of the (appointment's)
+  // working day; the engineering manager an hour after a missed completion.
+  repair: {
+    receivedDeskMinutes: 10,
+    receivedManagerMinutes: 30,
+    dispatchedCompleteHours: 0,
+    bookedCompleteHours: 0,
+    completeManagerAfterMinutes: 60,
+  },
 };
 
 type Seat = Omit<StaffMember, 'parkId' | 'phone'>;

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],
+  // Corrections (CH-11): the desk, managers, and of the field staff the repair lead (repair/decide.ts).
+  'repair.reschedule': ['dispatcher', 'manager', 'executive', 'staff'],
+  'repair.cancel': ['dispatcher', 'manager', 'executive', 'staff'],
+  'repair.reopen': ['dispatcher', 'manager', 'executive', 'staff'],
   'park.read': EVERYONE,
   // Complaints (CH, DS). The domain narrows further (complaint/conflict.ts, signatures.ts): the
   // person complained about sends nothing on it; who signs which step, who reports it done; the

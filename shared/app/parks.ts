@@ -3,7 +3,8 @@ import type { CalendarSettings } from '../domain/calendar';
 import { calendarSettings } from '../domain/calendar';
 import { NotFound } from '../domain/errors';
 import { limitSettings } from '../domain/limits';
-import type { LimitSettings, Park } from '../domain/park';
+import type { LimitSettings, Park, RepairSettings } from '../domain/park';
+import { repairSettings } from '../domain/repair';
 import type { Principal } from './access';
 import { authorize, canSeePark } from './access';
 import type { CoreDeps } from './deps';
@@ -12,7 +13,8 @@ import type { CoreDeps } from './deps';
  * A park as `GET /parks/{id}` shows it: every calendar setting and every limit (ADR 011) filled in
  * with its default; a limit set wrong is named in `limitWarnings` (its default applies).
  */
-export type ParkView = Park & CalendarSettings & { limits: LimitSettings; limitWarnings?: string[] };
+export type ParkView = Park &
+  CalendarSettings & { limits: LimitSettings; limitWarnings?: string[]; repair: RepairSettings };
 
 /**
  * One park the principal may see, with the calendar its clocks run on (CH-5, CH-6, DS-5).
@@ -27,6 +29,8 @@ export async function getPark(deps: CoreDeps, principal: Principal, parkId: stri
     ...park,
     ...calendarSettings(park),
     limits: settings,
+    // The repair clocks (issue 11, ADR 015), every one filled in.
+    repair: repairSettings(park),
     ...(warnings.length ? { limitWarnings: warnings } : {}),
   };
 }

@@ -23,7 +23,8 @@ import { isUlid } from './formats';
  * What a link may do, each bound to one kind (ADR 012 lists the steps each allows):
  * - emergency: `acknowledge` (EM-2), `scene` (EM-3: on the scene, reports), `owner` (EM-4: take the
  *   desk's post, offered by a handover or by the phone line);
- * - repair: `job` (the technician's work order: 接单, then 完工 with the service slip);
+ * - repair: `job` (the technician's work order: 接单, then 完工 with the service slip), `dispatch`
+ *   (the repair lead's: 派工/改派 a job nobody has taken, issue 11);
  * - complaint: `report-sheet` (CH-4: 签收, then report it handled), `stop-harm` (CH-8),
  *   `supervisor` and `director` (CH-5), `resolve` (DS-6: report it handled);
  * - key: `key-return` (KY-4, KY-1: the key is back with security, received by the link's person);
@@ -41,6 +42,7 @@ export const ACK_LINK_PURPOSES = [
   'resolve',
   'key-return',
   'move-in-lead',
+  'dispatch',
 ] as const;
 export type AckLinkPurpose = (typeof ACK_LINK_PURPOSES)[number];
 

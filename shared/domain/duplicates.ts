@@ -5,7 +5,7 @@
  */
 import type { TicketKind } from './ticket';
 import type { Ticket } from './tickets';
-import { allowedCommands } from './tickets';
+import { allowedCommands, rulesOf } from './tickets';
 
 /** What a ticket or a request is a duplicate by; undefined without a caller phone (nothing to match). */
 export function duplicateKey(of: {
@@ -28,7 +28,11 @@ export function duplicateKeyOfTicket(ticket: Ticket): string | undefined {
   });
 }
 
-/** Still open: it accepts a further step (a closed, declined or finished ticket accepts none). */
+/**
+ * Still open: it accepts a further step (a closed, declined or finished ticket accepts none); a
+ * correction of a finished record (reopening a closed repair) does not count.
+ */
 export function isOpenTicket(ticket: Ticket): boolean {
-  return allowedCommands(ticket).length > 0;
+  const corrections = rulesOf(ticket.kind).corrections ?? [];
+  return allowedCommands(ticket).some((c) => !corrections.includes(c));
 }

@@ -135,6 +135,11 @@ export interface TicketKindRules<
   changesNothing?(ticket: T, draft: EventDraft<E>): boolean;
   /** Commands that field staff may only run on a ticket assigned to them. */
   assigneeOnly: readonly string[];
+  /**
+   * Commands that correct a finished record (a repair's `reopen`, CH-11): a ticket that accepts
+   * only these is not open (duplicates.ts). Absent: every allowed command keeps a ticket open.
+   */
+  corrections?: readonly string[];
   /** Opening needs the directory (e.g. to name whom the report sheet goes to); repairs do not. */
   needsDirectory?: boolean;
 }

@@ -101,6 +101,22 @@ export interface Park {
   moveIn?: Partial<MoveInSettings>;
   /** What one caller, one token or one ticket may cost; absent fields take limits.ts's defaults. */
   limits?: Partial<LimitSettings>;
+  /** Repair clocks (issue 11: received, completion); absent fields take repair/settings.ts's defaults. */
+  repair?: Partial<RepairSettings>;
+}
+
+/** A park's repair clocks, read when a repair is taken down, decided, rescheduled or reopened (repair/settings.ts). */
+export interface RepairSettings {
+  /** A received repair not yet decided (RP-2): the desk on shift is texted after this many minutes. */
+  receivedDeskMinutes: number;
+  /** … and the office manager after this many. */
+  receivedManagerMinutes: number;
+  /** Hours a dispatched repair has to be completed; 0: by the end of the same working day. */
+  dispatchedCompleteHours: number;
+  /** Hours after the appointment a booked repair has to be completed; 0: by the end of the appointment's working day. */
+  bookedCompleteHours: number;
+  /** Minutes past the completion deadline before the engineering manager is texted (the repair lead is at once). */
+  completeManagerAfterMinutes: number;
 }
 
 /** A park's move-in data (move-in/settings.ts). */

@@ -281,6 +281,9 @@ export const commandBodies = {
   }),
   return: z.strictObject({ receivedBy: text(64) }),
   cancel: z.strictObject({ reason: text(300) }),
+  // Repair corrections (CH-11, issue 11 item 8); `cancel` above serves the repair too.
+  reschedule: z.strictObject({ appointmentAt: time, reason: text(300) }),
+  reopen: z.strictObject({ reason: text(300) }),
   // Move-in (MI-1..MI-8): one step with its own data.
   'record-step': recordStepBody,
 } as const;

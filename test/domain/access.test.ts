@@ -39,6 +39,10 @@ const POLICY: Record<Action, readonly Group[]> = {
   'repair.acknowledge': ['staff', 'dispatcher', 'manager'],
   'repair.complete': ['staff', 'dispatcher', 'manager'],
   'repair.close': ['dispatcher', 'manager'],
+  // Issue 11 item 8 (CH-11 corrections): the desk, managers, the repair lead (the domain narrows staff).
+  'repair.reschedule': ['dispatcher', 'manager', 'executive', 'staff'],
+  'repair.cancel': ['dispatcher', 'manager', 'executive', 'staff'],
+  'repair.reopen': ['dispatcher', 'manager', 'executive', 'staff'],
   'park.read': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'complaint.grade': ['dispatcher', 'manager'],
   'complaint.acknowledge': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],

@@ -104,7 +104,8 @@ describe('the repair story, end to end', () => {
     expect(view.body.timeline[3].at).toMatch(/^2026-11-27T01:30:0/);
     expect(view.body.timeline[5].actor.staffId).toBe(tech.id);
     expect(view.body.timers['ack-30m'].state).toBe('missed');
-    expect(view.body.allowedCommands).toEqual([]);
+    // Issue 11 item 8: a closed repair takes only the correction `reopen` (the resident calls back).
+    expect(view.body.allowedCommands).toEqual(['reopen']);
 
     // Nothing fires later for a closed ticket.
     await desk.call('POST', '/local/clock', { body: { advance: 'P1D' } });
@@ -130,9 +131,11 @@ describe('the repair story, end to end', () => {
     expect(await sms(ticket.id)).toHaveLength(1);
     await desk.call('POST', '/local/clock', { body: { set: '2026-11-29T09:00:00+08:00' } });
     const messages = await sms(ticket.id);
-    expect(messages).toHaveLength(2);
+    // The technician is reminded; not yet acknowledged, so the repair lead is told too (issue 11 item 5).
+    expect(messages).toHaveLength(3);
     expect(messages[1]?.to).toBe('+8613900000008');
     expect(messages[1]?.text).toContain('预约11月29日10:00上门');
+    expect(messages[2]?.text).toContain('尚未接单');
   });
 
   it('a timer whose reason has passed does nothing: acknowledged in time, no escalation', async () => {

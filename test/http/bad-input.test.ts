@@ -523,7 +523,7 @@ describe('ticket commands: wrong ticket, command or body', () => {
     );
   });
 
-  it('a closed repair accepts nothing: assign → 409', async () => {
+  it('a closed repair accepts nothing but the correction reopen: assign → 409', async () => {
     const closedId = (await openNumbered()).body.ticket.id;
     const tech = desk.token('technician-1');
     expect((await command(closedId, 'assign', { staffId: 'technician-1' })()).status).toBe(200);
@@ -538,7 +538,8 @@ describe('ticket commands: wrong ticket, command or body', () => {
       status: 409,
       code: 'TICKET.ILLEGAL_TRANSITION',
     });
-    expect(res.body.error.message).toContain('no further steps');
+    // Issue 11 item 8: only `reopen` (the resident calls back), a correction.
+    expect(res.body.error.message).toContain('it accepts: reopen');
   });
 
   it('a long (2041-character) unknown ticket id on a command → 404 TICKET.NOT_FOUND', async () => {

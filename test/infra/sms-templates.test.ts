@@ -43,6 +43,16 @@ describe('the templates', () => {
         'assigned',
         'received',
         'unassigned',
+        // Issue 11 items 4-6 and 8: the clocks that keep a repair in sight, and the corrections.
+        'received-desk',
+        'received-manager',
+        'appointment-reminder-lead',
+        'appointment-due',
+        'complete-by',
+        'complete-L2',
+        'cancelled',
+        'rescheduled',
+        'reopened',
         // ADR 011: the one alert of a budget breach.
         'sms-budget-ticket',
         'sms-budget-park-hour',

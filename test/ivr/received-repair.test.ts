@@ -23,14 +23,15 @@ async function receive() {
 }
 
 describe('a repair received at the desk, decided later', () => {
-  it('POST /tickets without decision: received, numbered, the received sentence and RP-3; no clock yet', async () => {
+  it('POST /tickets without decision: received, numbered, the received sentence and RP-3; RP-2 owed on a clock', async () => {
     const { ticket, script } = await receive();
 
     expect(ticket).toMatchObject({
       status: 'received',
       number: expect.stringMatching(/^R20261201-\d{3}$/),
-      timers: {},
     });
+    // Issue 11 item 4: the desk's clock (10 minutes) and the office manager's (30), nothing else.
+    expect(Object.keys(ticket.timers).sort()).toEqual(['received-desk', 'received-manager']);
     expect(script).toEqual({
       decision: '您的报修已登记,我们与工程部确认后尽快给您答复。',
       confirmation:
@@ -42,7 +43,8 @@ describe('a repair received at the desk, decided later', () => {
     const { ticket } = await receive();
     const res = await desk.call('GET', `/tickets/${ticket.id}`, { token: dispatcher });
 
-    expect(res.body.allowedCommands).toEqual(['decide']);
+    // `cancel`: a correction (issue 11 item 8), e.g. the resident calls back to cancel.
+    expect(res.body.allowedCommands).toEqual(['decide', 'cancel']);
   });
 
   it('decide appointment: booked, reminder one hour before, the number kept', async () => {

@@ -23,6 +23,7 @@ export const PURPOSE_KIND: Record<AckLinkPurpose, TicketKind> = {
   scene: 'emergency',
   owner: 'emergency',
   job: 'repair',
+  dispatch: 'repair',
   'report-sheet': 'complaint',
   'stop-harm': 'complaint',
   supervisor: 'complaint',

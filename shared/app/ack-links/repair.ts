@@ -2,6 +2,10 @@
  * The technician's work order link (`job`): 接单 while the repair is assigned to them, then 完工
  * with the service slip's number and who signed it. Single use by the ticket: a step done is not
  * offered again, a completed job shows it is done, a job given to someone else is not theirs.
+ *
+ * The repair lead's link (`dispatch`, issue 11): 派工/改派 while nobody has taken the job (the
+ * clocks that text him: a job not taken, a booking with nobody on it, a repair reopened). Once a
+ * technician has acknowledged it, or it is done or cancelled, the link shows so and records nothing.
  */
 import type { RepairTicket } from '../../domain/repair';
 import { wantedTimeText, yuan } from '../../domain/repair';
@@ -58,8 +62,65 @@ function base(
   };
 }
 
+/** Who may be given a work order: the engineering department's technicians and repair leads. */
+function assignable(c: C): { value: string; label: string }[] {
+  return c.staff
+    .filter((s) => s.roles.includes('technician') || s.roles.includes('repair-lead'))
+    .map((s) => ({
+      value: s.id,
+      label: `${s.name}${s.id === c.ticket.assigneeId ? '(当前)' : ''}`,
+    }));
+}
+
+/** The statuses a job may still be given out in: nobody has taken it yet. */
+const NOT_TAKEN: readonly string[] = ['dispatched', 'booked', 'assigned'];
+
+function dispatchPage(c: C): LinkPage {
+  const { ticket } = c;
+  if (!NOT_TAKEN.includes(ticket.status)) {
+    const text =
+      ticket.status === 'acknowledged'
+        ? `${ticket.assigneeName ?? '维修工'}已接单,无需派工。`
+        : ticket.status === 'cancelled'
+          ? '本工单已取消,无需派工。'
+          : '本工单当前无需派工。';
+    return base(c, 'done', { tone: 'done', text: `${text}本次未作任何记录。` });
+  }
+  const options = assignable(c);
+  const first = options[0];
+  if (!first) return base(c, 'done', { tone: 'warn', text: `工程部名册中没有维修工。${CALL_THE_DESK}` });
+  const refusal = refusalOf(c, { type: 'assign', staffId: first.value });
+  if (refusal) return refusedPage(base(c, 'form'), refusal);
+  const form: LinkForm = {
+    action: 'assign',
+    button: ticket.assigneeId ? '改派' : '派工',
+    intro: ticket.assigneeId
+      ? `${ticket.assigneeName ?? ''}尚未接单。请选择维修工改派(将短信通知双方):`
+      : '尚无人接此单。请选择维修工派工(将短信通知维修工):',
+    fields: [{ name: 'staffId', label: '维修工', type: 'select', required: true, maxLength: 64, options }],
+  };
+  return base(c, 'form', undefined, [form]);
+}
+
+function dispatchStep(c: C, form: LinkFormInput): ReturnType<LinkFlow['step']> {
+  const current = dispatchPage(c);
+  if (current.outcome !== 'form') return current;
+  const chosen = assignable(c).find((o) => o.value === form.staffId);
+  const command =
+    form.action === 'assign' && chosen ? parseStep('assign', { staffId: chosen.value }) : undefined;
+  if (!command) {
+    return {
+      ...current,
+      outcome: 'invalid-form',
+      notice: { tone: 'warn', text: '请从名单中选择维修工,未作任何记录。' },
+    };
+  }
+  return { action: 'assign', command };
+}
+
 function page(c: C): LinkPage {
   const { ticket, claims } = c;
+  if (claims.purpose === 'dispatch') return dispatchPage(c);
   // Reassigned: the technician taken off the job must not go (they were told by SMS too).
   if (ticket.assigneeId !== claims.staffId) {
     return base(c, 'not-yours', {
@@ -84,6 +145,7 @@ function page(c: C): LinkPage {
 }
 
 function step(c: C, form: LinkFormInput): ReturnType<LinkFlow['step']> {
+  if (c.claims.purpose === 'dispatch') return dispatchStep(c, form);
   const current = page(c);
   if (current.outcome !== 'form') return current;
   const offered = current.forms[0]?.action;
@@ -108,6 +170,9 @@ function step(c: C, form: LinkFormInput): ReturnType<LinkFlow['step']> {
 }
 
 function recorded(c: C, action: string): string {
+  if (action === 'assign') {
+    return `已派给${c.ticket.assigneeName ?? ''}(${when(c, c.ticket.updatedAt)}),已短信通知。`;
+  }
   return action === 'acknowledge'
     ? `已接单(${when(c, c.ticket.updatedAt)}),请按约定时间上门。完工后请再次打开此链接登记维修单。`
     : `已登记完工(${when(c, c.ticket.updatedAt)}),谢谢!`;

@@ -3,6 +3,7 @@ import { Forbidden, IllegalTransition, InvalidInput, NotFound, RuleViolation } f
 import type { Deciders, EventDraft, RuleContext } from '../kind';
 import type { Role } from '../park';
 import { runDecider, transition } from '../kind';
+import { decisionClocks, reopenClocks, rescheduleClocks } from './clocks';
 import { checkRepairDecision, repairScript } from './decision';
 import type {
   RepairCommand,
@@ -34,24 +35,37 @@ function decide(ticket: RepairTicket, command: Command<'decide'>, ctx: RuleConte
   checkRepairDecision(decided, ctx.now);
   // `now`: a wanted time already past (a phone call's "as soon as possible") is told as 尽快.
   const script = repairScript({ ...ticket, ...decided }, ctx.park.timeZone, ctx.now);
-  return { type: 'repair.decided', data: { ...decided, script } };
+  // Issue 11 item 6: the completion deadline (and a booking's appointment clock) start here.
+  const clocks = decisionClocks(decided, ctx.now, ctx.park);
+  return {
+    type: 'repair.decided',
+    data: { ...decided, script, ...(Object.keys(clocks).length ? { clocks } : {}) },
+  };
 }
 
 /** Field staff who may give out work orders: the repair lead, texted when nobody took a job (ack-30m). */
 export const ASSIGNING_FIELD_ROLES: readonly Role[] = ['repair-lead'];
 
 /**
- * Gives the work order to a technician (or the repair lead) of the directory; a reassignment names
- * who was taken off. The desk and managers assign; of the field staff only the repair lead does.
+ * The desk, a manager, or of the field staff only the repair lead: who gives out work orders and
+ * corrects them (issue 11 items 3 and 8). Access (access.ts) lets the groups in; this narrows the field.
  */
-function assign(ticket: RepairTicket, command: Command<'assign'>, ctx: RuleContext): Draft {
+function deskLeadOrManager(ctx: RuleContext, what: string): void {
   const groups = ctx.actor.groups as readonly string[];
   if (groups.every((g) => g === 'staff' || g === 'security')) {
     const person = ctx.staff.find((s) => s.id === ctx.actor.staffId);
     if (!person?.roles.some((r) => ASSIGNING_FIELD_ROLES.includes(r))) {
-      throw new Forbidden('only the desk, a manager or the repair lead may assign a repair');
+      throw new Forbidden(`only the desk, a manager or the repair lead may ${what} a repair`);
     }
   }
+}
+
+/**
+ * Gives the work order to a technician (or the repair lead) of the directory; a reassignment names
+ * who was taken off. The desk and managers assign; of the field staff only the repair lead does.
+ */
+function assign(ticket: RepairTicket, command: Command<'assign'>, ctx: RuleContext): Draft {
+  deskLeadOrManager(ctx, 'assign');
   guard(ticket, 'assign');
   const technician = ctx.staff.find((s) => s.id === command.staffId);
   if (!technician) {
@@ -116,12 +130,79 @@ function close(ticket: RepairTicket): Draft {
   return { type: 'ticket.closed', data: {} };
 }
 
+/**
+ * CH-11 correction: the resident cancelled, or it is a duplicate. A new entry; the record stays,
+ * its pending clocks are cancelled and the technician on it is told not to go.
+ */
+function cancel(ticket: RepairTicket, command: Command<'cancel'>, ctx: RuleContext): Draft {
+  deskLeadOrManager(ctx, 'cancel');
+  guard(ticket, 'cancel');
+  return { type: 'repair.cancelled', data: { reason: command.reason } };
+}
+
+/**
+ * CH-11 correction: a booked repair's appointment moves (RP-2's appointment, in the future). The
+ * booking's clocks are derived again from the new time; the technician on it is told.
+ */
+function reschedule(ticket: RepairTicket, command: Command<'reschedule'>, ctx: RuleContext): Draft {
+  deskLeadOrManager(ctx, 'reschedule');
+  guard(ticket, 'reschedule');
+  if (ticket.decision !== 'appointment' || !ticket.appointmentAt) {
+    throw new RuleViolation(
+      'REPAIR.NOT_BOOKED',
+      'RP-2: only a booked repair has an appointment to move; a dispatched one is done as soon as possible',
+      'appointmentAt',
+    );
+  }
+  checkRepairDecision({ decision: 'appointment', appointmentAt: command.appointmentAt }, ctx.now);
+  const appointmentAt = new Date(command.appointmentAt).toISOString();
+  if (Date.parse(ticket.appointmentAt) === Date.parse(appointmentAt)) {
+    throw new RuleViolation(
+      'REPAIR.SAME_APPOINTMENT',
+      'the repair is already booked for this time',
+      'appointmentAt',
+    );
+  }
+  return {
+    type: 'repair.rescheduled',
+    data: {
+      appointmentAt,
+      previousAppointmentAt: ticket.appointmentAt,
+      reason: command.reason,
+      clocks: rescheduleClocks(appointmentAt, ctx.now, ctx.park),
+    },
+  };
+}
+
+/**
+ * CH-11 correction: the resident calls back, not fixed. The completed (or closed) repair goes back
+ * to be dispatched, with 30 minutes to be taken and a new completion deadline; the first job's
+ * slip stays in the history, and the reopening counts in its month's records.
+ */
+function reopen(ticket: RepairTicket, command: Command<'reopen'>, ctx: RuleContext): Draft {
+  deskLeadOrManager(ctx, 'reopen');
+  guard(ticket, 'reopen');
+  return {
+    type: 'repair.reopened',
+    data: {
+      reason: command.reason,
+      ...(ticket.assigneeId
+        ? { previousStaffId: ticket.assigneeId, previousStaffName: ticket.assigneeName ?? '' }
+        : {}),
+      clocks: reopenClocks(ctx.now, ctx.park),
+    },
+  };
+}
+
 export const REPAIR_DECIDERS: Deciders<RepairTicket, RepairCommandBody, RepairEvent> = {
   decide,
   assign,
   acknowledge,
   complete,
   close,
+  reschedule,
+  cancel,
+  reopen,
 };
 
 /** Decides the event a command produces, or throws why it may not happen. */

@@ -7,13 +7,22 @@ import { applyRepairEvent } from './apply';
 import { repairTimerDue } from './clocks';
 import { decideRepair } from './decide';
 import type { RepairCommandBody, RepairEvent, RepairIntake, RepairTicket } from './model';
-import { nextRepairCommands, REPAIR_COMMANDS, REPAIR_STATUSES } from './model';
+import { nextRepairCommands, REPAIR_COMMANDS, REPAIR_CORRECTIONS, REPAIR_STATUSES } from './model';
+import { repairEscalations } from './escalations';
 import { receivedRepairNotifications, repairNotifications } from './notifications';
 import { needsRepairNumber, openRepair } from './open';
 
 export { applyRepairEvent } from './apply';
-export { REPAIR_TIMERS, repairTimerDue } from './clocks';
+export {
+  completionClocks,
+  OWED_ON_MISS,
+  REPAIR_TIMERS,
+  receivedClocks,
+  repairTimerDue,
+  TIMERS_OWING,
+} from './clocks';
 export { decideRepair, REPAIR_DECIDERS } from './decide';
+export { COMPLETION_MANAGER_ROLES, RECEIVED_MANAGER_ROLES, repairEscalations } from './escalations';
 export {
   checkRepairDecision,
   RECEIVED_SENTENCE,
@@ -30,7 +39,9 @@ export type {
   RepairDecision,
   RepairDecisionInput,
   RepairEvent,
+  RepairClocks,
   RepairIntake,
+  RepairObligation,
   RepairScript,
   RepairStatus,
   RepairTicket,
@@ -39,6 +50,7 @@ export type {
 export {
   nextRepairCommands,
   REPAIR_COMMANDS,
+  REPAIR_CORRECTIONS,
   REPAIR_DECISIONS,
   REPAIR_STATUSES,
   REPAIR_TRANSITIONS,
@@ -46,6 +58,7 @@ export {
 } from './model';
 export { ENGINEERING_LEAD_ROLES, receivedRepairNotifications, repairNotifications } from './notifications';
 export { needsRepairNumber, needsWorkOrder, openRepair } from './open';
+export { REPAIR_DEFAULTS, repairSettings } from './settings';
 
 export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntake, RepairCommandBody> = {
   register: 'R',
@@ -63,9 +76,11 @@ export const repairRules: TicketKindRules<RepairTicket, RepairEvent, RepairIntak
   notifications: (event, ticket, staff, park) => [
     ...receivedRepairNotifications(event, ticket, staff, park),
     ...repairNotifications(event, ticket, staff, park),
+    ...repairEscalations(event, ticket, staff, park),
   ],
   // Re-assigning the technician already on the job: no event, no SMS, the clock left as it is.
   changesNothing: (ticket, draft) =>
     draft.type === 'ticket.assigned' && draft.data.staffId === ticket.assigneeId,
   assigneeOnly: ['acknowledge', 'complete'],
+  corrections: REPAIR_CORRECTIONS,
 };

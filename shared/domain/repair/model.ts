@@ -18,10 +18,22 @@ export const REPAIR_STATUSES = [
   'acknowledged',
   'completed',
   'closed',
+  /** CH-11: taken off the register's open work by a `cancel` entry (the resident cancelled, a duplicate). */
+  'cancelled',
 ] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
-export const REPAIR_COMMANDS = ['decide', 'assign', 'acknowledge', 'complete', 'close'] as const;
+export const REPAIR_COMMANDS = [
+  'decide',
+  'assign',
+  'acknowledge',
+  'complete',
+  'close',
+  // Corrections (CH-11: a new entry, never an edit): issue 11 item 8.
+  'reschedule',
+  'cancel',
+  'reopen',
+] as const;
 export type RepairCommand = (typeof REPAIR_COMMANDS)[number];
 
 /**
@@ -30,15 +42,29 @@ export type RepairCommand = (typeof REPAIR_COMMANDS)[number];
  * RP-2 outcome the command names.
  */
 export const REPAIR_TRANSITIONS: TransitionTable<RepairStatus, RepairCommand> = {
-  received: { decide: ['dispatched', 'booked', 'declined'] },
-  dispatched: { assign: 'assigned' },
-  booked: { assign: 'assigned' },
-  assigned: { assign: 'assigned', acknowledge: 'acknowledged' },
-  acknowledged: { assign: 'assigned', complete: 'completed' },
-  completed: { close: 'closed' },
+  received: { decide: ['dispatched', 'booked', 'declined'], cancel: 'cancelled' },
+  dispatched: { assign: 'assigned', cancel: 'cancelled' },
+  // `reschedule` keeps the status; the decider refuses it for a dispatched job (no appointment).
+  booked: { assign: 'assigned', reschedule: 'booked', cancel: 'cancelled' },
+  assigned: { assign: 'assigned', acknowledge: 'acknowledged', reschedule: 'assigned', cancel: 'cancelled' },
+  acknowledged: {
+    assign: 'assigned',
+    complete: 'completed',
+    reschedule: 'acknowledged',
+    cancel: 'cancelled',
+  },
+  // The resident calls back: not fixed. Back to be dispatched, with a new completion clock.
+  completed: { close: 'closed', reopen: 'dispatched' },
   declined: {},
-  closed: {},
+  closed: { reopen: 'dispatched' },
+  cancelled: {},
 };
+
+/**
+ * Commands that correct a finished record rather than carry the work on: a ticket accepting only
+ * these is not open (a closed repair is not the caller's open repair, ADR 011).
+ */
+export const REPAIR_CORRECTIONS: readonly RepairCommand[] = ['reopen'];
 
 /** The commands a ticket in `status` accepts, in lifecycle order. */
 export function nextRepairCommands(status: RepairStatus): RepairCommand[] {
@@ -56,6 +82,12 @@ export interface PaidService {
   /** RP-4: the resident agreed to pay; recorded before dispatch. */
   consent: boolean;
 }
+
+/** What a missed repair clock leaves owed until somebody does it; a repair owing any is overdue. */
+export type RepairObligation = 'decide' | 'acknowledge' | 'complete';
+
+/** Due times of the clocks a park's settings derive (timer name → ISO time), carried in the event. */
+export type RepairClocks = Record<string, string>;
 
 export interface ServiceSlip {
   number: string;
@@ -79,6 +111,14 @@ export interface RepairTicket extends TicketBase {
   moveIn?: { ticketId: string; number: string };
   assigneeName?: string;
   serviceSlip?: ServiceSlip;
+  /** What is owed past its deadline now; non-empty = overdue (`GET /tickets?kind=repair&overdue=true`). Absent on repairs stored before it. */
+  overdue?: RepairObligation[];
+  /** When the repair must be done (the completion clock); absent before RP-2 decides it. */
+  completeBy?: string;
+  /** CH-11: why it was cancelled (the `cancel` entry). */
+  cancelReason?: string;
+  /** CH-11: each time the resident called back (`reopen`): counted in the month it happened. */
+  reopens?: { at: string; reason: string }[];
 }
 
 export interface RepairIntake {
@@ -112,8 +152,21 @@ export interface RepairScript {
 }
 
 export type RepairEvent =
-  | TicketEvent<'repair.opened', RepairIntake & { number?: string; script: RepairScript }>
-  | TicketEvent<'repair.decided', RepairDecisionInput & { script: RepairScript }>
+  /** `clocks`: the park-derived clocks started with it (absent on events recorded before them). */
+  | TicketEvent<
+      'repair.opened',
+      RepairIntake & { number?: string; script: RepairScript; clocks?: RepairClocks }
+    >
+  | TicketEvent<'repair.decided', RepairDecisionInput & { script: RepairScript; clocks?: RepairClocks }>
+  | TicketEvent<'repair.cancelled', { reason: string }>
+  | TicketEvent<
+      'repair.rescheduled',
+      { appointmentAt: string; previousAppointmentAt: string; reason: string; clocks: RepairClocks }
+    >
+  | TicketEvent<
+      'repair.reopened',
+      { reason: string; previousStaffId?: string; previousStaffName?: string; clocks: RepairClocks }
+    >
   | TicketEvent<
       'ticket.assigned',
       /** `previous…`: a reassignment names who was taken off the job (they are told not to go). */
@@ -135,4 +188,7 @@ export type RepairCommandBody =
   | { type: 'acknowledge'; note?: string; step?: string; staffId?: string }
   /** `serviceSlip` is required for a repair; the edge's `complete` body is shared with the move-in's. */
   | { type: 'complete'; serviceSlip?: ServiceSlip; note?: string }
-  | { type: 'close' };
+  | { type: 'close' }
+  | { type: 'reschedule'; appointmentAt: string; reason: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'reopen'; reason: string };

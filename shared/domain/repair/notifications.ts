@@ -19,7 +19,7 @@ import type { RepairEvent, RepairTicket } from './model';
  */
 export const JOB_LINK_DAYS = 3;
 
-function jobLink(ticket: RepairTicket, at: string): LinkNotification['link'] {
+export function jobLink(ticket: RepairTicket, at: string): LinkNotification['link'] {
   const day = 24 * 60 * 60_000;
   const agreed = Date.parse(ticket.appointmentAt ?? ticket.wantedAt);
   const expiresAt = Math.max(
@@ -27,6 +27,17 @@ function jobLink(ticket: RepairTicket, at: string): LinkNotification['link'] {
     Number.isFinite(agreed) ? agreed + day : 0,
   );
   return { purpose: 'job', expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** How long the repair lead's dispatch link works (issue 11): a day from the SMS. */
+export const DISPATCH_LINK_HOURS = 24;
+
+/** The repair lead's link to give out (or give someone else) a job nobody has taken (ack-links/repair.ts). */
+export function dispatchLink(at: string): LinkNotification['link'] {
+  return {
+    purpose: 'dispatch',
+    expiresAt: new Date(Date.parse(at) + DISPATCH_LINK_HOURS * 3_600_000).toISOString(),
+  };
 }
 
 /** Who answers for engineering's response time: the repair team lead, else the engineering manager. */
@@ -110,12 +121,28 @@ export function repairNotifications(
     case 'timer.fired': {
       if (event.data.timer === REPAIR_TIMERS.ackDeadline.name) {
         const who = ticket.assigneeName ? `${ticket.assigneeName}` : '未派人';
-        const text = fitSms(sig, [`派工单${no}派出30分钟未接单(${who}):${unit} `, what, ',请跟进。']);
+        const late = `派出30分钟未接单(${who}):${unit} `;
+        const text = fitSms(sig, [`派工单${no}${late}`, what, ',请跟进。']);
         const leads = firstHolders(staff, ENGINEERING_LEAD_ROLES);
-        // Nobody assigned: the lead may assign now (access.ts repair.assign); so may the desk, told too.
+        // The lead may give the job out from the SMS (issue 11: his dispatch link); the desk, told
+        // too when nobody is on it, assigns at the desk.
+        const linkText = fitSms(
+          sig,
+          ['派工', reference(`单${no}`), late, what, polite(',请跟进'), ',改派:'],
+          LINK_SMS_ROOM,
+        );
         const desk = ticket.assigneeId ? [] : deskOnShift(new Date(event.at), park, staff);
-        const to = [...leads, ...desk.filter((d) => !leads.includes(d))];
-        return to.map((person) => ({ to: person, text, purpose: event.data.timer }));
+        return [
+          ...leads.map((person) => ({
+            to: person,
+            text: linkText,
+            purpose: event.data.timer,
+            link: dispatchLink(event.at),
+          })),
+          ...desk
+            .filter((d) => !leads.includes(d))
+            .map((person) => ({ to: person, text, purpose: event.data.timer })),
+        ];
       }
       if (event.data.timer === REPAIR_TIMERS.appointmentReminder.name) {
         const tech = ticket.assigneeId ? staff.find((s) => s.id === ticket.assigneeId) : undefined;

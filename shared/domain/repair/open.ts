@@ -1,6 +1,7 @@
 /** Opening a repair: RP-2 and RP-4 at once when the desk decided, else taken down as received; RP-5's number. */
 import type { OpenInput, RuleContext } from '../kind';
 import { applyRepairEvent } from './apply';
+import { decisionClocks, receivedClocks } from './clocks';
 import { checkReceived, checkRepairDecision, repairScript } from './decision';
 import type { RepairDecision, RepairEvent, RepairIntake, RepairScript, RepairTicket } from './model';
 
@@ -34,12 +35,23 @@ export function openRepair(
   }
   const at = ctx.now.toISOString();
   const script = repairScript(intake, ctx.park.timeZone, ctx.now);
+  // Issue 11 items 4 and 6: a received request is owed RP-2 (the desk's clock, then the office
+  // manager's); a decided one its completion (and a booking its appointment clock).
+  const clocks =
+    intake.decision === undefined
+      ? receivedClocks(ctx.now, ctx.park)
+      : decisionClocks({ ...intake, decision: intake.decision }, ctx.now, ctx.park);
   const event: RepairEvent = {
     seq: 1,
     type: 'repair.opened',
     at,
     actor: ctx.actor,
-    data: { ...intake, ...(input.number ? { number: input.number } : {}), script },
+    data: {
+      ...intake,
+      ...(input.number ? { number: input.number } : {}),
+      script,
+      ...(Object.keys(clocks).length ? { clocks } : {}),
+    },
   };
   return { ticket: applyRepairEvent(undefined, event, input), event, script };
 }

@@ -20,6 +20,9 @@ describe('repair timers', () => {
   it('a dispatch starts ack-30m, due 30 minutes after the call', () => {
     expect(open().ticket.timers).toEqual({
       'ack-30m': { dueAt: '2026-11-27T06:30:00.000Z', state: 'pending' },
+      // Issue 11 item 6: by the end of the working day (17:30 in the park), the manager an hour on.
+      'complete-by': { dueAt: '2026-11-27T09:30:00.000Z', state: 'pending' },
+      'complete-L2': { dueAt: '2026-11-27T10:30:00.000Z', state: 'pending' },
     });
   });
 
@@ -28,13 +31,16 @@ describe('repair timers', () => {
 
     expect(ticket.timers).toEqual({
       'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' },
+      'appointment-due': { dueAt: '2026-11-28T02:00:00.000Z', state: 'pending' },
+      'complete-by': { dueAt: '2026-11-28T09:30:00.000Z', state: 'pending' },
+      'complete-L2': { dueAt: '2026-11-28T10:30:00.000Z', state: 'pending' },
     });
   });
 
   it('a booking less than an hour ahead is reminded at once, never before the call', () => {
     const { ticket } = open({ decision: 'appointment', appointmentAt: '2026-11-27T14:20:00+08:00' });
 
-    expect(ticket.timers).toEqual({
+    expect(ticket.timers).toMatchObject({
       'appointment-reminder': { dueAt: OPENED_AT.toISOString(), state: 'pending' },
     });
   });

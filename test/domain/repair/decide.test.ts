@@ -65,19 +65,46 @@ describe('decideRepair', () => {
   });
 });
 
+/** Issue 11 item 4: the received clocks, met by the decision 20 minutes after the call. */
+const RECEIVED_MET = {
+  'received-desk': { dueAt: '2026-11-27T06:10:00.000Z', state: 'met', settledAt: '2026-11-27T06:20:00.000Z' },
+  'received-manager': {
+    dueAt: '2026-11-27T06:30:00.000Z',
+    state: 'met',
+    settledAt: '2026-11-27T06:20:00.000Z',
+  },
+};
+
 describe('received repairs: taken down now, RP-2 decided later (ADR 006)', () => {
   it.each<[RepairStatus, Command, Record<string, unknown>]>([
     [
       'dispatched',
       { type: 'decide', decision: 'dispatch' },
-      { 'ack-30m': { dueAt: '2026-11-27T06:50:00.000Z', state: 'pending' } },
+      {
+        ...RECEIVED_MET,
+        'ack-30m': { dueAt: '2026-11-27T06:50:00.000Z', state: 'pending' },
+        // Issue 11 item 6: done by the end of the working day (17:30), the manager an hour later.
+        'complete-by': { dueAt: '2026-11-27T09:30:00.000Z', state: 'pending' },
+        'complete-L2': { dueAt: '2026-11-27T10:30:00.000Z', state: 'pending' },
+      },
     ],
     [
       'booked',
       { type: 'decide', decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
-      { 'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' } },
+      {
+        ...RECEIVED_MET,
+        'appointment-reminder': { dueAt: '2026-11-28T01:00:00.000Z', state: 'pending' },
+        // Issue 11 items 5 and 6: the appointment itself, done by the end of the appointment's day.
+        'appointment-due': { dueAt: '2026-11-28T02:00:00.000Z', state: 'pending' },
+        'complete-by': { dueAt: '2026-11-28T09:30:00.000Z', state: 'pending' },
+        'complete-L2': { dueAt: '2026-11-28T10:30:00.000Z', state: 'pending' },
+      },
     ],
-    ['declined', { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' }, {}],
+    [
+      'declined',
+      { type: 'decide', decision: 'decline', declineReason: '此项需由燃气公司处理。' },
+      RECEIVED_MET,
+    ],
   ])(
     'RP-2: decide → %s; the clock starts at the decision, 20 minutes after the call',
     (status, command, timers) => {

@@ -39,6 +39,11 @@ function commandOf(type: RepairCommand, technician: StaffMember = TECHNICIAN, ne
       return { type, serviceSlip: SLIP };
     case 'decide':
       return DECISION_FOR[next ?? 'dispatched'] ?? { type, decision: 'dispatch' };
+    case 'reschedule':
+      return { type, appointmentAt: '2026-11-29T10:00:00+08:00', reason: '住户改约' };
+    case 'cancel':
+    case 'reopen':
+      return { type, reason: '住户来电' };
     default:
       return { type };
   }
@@ -56,7 +61,27 @@ const LEGAL: ReadonlyArray<[RepairStatus, RepairCommand, RepairStatus]> = [
   ['acknowledged', 'assign', 'assigned'],
   ['acknowledged', 'complete', 'completed'],
   ['completed', 'close', 'closed'],
+  // Issue 11 item 8: corrections as new entries (CH-11).
+  ['received', 'cancel', 'cancelled'],
+  ['dispatched', 'cancel', 'cancelled'],
+  ['booked', 'cancel', 'cancelled'],
+  ['assigned', 'cancel', 'cancelled'],
+  ['acknowledged', 'cancel', 'cancelled'],
+  ['booked', 'reschedule', 'booked'],
+  ['assigned', 'reschedule', 'assigned'],
+  ['acknowledged', 'reschedule', 'acknowledged'],
+  ['completed', 'reopen', 'dispatched'],
+  ['closed', 'reopen', 'dispatched'],
 ];
+
+/** A booked repair in `status` (a reschedule needs an appointment to move). */
+function bookedIn(status: RepairStatus) {
+  return {
+    ...inStatus(status),
+    decision: 'appointment' as const,
+    appointmentAt: '2026-11-28T10:00:00+08:00',
+  };
+}
 
 const ILLEGAL: Array<[RepairStatus, RepairCommand]> = REPAIR_STATUSES.flatMap((status) =>
   REPAIR_COMMANDS.filter((command) => !LEGAL.some(([s, c]) => s === status && c === command)).map(
@@ -72,16 +97,16 @@ describe('REPAIR_TRANSITIONS', () => {
     }
   });
 
-  it('covers all 40 cells between the legal and the illegal list', () => {
+  it('covers all 72 cells between the legal and the illegal list', () => {
     const legalCells = new Set(LEGAL.map(([status, command]) => `${status}/${command}`));
     expect(legalCells.size + ILLEGAL.length).toBe(REPAIR_STATUSES.length * REPAIR_COMMANDS.length);
-    expect(legalCells.size).toBe(8);
-    expect(ILLEGAL).toHaveLength(32);
+    expect(legalCells.size).toBe(18);
+    expect(ILLEGAL).toHaveLength(54);
   });
 
   it.each(LEGAL)('lifecycle: a %s repair accepts "%s" and becomes %s', (status, command, next) => {
     // Prepare
-    const ticket = inStatus(status);
+    const ticket = command === 'reschedule' ? bookedIn(status) : inStatus(status);
 
     // Act
     const after = step(ticket, commandOf(command, TECHNICIAN, next), minutesAfter(OPENED_AT, 5));
@@ -105,22 +130,24 @@ describe('REPAIR_TRANSITIONS', () => {
   );
 
   it.each<[RepairStatus, RepairCommand[]]>([
-    ['received', ['decide']],
-    ['dispatched', ['assign']],
-    ['booked', ['assign']],
+    ['received', ['decide', 'cancel']],
+    ['dispatched', ['assign', 'cancel']],
+    ['booked', ['assign', 'reschedule', 'cancel']],
     ['declined', []],
-    ['assigned', ['assign', 'acknowledge']],
-    ['acknowledged', ['assign', 'complete']],
-    ['completed', ['close']],
-    ['closed', []],
+    ['assigned', ['assign', 'acknowledge', 'reschedule', 'cancel']],
+    ['acknowledged', ['assign', 'complete', 'reschedule', 'cancel']],
+    ['completed', ['close', 'reopen']],
+    ['closed', ['reopen']],
+    ['cancelled', []],
   ])('nextRepairCommands: a %s repair accepts %j, in lifecycle order', (status, commands) => {
     expect(nextRepairCommands(status)).toEqual(commands);
   });
 
   it.each<[RepairStatus, string]>([
-    ['dispatched', 'it accepts: assign'],
+    ['dispatched', 'it accepts: assign, cancel'],
     ['declined', 'it accepts no further steps'],
-    ['closed', 'it accepts no further steps'],
+    ['closed', 'it accepts: reopen'],
+    ['cancelled', 'it accepts no further steps'],
   ])('an illegal step on a %s repair says what it accepts instead', (status, hint) => {
     expect(
       thrownBy(() => decideRepair(inStatus(status), { type: 'close' }, ctxAt(OPENED_AT))).message,

@@ -156,7 +156,9 @@ describe('repairNotifications: ack-30m fired (not acknowledged within 30 minutes
       {
         to: REPAIR_LEAD,
         purpose: 'ack-30m',
-        text: '【翠湖物业】派工单R20261127-001派出30分钟未接单(张伟):3-2-1502 厨房水龙头漏水,请跟进。',
+        // Issue 11: the repair lead's own dispatch link (派工/改派) ends his copy.
+        text: '【翠湖物业】派工单R20261127-001派出30分钟未接单(张伟):3-2-1502 厨房水龙头漏水,请跟进,改派:',
+        link: { purpose: 'dispatch', expiresAt: expect.any(String) },
       },
     ]);
   });
@@ -167,7 +169,7 @@ describe('repairNotifications: ack-30m fired (not acknowledged within 30 minutes
     const [sms] = notify(ticket, firedEvent(ticket, 'ack-30m'));
 
     expect(sms?.text).toBe(
-      '【翠湖物业】派工单R20261127-001派出30分钟未接单(未派人):3-2-1502 厨房水龙头漏水,请跟进。',
+      '【翠湖物业】派工单R20261127-001派出30分钟未接单(未派人):3-2-1502 厨房水龙头漏水,请跟进,改派:',
     );
   });
 
@@ -279,13 +281,14 @@ describe('SMS length: one segment without a link, two with it; the facts and the
       'ack-30m, unassigned',
       dispatched,
       firedEvent(dispatched, 'ack-30m'),
-      [NUMBER, '(未派人)', '3-2-1502', ',请跟进。'],
+      // The lead's copy ends in his dispatch link, the desk's in 请跟进。
+      ['(未派人)', '3-2-1502'],
     ],
     [
       'ack-30m, assigned',
       assignedTo(dispatched, TECH_ZHANG),
       firedEvent(assignedTo(dispatched, TECH_ZHANG), 'ack-30m'),
-      [NUMBER, '(张伟)', '3-2-1502', ',请跟进。'],
+      ['(张伟)', '3-2-1502', ',改派:'],
     ],
     [
       'reminder to the technician',
@@ -335,7 +338,8 @@ describe('SMS length: one segment without a link, two with it; the facts and the
   });
 
   it('a text without a link and a long description: one segment is given up before the description’s core', () => {
-    const [sms] = notify(dispatched, firedEvent(dispatched, 'ack-30m'));
+    // The desk's copy (the repair lead's carries his link).
+    const sms = notify(dispatched, firedEvent(dispatched, 'ack-30m')).find((n) => !n.link);
 
     expect(sms?.text).toBe(
       `【翠湖物业】派工单R20261127-001派出30分钟未接单(未派人):3-2-1502 ${core}…,请跟进。`,
