@@ -10,6 +10,7 @@ import { handoffClocks, receptionClocks } from './clocks';
 import { ACCUSED_MAY_NOT_ACT } from './conflict';
 import { checkGrading, checkResidentDeadline, parseTime, resolveAbout } from './grading';
 import { withRepeats } from './repeats';
+import { complaintScript } from './script';
 import type { ClockStarts, ComplaintEvent, ComplaintIntake, ComplaintTicket, GradingData } from './model';
 
 /** How far ahead of the desk's clock an event's time may be (clock skew of the caller's phone). */
@@ -75,5 +76,7 @@ export function openComplaint(
     actor: ctx.actor,
     data: { ...register, ...grading, number, timers },
   };
-  return { ticket: applyComplaintEvent(undefined, event, input), event, reply: {} };
+  const ticket = applyComplaintEvent(undefined, event, input);
+  // CH-2: the sentences the dispatcher says (feelings first, then the matter, then what happens next).
+  return { ticket, event, reply: { script: complaintScript(ticket, ctx.park) } };
 }
