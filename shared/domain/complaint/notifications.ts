@@ -215,8 +215,10 @@ export function complaintNotifications(
       // regraded in place, whoever a new signature now asks for is asked.
       const { before, moved } = event.data;
       const had = (step: AckStep) =>
-        before.valid === true &&
-        (step === 'supervisor' ? before.severity === 'important' : before.severity === 'major');
+        step === 'report-sheet' || step === 'stop-harm'
+          ? true
+          : before.valid === true &&
+            (step === 'supervisor' ? before.severity === 'important' : before.severity === 'major');
       const open = openAckSteps(ticket).filter((step) => moved || !had(step));
       return handoff(new Set(open));
     }
