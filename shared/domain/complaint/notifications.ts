@@ -7,7 +7,7 @@
  * these into sends.
  */
 import type { AckLinkPurpose } from '../ack-link';
-import type { Park, Role, StaffMember } from '../park';
+import type { Park, StaffMember } from '../park';
 import { DEPARTMENT_LABELS, firstHolders } from '../park';
 import { deskOnShift } from '../shift';
 import type { Notification, SmsPart } from '../sms';
