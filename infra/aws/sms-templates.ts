@@ -97,6 +97,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{steps}': 'the move-in steps still missing, by rule number: 2/3/8 for MI-2, MI-3, MI-8',
   '{keys}': 'the keys still out at closing time, each as tag, place and holder, shortened with … to fit',
   '{limit}': 'the SMS budget reached: per ticket, or per park and hour (ADR 011)',
+  '{day}': 'the working day a complaint’s missed deadline is texted again, one level up (1–3, ADR 016)',
+  '{owed}': 'what a complaint still owes past its deadline, e.g. 签收呈报单、跟进、解决 (ADR 016)',
   '{link}': `the personal signed link (https://…/ack/ and a 12-character token); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
@@ -545,6 +547,11 @@ export function templateOf(kind: TicketKind, text: string): string {
       new RegExp(`\\((${oneOf(Object.values(DEPARTMENT_LABELS))}|未定部门)\\)`, 'g'),
       '({department})',
     );
+    // ADR 016: a deadline still missed, texted again on working day {day} with what is owed.
+    t = t.replace(
+      /逾期第\d+个工作日仍未.+?\(\{department\}\)/,
+      '逾期第{day}个工作日仍未{owed}({department})',
+    );
   }
   if (kind === 'key') {
     t = t
@@ -575,7 +582,10 @@ export function templateOf(kind: TicketKind, text: string): string {
 
 /** A purpose with the chain position or instruction number taken out (`ack-r{round}-L{level}`). */
 const purposeOf = (purpose: string) =>
-  purpose.replace(/^ack-r\d+-L\d+$/, 'ack-r{round}-L{level}').replace(/^instruction-\d+/, 'instruction-{n}');
+  purpose
+    .replace(/^ack-r\d+-L\d+$/, 'ack-r{round}-L{level}')
+    .replace(/^instruction-\d+/, 'instruction-{n}')
+    .replace(/^overdue-day-\d+$/, 'overdue-day-{day}');
 
 function moveInStories(w: World): void {
   // A move-in still open after the park's days: the property office lead, with what is missing.

@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'complaint.resolve': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'complaint.callback': ['dispatcher', 'manager', 'executive'],
   'complaint.service-slip': ['dispatcher', 'manager', 'executive'],
+  // ADR 016: the desk or a manager corrects a grading after the hand-off (CH-1, CH-2).
+  'complaint.regrade': ['dispatcher', 'manager', 'executive'],
   // Emergencies (EM-2..EM-6). The domain narrows further: only people the chain told acknowledge,
   // only responders (or the desk for them) report, only the owner hands over, only the
   // 管理处负责人 signs off.

@@ -24,6 +24,7 @@ import type { OpenTicketRequest } from '../schemas';
 import type { Principal } from './access';
 import { actorOf, authorize, openAction, resolvePark } from './access';
 import type { CoreDeps } from './deps';
+import { intakeWithEarlier } from './complaint-repeats';
 import { intakeWithKeySet } from './keys';
 import { checkCallerUnit, checkUnit } from './unit-check';
 
@@ -65,6 +66,11 @@ export async function openTicket(
   const staff = rules.needsDirectory ? await deps.directory.staff(parkId) : [];
   const id = deps.ids.next();
   const now = deps.clock.now();
+  // CH-1 (ADR 016): a complaint graded at intake is linked to the unit's earlier ones about it.
+  const ready =
+    request.kind === 'complaint'
+      ? await intakeWithEarlier(deps, parkId, intake as never, staff, now)
+      : intake;
   const register = rules.register;
   const day = localDay(now, park.timeZone);
   const open = (value?: number) =>
@@ -72,12 +78,12 @@ export async function openTicket(
       {
         id,
         parkId,
-        intake,
+        intake: ready,
         ...(value === undefined ? {} : { number: registerNumber(register, day, value) }),
       },
       { now, actor: actorOf(principal), park, staff },
     );
-  const numbered = rules.needsNumber(intake);
+  const numbered = rules.needsNumber(ready);
   // Opened once before a number is taken: a request its rules refuse throws here and takes none.
   let opened = open(numbered ? 0 : undefined);
   for (let attempt = 1; ; attempt++) {

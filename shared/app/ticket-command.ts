@@ -18,6 +18,7 @@ import { actorOf, authorize, canSeePark, isFieldStaffOnly, PERMISSIONS } from '.
 import type { CoreDeps } from './deps';
 import type { TicketCommand } from '../schemas';
 import { isUlid } from '../domain/formats';
+import { commandWithEarlier } from './complaint-repeats';
 import { keySetChangesFor } from './keys';
 import { writeMoveInEvent } from './move-in';
 import { slipKey, slipNumberOf } from './service-slips';
@@ -74,7 +75,9 @@ export async function recordTicketCommand(
   if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${ticket.parkId} not found`);
   const now = deps.clock.now();
   const actor = actorOf(principal);
-  const draft = decide(ticket, command, { now, actor, park, staff });
+  // CH-1 (ADR 016): a complaint's grading is told the unit's earlier complaints about the department.
+  const ready = await commandWithEarlier(deps, ticket, command, staff, now);
+  const draft = decide(ticket, ready, { now, actor, park, staff });
   // A step that changes nothing (the same person again): nothing recorded, nobody texted (ADR 011).
   if (rulesOf(ticket.kind).changesNothing?.(ticket, draft as never)) {
     return { ticket, view: viewFor(principal, ticket, staff) };

@@ -208,3 +208,20 @@ export function addMonths(instant: Date, months: number, timeZone: string): Date
       (instant.getTime() % 1000),
   );
 }
+
+/**
+ * `minutes` of office time after `instant` (ADR 016): a clock about office work that starts after
+ * hours starts at the next opening, and one that reaches closing time goes on at the next opening.
+ */
+export function addOfficeMinutes(instant: Date, minutes: number, calendar: OfficeCalendar): Date {
+  let at = isOfficeHours(instant, calendar) ? instant : nextOpening(instant, calendar);
+  let left = minutes * 60_000;
+  // Each turn uses up one office day (or what is left of it); a year of turns always ends.
+  for (let i = 0; i < 400; i++) {
+    const closing = endOfWorkingDay(at, calendar).getTime();
+    if (at.getTime() + left <= closing) return new Date(at.getTime() + left);
+    left -= closing - at.getTime();
+    at = nextOpening(new Date(closing), calendar);
+  }
+  throw new Error('office minutes beyond 400 office days');
+}

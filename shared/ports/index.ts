@@ -109,8 +109,34 @@ export interface LimitCounters {
   openTicketOfCaller(parkId: string, duplicateKey: string, createdSince: string): Promise<string | undefined>;
 }
 
+/** CH-1 (ADR 016): an earlier complaint of a unit about a department, as its repeats are counted. */
+export interface EarlierComplaint {
+  id: string;
+  createdAt: string;
+  number?: string;
+  valid?: boolean;
+  repeats?: number;
+}
+
+/** CH-1 repeats (ADR 016): one Query on the complaints by unit and department. */
+export interface ComplaintSubjects {
+  /** The park's complaints from `unit` about `department` created at or after `since`, newest first. */
+  earlierComplaints(query: {
+    parkId: string;
+    unit: string;
+    department: string;
+    since: string;
+    limit: number;
+  }): Promise<EarlierComplaint[]>;
+}
+
 /** Tickets and their append-only events, short link records, the key register and the limits' counters (one DynamoDB table). */
-export interface TicketStore extends UnsettledQueries, AckLinkRecords, KeyRegister, LimitCounters {
+export interface TicketStore
+  extends UnsettledQueries,
+    AckLinkRecords,
+    KeyRegister,
+    LimitCounters,
+    ComplaintSubjects {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;

@@ -239,6 +239,13 @@ export const commandBodies = {
   }),
   callback: z.strictObject({ outcome: z.enum(CALLBACK_OUTCOMES), note: z.optional(text(500)) }),
   'service-slip': z.strictObject({ number: text(40), signedBy: text(50) }),
+  // ADR 016: a complaint's grading corrected after the hand-off (CH-1), or moved to another department.
+  regrade: z.strictObject({
+    valid: z.optional(z.boolean()),
+    severity: z.optional(z.enum(COMPLAINT_SEVERITIES)),
+    about: z.optional(complaintAbout),
+    reason: text(300),
+  }),
   // Emergencies (EM-3..EM-6). `staffId`: the desk records for a responder who phoned in.
   'on-scene': z.strictObject({ staffId: z.optional(text(64)) }),
   report: z.strictObject({ text: text(500), staffId: z.optional(text(64)) }),

@@ -51,6 +51,7 @@ const POLICY: Record<Action, readonly Group[]> = {
   'complaint.resolve': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'complaint.callback': ['dispatcher', 'manager', 'executive'],
   'complaint.service-slip': ['dispatcher', 'manager', 'executive'],
+  'complaint.regrade': ['dispatcher', 'manager', 'executive'],
   'emergency.acknowledge': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'emergency.on-scene': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],
   'emergency.report': ['dispatcher', 'staff', 'security', 'office', 'manager', 'executive'],

@@ -184,6 +184,13 @@ describe('the complaint story, end to end', () => {
     ]);
     expect(await overdueIds()).toContain(id);
     await clockTo('2026-11-28T09:00:00+08:00');
+    // Still owed at the next opening (ADR 016): one level up, the office director.
+    expect(await texts(id, 7)).toEqual([
+      [
+        PHONE['office-director-1'],
+        '【翠湖物业】投诉C20261127-001逾期第1个工作日仍未跟进(工程部):电梯停运两天无人处理,请督办。',
+      ],
+    ]);
     await step(id, 'follow-ups', dispatcher, { note: '配件周一到' });
     expect(await overdueIds()).not.toContain(id);
   });
@@ -191,7 +198,7 @@ describe('the complaint story, end to end', () => {
   it('CH-7, DS-6, CH-6: not done in 3 days; resolved by phone; no callback by closing; then closed for good', async () => {
     // Monday 09:40 — CH-7: not done within 3 days → the department head and the office manager.
     await clockTo('2026-11-30T09:40:01+08:00');
-    expect(await texts(id, 7)).toEqual([
+    expect(await texts(id, 8)).toEqual([
       // The head, who reports the work done, gets the link that does it.
       [
         PHONE['engineering-manager-1'],
@@ -212,7 +219,7 @@ describe('the complaint story, end to end', () => {
     });
     expect(resolved.status).toBe('resolved');
     expect(resolved.timers['callback-eod']).toEqual({ dueAt: '2026-11-30T09:30:00.000Z', state: 'pending' });
-    expect(await texts(id, 9)).toEqual([
+    expect(await texts(id, 10)).toEqual([
       [
         PHONE['supervisor-1'],
         '【翠湖物业】投诉C20261127-001已处理完毕(工程部):电梯停运两天无人处理,请11月30日17:30前回访业主。',
@@ -221,7 +228,7 @@ describe('the complaint story, end to end', () => {
 
     // 17:30 — CH-6: no callback by closing → the customer-service lead.
     await clockTo('2026-11-30T17:30:00+08:00');
-    expect(await texts(id, 10)).toEqual([
+    expect(await texts(id, 11)).toEqual([
       [
         PHONE['customer-service-lead-1'],
         '【翠湖物业】投诉C20261127-001已处理,当日未回访业主:电梯停运两天无人处理,请即回访。',
@@ -237,7 +244,7 @@ describe('the complaint story, end to end', () => {
 
     // A month later nothing fires: the one-month clock was met when it was resolved.
     await clockTo('2026-12-28T10:00:00+08:00');
-    expect(await sms(id)).toHaveLength(11);
+    expect(await sms(id)).toHaveLength(12);
   });
 
   it('the timeline holds every step, the clocks each set, met, missed or cancelled, and every SMS', async () => {
@@ -265,6 +272,8 @@ describe('the complaint story, end to end', () => {
       'complaint.followed-up',
       'complaint.escalated',
       'sms:follow-up-eod',
+      'complaint.still-overdue',
+      'sms:overdue-day-1',
       'complaint.followed-up',
       'complaint.escalated',
       'sms:resolve-3d',
@@ -285,8 +294,15 @@ describe('the complaint story, end to end', () => {
       data: { timer: 'handoff-10m', owes: 'report-sheet' },
       timers: { missed: ['handoff-10m'], set: { 'handoff-L2': near('2026-11-27T02:00:00') } },
     });
-    expect(entry('complaint.acknowledged', 0).timers).toEqual({ met: ['handoff-L2'] });
-    expect(entry('complaint.acknowledged', 1).timers).toEqual({ met: ['supervisor-L2'] });
+    // Owing nothing more, the daily text of a deadline still missed is called off (ADR 016).
+    expect(entry('complaint.acknowledged', 0).timers).toEqual({
+      met: ['handoff-L2'],
+      cancelled: ['overdue-day-1'],
+    });
+    expect(entry('complaint.acknowledged', 1).timers).toEqual({
+      met: ['supervisor-L2'],
+      cancelled: ['overdue-day-1'],
+    });
     expect(entry('complaint.reminded').timers).toEqual({ fired: ['follow-up-2h'] });
     expect(entry('complaint.escalated', 2).data).toMatchObject({
       timer: 'follow-up-eod',
@@ -294,6 +310,7 @@ describe('the complaint story, end to end', () => {
     });
     expect(entry('complaint.resolved').timers).toEqual({
       met: ['escalate-1m'],
+      cancelled: ['overdue-day-1'],
       set: { 'callback-eod': '2026-11-30T09:30:00.000Z' },
     });
     expect(entry('complaint.service-slip-filed').data).toMatchObject({

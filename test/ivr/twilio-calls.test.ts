@@ -260,6 +260,10 @@ describe('complaint: opened ungraded for the dispatcher to grade (CH-2)', () => 
     expect(ticket).not.toHaveProperty('severity');
     expect(ticket.number).toMatch(/^C\d{8}-\d{3}$/);
     expect(said(done).join('')).toContain('您的投诉已登记。单号:C ');
+    // CH-2 (issue 11 item 14): an apology, then what happens next.
+    expect(said(done).join('')).toMatch(
+      /给您带来不便,我们非常抱歉。我们会在10分钟内把您的投诉转交负责部门,处理完毕当天回访您/,
+    );
     expect((await smsTo(PHONE.dispatcher, ticket.id)).length).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,13 @@ export const TABLE_INDEXES = {
    * only open tickets with a caller phone): what a repeated call joins (ADR 011, duplicates.ts).
    */
   openTicketsByCaller: { partitionKey: 'openCallerKey', sortKey: 'createdKey', projection: 'KEYS_ONLY' },
+  /**
+   * A park's complaints from one unit about one department (`PARK#<park>#UNIT#<unit>#DEPT#<dept>`),
+   * newest first (sparse: only complaints with a caller unit and a department): CH-1's repeats
+   * (ADR 016, complaint-subjects.ts). All attributes: the count needs each one's validity and
+   * repeats, and a unit has few complaints a month.
+   */
+  complaintsByUnitSubject: { partitionKey: 'complaintSubjectKey', sortKey: 'createdKey' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;

@@ -1,4 +1,5 @@
 /** How tickets and their events are laid out as items (the ticket store and the key register write them). */
+import { COMPLAINT_SUBJECT_ATTRIBUTES, complaintSubjectKeys } from './complaint-subjects';
 import { OPEN_CALLER_ATTRIBUTES, openCallerKeys } from './limits';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import { refuseOversized } from './item-size';
@@ -16,6 +17,7 @@ export const TICKET_INTERNAL = [
   'createdKey',
   ...UNSETTLED_ATTRIBUTES,
   ...OPEN_CALLER_ATTRIBUTES,
+  ...COMPLAINT_SUBJECT_ATTRIBUTES,
 ];
 
 /** A ticket owing something past its deadline (complaints keep `overdue`, the obligations owed). */
@@ -45,6 +47,8 @@ function ticketItem(ticket: Ticket): Record<string, unknown> {
     ...unsettledTicketKeys(ticket),
     // Sparse: in the index of open tickets by caller while open (limits.ts, ADR 011).
     ...openCallerKeys(ticket),
+    // Sparse: complaints by caller unit and department, for CH-1's repeats (complaint-subjects.ts, ADR 016).
+    ...complaintSubjectKeys(ticket),
   };
 }
 

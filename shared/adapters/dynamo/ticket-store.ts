@@ -13,6 +13,7 @@ import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type {
   Directory,
+  EarlierComplaint,
   IntakeAnswer,
   SmsRecord,
   StoredAckLink,
@@ -21,6 +22,7 @@ import type {
   TicketStore,
 } from '../../ports';
 import { getAckLink, putAckLink } from './ack-links';
+import { queryEarlierComplaints } from './complaint-subjects';
 import { answerItem, answerPut, readAnswer } from './intake-answers';
 import { pagePut, RegisterNumbers } from './register-numbers';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -75,6 +77,11 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
 
   eventsUpTo(ticketId: string, seq: number): Promise<TicketEventOf[]> {
     return queryEventsUpTo(this.db, this.tableName, ticketId, seq);
+  }
+
+  // CH-1 repeats (ADR 016): one Query on the complaints by unit and department.
+  earlierComplaints(query: Parameters<TicketStore['earlierComplaints']>[0]): Promise<EarlierComplaint[]> {
+    return queryEarlierComplaints(this.db, this.tableName, query);
   }
 
   private readonly numbers = new RegisterNumbers(this.db, this.tableName);

@@ -7,6 +7,8 @@ import { applyCalledAgain } from '../called-again';
 import type { TimerState } from '../ticket';
 import { settleTimers } from '../ticket';
 import { arranged, timersOwing } from './clocks';
+import { regradeSettles } from './regrade';
+import { STILL_OVERDUE_TIMERS } from './still-overdue';
 import type {
   ClockStarts,
   ComplaintEvent,
@@ -81,8 +83,48 @@ function missed(
   };
 }
 
+/**
+ * ADR 016: the corrected grading replaces the old one on the ticket (the events keep both, CH-11);
+ * moved, the new department signs for the report sheet anew.
+ */
+function applyRegrade(
+  ticket: ComplaintTicket,
+  data: Extract<ComplaintEvent, { type: 'complaint.regraded' }>['data'],
+  at: string,
+): ComplaintTicket {
+  const { timers, reason: _reason, before: _before, moved, cancelled, ...grading } = data;
+  const { severity: _s, repeatOf: _r, repeatRaisedFrom: _f, ...rest } = ticket;
+  const settles = regradeSettles(moved);
+  const { 'report-sheet': _sheet, 'stop-harm': _harm, ...kept } = ticket.acknowledgements;
+  return {
+    ...rest,
+    ...grading,
+    ...(moved ? { status: 'handed-off' as const, handedOffAt: at, acknowledgements: kept } : {}),
+    regrades: (ticket.regrades ?? 0) + 1,
+    overdue: ticket.overdue.filter((o) => !settles.includes(o)),
+    timers: startTimers(settleTimers(ticket.timers, cancelled, 'cancelled', at), timers),
+  };
+}
+
+/**
+ * ADR 016: a complaint that owes nothing any more stops the daily texts of a deadline still missed.
+ */
+function caughtUp(ticket: ComplaintTicket, at: string): ComplaintTicket {
+  if (ticket.overdue.length > 0) return ticket;
+  if (!STILL_OVERDUE_TIMERS.some((t) => ticket.timers[t]?.state === 'pending')) return ticket;
+  return { ...ticket, timers: settleTimers(ticket.timers, STILL_OVERDUE_TIMERS, 'cancelled', at) };
+}
+
 /** Folds one event into the ticket; depends on the events alone (a replay gives the same ticket). */
 export function applyComplaintEvent(
+  ticket: ComplaintTicket | undefined,
+  event: ComplaintEvent,
+  opening?: { id: string; parkId: string },
+): ComplaintTicket {
+  return caughtUp(applyOne(ticket, event, opening), event.at);
+}
+
+function applyOne(
   ticket: ComplaintTicket | undefined,
   event: ComplaintEvent,
   opening?: { id: string; parkId: string },
@@ -162,7 +204,7 @@ export function applyComplaintEvent(
       return closes ? close(next, at) : next;
     }
     case 'complaint.reopened': {
-      const { timers, repeats } = event.data;
+      const { timers, repeats, raisedFrom } = event.data;
       // CH-6 made (the resident was told), but the case goes back to handling: the resolution,
       // the callback and the slip are the previous round's (the events keep them, CH-11); the new
       // round has its own, and its own follow-ups (DS-4, DS-5 count from the hand-back).
@@ -172,6 +214,8 @@ export function applyComplaintEvent(
         ...handling,
         status: told.acknowledgements['report-sheet'] ? 'acknowledged' : 'handed-off',
         repeats,
+        // CH-1: the third time the resident raised it, it is major.
+        ...(raisedFrom ? { severity: 'major' as const, repeatRaisedFrom: raisedFrom } : {}),
         reopenedAt: at,
         followUps: 0,
         timers: startTimers(told.timers, timers),
@@ -199,6 +243,13 @@ export function applyComplaintEvent(
         ),
       };
     }
+    case 'complaint.regraded':
+      return applyRegrade(base, event.data, at);
+    case 'complaint.still-overdue':
+      return {
+        ...base,
+        timers: startTimers(settleTimers(base.timers, [event.data.timer], 'fired', at), event.data.timers),
+      };
     case 'caller.called-again':
       return applyCalledAgain(ticket, event);
   }

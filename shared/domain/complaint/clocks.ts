@@ -5,7 +5,7 @@
  * event that starts it, so folding events needs no calendar.
  */
 import type { OfficeCalendar } from '../calendar';
-import { addDays, addMonths, calendarOf, endOfWorkingDay, nextOpening } from '../calendar';
+import { addDays, addMonths, addOfficeMinutes, calendarOf, endOfWorkingDay, nextOpening } from '../calendar';
 import type { EventDraft, RuleContext } from '../kind';
 import { addMinutes } from '../time';
 import type {
@@ -19,14 +19,27 @@ import type {
   Obligation,
 } from './model';
 import { COMPLAINT_TIMERS as T } from './model';
+import { startStillOverdue, stillOverdue } from './still-overdue';
 
 export interface ClockRule {
-  /** `deadline`: a miss is escalated; `reminder`: it only reminds; `upgrade`: CH-1's one-month rule. */
-  kind: 'deadline' | 'reminder' | 'upgrade';
+  /**
+   * `deadline`: a miss is escalated; `reminder`: it only reminds; `upgrade`: CH-1's one-month rule;
+   * `daily`: a deadline still missed, texted one level up (still-overdue.ts).
+   */
+  kind: 'deadline' | 'reminder' | 'upgrade' | 'daily';
   /** What stays owed after a miss. */
   owes?: Obligation;
   /** The next rung when this one is missed, due relative to this one's due time. */
-  next?: { timer: ComplaintTimer; due: (missedDue: Date, calendar: OfficeCalendar) => Date };
+  next?: { timer: ComplaintTimer; due: (missedDue: Date, calendar: OfficeCalendar, urgent: boolean) => Date };
+}
+
+/**
+ * ADR 016 (issue 11 item 13): `minutes` after `from` for a clock about office work — office minutes
+ * for a complaint without ongoing harm (an after-hours complaint about a rude guard waits for the
+ * office), wall minutes with ongoing harm (CH-8: harm does not wait).
+ */
+export function workMinutes(from: Date, minutes: number, calendar: OfficeCalendar, urgent: boolean): Date {
+  return urgent ? addMinutes(from, minutes) : addOfficeMinutes(from, minutes, calendar);
 }
 
 /** Every complaint clock and what its miss means. Escalation chains are the `next` links. */
@@ -36,7 +49,7 @@ export const CLOCK_RULES: Record<ComplaintTimer, ClockRule> = {
   [T.handoff]: {
     kind: 'deadline',
     owes: 'report-sheet',
-    next: { timer: T.handoffL2, due: (d) => addMinutes(d, 10) },
+    next: { timer: T.handoffL2, due: (d, c, urgent) => workMinutes(d, 10, c, urgent) },
   },
   [T.handoffL2]: { kind: 'deadline', owes: 'report-sheet' },
   [T.harm]: { kind: 'deadline', owes: 'stop-harm', next: { timer: T.harmL2, due: (d) => addMinutes(d, 10) } },
@@ -44,7 +57,7 @@ export const CLOCK_RULES: Record<ComplaintTimer, ClockRule> = {
   [T.supervisor]: {
     kind: 'deadline',
     owes: 'supervisor',
-    next: { timer: T.supervisorL2, due: (d) => addMinutes(d, 30) },
+    next: { timer: T.supervisorL2, due: (d, c, urgent) => workMinutes(d, 30, c, urgent) },
   },
   [T.supervisorL2]: { kind: 'deadline', owes: 'supervisor' },
   // Missed at closing time: the deputy GM hears of it when the office opens next.
@@ -63,6 +76,9 @@ export const CLOCK_RULES: Record<ComplaintTimer, ClockRule> = {
   [T.resolveMajor]: { kind: 'deadline', owes: 'resolve' },
   [T.callback]: { kind: 'deadline', owes: 'callback' },
   [T.oneMonth]: { kind: 'upgrade', owes: 'resolve' },
+  [T.overdueDay1]: { kind: 'daily' },
+  [T.overdueDay2]: { kind: 'daily' },
+  [T.overdueDay3]: { kind: 'daily' },
 };
 
 export function isComplaintTimer(name: string): name is ComplaintTimer {
@@ -96,7 +112,8 @@ export interface GradingFacts {
  * from reception; the department's signature (CH-4, CH-8) and the follow-ups (DS-4, DS-5) from the
  * hand-off. An invalid complaint is served (CH-9) with the hand-off and follow-ups but has no
  * severity clocks. The second follow-up is due by the end of the working day the first one falls
- * in: a complaint handed off at 17:29 is followed up at 19:29 and again before the next closing.
+ * in. Without ongoing harm the clocks about office work (the signature, the supervisor, the
+ * follow-ups) count office minutes (ADR 016): handed off at 21:00, the department signs by 08:40.
  */
 export function handoffClocks(
   facts: GradingFacts,
@@ -104,31 +121,48 @@ export function handoffClocks(
   handedOffAt: Date,
   calendar: OfficeCalendar,
 ): ClockStarts {
-  const firstFollowUp = new Date(handedOffAt.getTime() + 2 * 3_600_000);
+  const urgent = facts.ongoingHarm === true;
+  const firstFollowUp = workMinutes(handedOffAt, 120, calendar, urgent);
   const clocks: ClockStarts = {
-    [T.handoff]: addMinutes(handedOffAt, 10).toISOString(),
+    [T.handoff]: workMinutes(handedOffAt, 10, calendar, urgent).toISOString(),
     [T.followUp]: firstFollowUp.toISOString(),
     [T.followUpEod]: endOfWorkingDay(firstFollowUp, calendar).toISOString(),
   };
   if (facts.ongoingHarm) clocks[T.harm] = addMinutes(handedOffAt, 10).toISOString();
   if (!facts.valid) return clocks;
+  return { ...clocks, ...severityClocks(facts, receivedAt, handedOffAt, calendar) };
+}
+
+/**
+ * CH-5, CH-7, CH-1: the clocks of a valid complaint's severity, started at `startedAt` (the hand-off,
+ * or a regrade, ADR 016) and counted from reception. The supervisor's 30 minutes count office
+ * minutes without ongoing harm.
+ */
+export function severityClocks(
+  facts: GradingFacts,
+  receivedAt: Date,
+  startedAt: Date,
+  calendar: OfficeCalendar,
+): ClockStarts {
+  const clocks: ClockStarts = {};
+  const urgent = facts.ongoingHarm === true;
   switch (facts.severity) {
     case 'minor':
       // "within 2 days or by the resident's deadline": the resident's word wins, shorter or longer.
       if (facts.residentDeadline) {
-        clocks[T.resolveByResident] = due(new Date(facts.residentDeadline), handedOffAt);
+        clocks[T.resolveByResident] = due(new Date(facts.residentDeadline), startedAt);
       } else {
-        clocks[T.resolveMinor] = due(addDays(receivedAt, 2, calendar), handedOffAt);
+        clocks[T.resolveMinor] = due(addDays(receivedAt, 2, calendar), startedAt);
       }
-      clocks[T.oneMonth] = due(addMonths(receivedAt, 1, calendar.timeZone), handedOffAt);
+      clocks[T.oneMonth] = due(addMonths(receivedAt, 1, calendar.timeZone), startedAt);
       break;
     case 'important':
-      clocks[T.supervisor] = due(addMinutes(receivedAt, 30), handedOffAt);
-      clocks[T.resolveImportant] = due(addDays(receivedAt, 3, calendar), handedOffAt);
-      clocks[T.oneMonth] = due(addMonths(receivedAt, 1, calendar.timeZone), handedOffAt);
+      clocks[T.supervisor] = due(workMinutes(receivedAt, 30, calendar, urgent), startedAt);
+      clocks[T.resolveImportant] = due(addDays(receivedAt, 3, calendar), startedAt);
+      clocks[T.oneMonth] = due(addMonths(receivedAt, 1, calendar.timeZone), startedAt);
       break;
     case 'major':
-      Object.assign(clocks, majorClocks(receivedAt, handedOffAt, calendar));
+      Object.assign(clocks, majorClocks(receivedAt, startedAt, calendar));
       break;
   }
   return clocks;
@@ -151,15 +185,20 @@ export function resolvedClocks(resolvedAt: Date, calendar: OfficeCalendar): Cloc
   return { [T.callback]: endOfWorkingDay(resolvedAt, calendar).toISOString() };
 }
 
-/** The first rung of each signature's clock (CH-4, CH-8, CH-5), started at `from`. */
-function signatureClock(step: AckStep, from: Date, calendar: OfficeCalendar): ClockStarts {
+/** The first rung of each signature's clock (CH-4, CH-8, CH-5), started at `from` (office minutes unless urgent). */
+export function signatureClock(
+  step: AckStep,
+  from: Date,
+  calendar: OfficeCalendar,
+  urgent: boolean,
+): ClockStarts {
   switch (step) {
     case 'report-sheet':
-      return { [T.handoff]: addMinutes(from, 10).toISOString() };
+      return { [T.handoff]: workMinutes(from, 10, calendar, urgent).toISOString() };
     case 'stop-harm':
       return { [T.harm]: addMinutes(from, 10).toISOString() };
     case 'supervisor':
-      return { [T.supervisor]: addMinutes(from, 30).toISOString() };
+      return { [T.supervisor]: workMinutes(from, 30, calendar, urgent).toISOString() };
     case 'director':
       return { [T.director]: endOfWorkingDay(from, calendar).toISOString() };
   }
@@ -178,12 +217,13 @@ export function reopenClocks(
   now: Date,
   calendar: OfficeCalendar,
 ): ClockStarts {
-  const firstFollowUp = new Date(now.getTime() + 2 * 3_600_000);
+  const urgent = ticket.ongoingHarm === true;
+  const firstFollowUp = workMinutes(now, 120, calendar, urgent);
   const clocks: ClockStarts = {
     [T.followUp]: firstFollowUp.toISOString(),
     [T.followUpEod]: endOfWorkingDay(firstFollowUp, calendar).toISOString(),
   };
-  for (const step of owed) Object.assign(clocks, signatureClock(step, now, calendar));
+  for (const step of owed) Object.assign(clocks, signatureClock(step, now, calendar, urgent));
   if (!ticket.valid) return clocks;
   const oneMonth = due(addMonths(new Date(ticket.createdAt), 1, calendar.timeZone), now);
   switch (ticket.severity) {
@@ -212,9 +252,10 @@ export function nextRung(
   dueAt: Date,
   now: Date,
   calendar: OfficeCalendar,
+  urgent = false,
 ): ClockStarts {
   const next = CLOCK_RULES[timer].next;
-  return next ? { [next.timer]: due(next.due(dueAt, calendar), now) } : {};
+  return next ? { [next.timer]: due(next.due(dueAt, calendar, urgent), now) } : {};
 }
 
 /** DS-5: something is handled or arranged once the department has signed for the report sheet. */
@@ -260,6 +301,8 @@ export function complaintTimerDue(
           timers: majorClocks(dueAt, ctx.now, calendar),
         },
       };
+    case 'daily':
+      return stillOverdue(ticket, timer, state.dueAt, ctx);
     case 'deadline': {
       const reasons = timer === T.followUpEod ? eodReasons(ticket) : undefined;
       return {
@@ -269,7 +312,11 @@ export function complaintTimerDue(
           dueAt: state.dueAt,
           owes: rule.owes ?? 'resolve',
           ...(reasons ? { reasons } : {}),
-          timers: nextRung(timer, dueAt, ctx.now, calendar),
+          timers: {
+            ...nextRung(timer, dueAt, ctx.now, calendar, ticket.ongoingHarm === true),
+            // ADR 016: still missed at the next working days' opening, texted again one level up.
+            ...startStillOverdue(ticket, ctx.now, calendar),
+          },
         },
       };
     }

@@ -51,7 +51,7 @@ export function refuseAccused(ticket: ComplaintTicket, command: ComplaintCommand
       ACCUSED_MAY_NOT_ACT,
     );
   }
-  if (command.type === 'grade' && names(command.about)) {
+  if ((command.type === 'grade' || command.type === 'regrade') && names(command.about)) {
     throw new Forbidden(
       'CH-2/CH-5: the person complained about never grades it; the next in line at the desk grades a complaint about you',
       ACCUSED_MAY_NOT_ACT,

@@ -17,6 +17,8 @@ import {
   requireDeskOrAbove,
 } from './conflict';
 import { grade } from './grading';
+import { regrade } from './regrade';
+import { raisesToMajor, timesRaised } from './repeats';
 import type {
   AckStep,
   ComplaintCommand,
@@ -150,13 +152,20 @@ function resolve(ticket: ComplaintTicket, command: Body<'resolve'>, ctx: RuleCon
 function callback(ticket: ComplaintTicket, command: Body<'callback'>, ctx: RuleContext): Draft {
   requireDeskOrAbove(ticket, ctx, 'the callback');
   if (command.outcome === 'dissatisfied') {
+    const repeats = (ticket.repeats ?? 0) + 1;
+    // CH-1: the third time the resident raised it (earlier complaints and callbacks) it is major.
+    const raise = raisesToMajor(ticket.valid, ticket.severity, timesRaised(ticket.repeatOf, repeats));
+    const handling: ComplaintTicket = raise
+      ? { ...ticket, severity: 'major', repeatRaisedFrom: ticket.severity }
+      : ticket;
     return {
       type: 'complaint.reopened',
       data: {
         outcome: 'dissatisfied',
         ...(command.note ? { note: command.note } : {}),
-        repeats: (ticket.repeats ?? 0) + 1,
-        timers: reopenClocks(ticket, openAckSteps(ticket), ctx.now, calendarOf(ctx.park)),
+        repeats,
+        ...(raise && ticket.severity ? { raisedFrom: ticket.severity } : {}),
+        timers: reopenClocks(handling, openAckSteps(handling), ctx.now, calendarOf(ctx.park)),
       },
     };
   }
@@ -187,6 +196,7 @@ const DECIDERS: Deciders<ComplaintTicket, ComplaintCommandBody, ComplaintEvent> 
   resolve,
   callback,
   'service-slip': serviceSlip,
+  regrade,
 };
 
 /**

@@ -7,6 +7,7 @@ import { NotFound, RuleViolation } from '../errors';
 import type { EventDraft, RuleContext } from '../kind';
 import type { StaffMember } from '../park';
 import { handoffClocks } from './clocks';
+import { withRepeats } from './repeats';
 import type {
   ComplaintAbout,
   ComplaintCommandBody,
@@ -96,14 +97,16 @@ export function checkGrading(
 
 /**
  * CH-2: the dispatcher grades a complaint received ungraded (from the phone), which hands the
- * report sheet off (CH-4) and starts its clocks; the day clocks still count from reception.
+ * report sheet off (CH-4) and starts its clocks; the day clocks still count from reception. CH-1:
+ * the earlier complaints the app found are linked, the third time raised to major.
  */
 export function grade(
   ticket: ComplaintTicket,
   command: Extract<ComplaintCommandBody, { type: 'grade' }>,
   ctx: RuleContext,
 ): EventDraft<ComplaintEvent> {
-  const checked = checkGrading(command, ticket, ctx);
+  // CH-1: linked to the unit's earlier complaints about the department; the third is major.
+  const checked = withRepeats(checkGrading(command, ticket, ctx), command.earlier, ticket.repeats ?? 0);
   const timers = handoffClocks(checked, new Date(ticket.createdAt), ctx.now, calendarOf(ctx.park));
   return { type: 'complaint.graded', data: { ...checked, timers } };
 }

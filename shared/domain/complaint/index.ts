@@ -55,11 +55,13 @@ export type {
   EodReason,
   Grading,
   Obligation,
+  RepeatLink,
   ResolutionVia,
   SignatureOverride,
 } from './model';
 export {
   ACK_STEPS,
+  ESCALATION_LADDER,
   CALLBACK_OUTCOMES,
   COMPLAINT_COMMANDS,
   COMPLAINT_SEVERITIES,
@@ -70,6 +72,18 @@ export {
 } from './model';
 export { COMPLAINT_CHAINS, complaintNotifications, MISS_TEXTS } from './notifications';
 export { openComplaint } from './open';
+export { regrade } from './regrade';
+export type { ComplaintScript } from './script';
+export { COMPLAINT_APOLOGY, complaintScript } from './script';
+export {
+  REPEAT_LINKS_MAX,
+  REPEAT_RAISES_TO_MAJOR,
+  REPEAT_WINDOW_DAYS,
+  repeatLinkOf,
+  timesRaised,
+  withRepeats,
+} from './repeats';
+export { STILL_OVERDUE_DAYS, STILL_OVERDUE_TIMERS } from './still-overdue';
 export { departmentHeads, openAckSteps, ROUTING_ROLES, requiredAckSteps } from './signatures';
 
 export const complaintRules: TicketKindRules<

@@ -19,6 +19,7 @@ export const COMPLAINT_COMMANDS = [
   'resolve',
   'callback',
   'service-slip',
+  'regrade',
 ] as const;
 export type ComplaintCommand = (typeof COMPLAINT_COMMANDS)[number];
 
@@ -38,9 +39,12 @@ export const COMPLAINT_TRANSITIONS: TransitionTable<ComplaintStatus, ComplaintCo
     'follow-ups': 'handed-off',
     reply: 'handed-off',
     resolve: 'resolved',
+    regrade: 'handed-off',
   },
   acknowledged: {
     acknowledge: 'acknowledged',
+    // ADR 016: moved to another department, the new one signs for the report sheet again.
+    regrade: ['acknowledged', 'handed-off'],
     'follow-ups': 'acknowledged',
     reply: 'acknowledged',
     resolve: 'resolved',
@@ -67,6 +71,13 @@ export type AckStep = (typeof ACK_STEPS)[number];
 
 /** What a missed clock leaves owed until somebody does it; a ticket owing any is overdue. */
 export type Obligation = AckStep | 'grade' | 'follow-up' | 'reply' | 'resolve' | 'callback';
+
+/**
+ * Who is pressed, level by level, when a deadline is missed (notifications.ts has each level's
+ * roles): an escalation skips a level whose people just missed it (ADR 016).
+ */
+export const ESCALATION_LADDER = ['supervisor', 'officeManager', 'director', 'deputyGm', 'gm'] as const;
+export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
 
 /** Every clock a complaint runs (clocks.ts says when each is due and what its miss means). */
 export const COMPLAINT_TIMERS = {
@@ -102,6 +113,13 @@ export const COMPLAINT_TIMERS = {
   callback: 'callback-eod',
   /** CH-1: a valid complaint not resolved within one month becomes major. */
   oneMonth: 'escalate-1m',
+  /**
+   * ADR 016: a missed deadline that stays missed is texted again at the next working days' opening,
+   * one level up each day, at most STILL_OVERDUE_DAYS days.
+   */
+  overdueDay1: 'overdue-day-1',
+  overdueDay2: 'overdue-day-2',
+  overdueDay3: 'overdue-day-3',
 } as const;
 export type ComplaintTimer = (typeof COMPLAINT_TIMERS)[keyof typeof COMPLAINT_TIMERS];
 
@@ -135,6 +153,23 @@ export interface ComplaintSubject {
   staffName?: string;
 }
 
+/**
+ * CH-1 (经业主多次提出而得不到解决): an earlier complaint of the same unit about the same department
+ * within REPEAT_WINDOW_DAYS, and how many times it was raised (itself and its dissatisfied callbacks).
+ */
+export interface RepeatLink {
+  id: string;
+  number?: string;
+  times: number;
+}
+
+/** What a grading records of earlier complaints (repeats.ts): the links, and a raise to major. */
+export interface RepeatFacts {
+  repeatOf?: RepeatLink[];
+  /** Raised to major as the third time the resident raised it; the severity it was graded. */
+  repeatRaisedFrom?: ComplaintSeverity;
+}
+
 /** CH-2 and CH-1: the dispatcher's call on a complaint. */
 export interface Grading {
   valid: boolean;
@@ -149,10 +184,26 @@ export interface Grading {
 export type GradingData = { valid: boolean; severity?: ComplaintSeverity; about: ComplaintSubject } & Pick<
   Grading,
   'demand' | 'residentDeadline' | 'ongoingHarm'
->;
+> &
+  RepeatFacts;
+
+/**
+ * The earlier complaints the app found for a grading (same park, unit and department, within
+ * REPEAT_WINDOW_DAYS): never sent by a client (the schemas are strict), added by the app.
+ */
+export interface Earlier {
+  earlier?: RepeatLink[];
+}
+
+/** ADR 016: the grading a correction replaced. */
+export interface GradingBefore {
+  valid?: boolean;
+  severity?: ComplaintSeverity;
+  about?: ComplaintSubject;
+}
 
 /** What the register records (CH-3), graded at once by the desk or left for the dispatcher (IVR). */
-export interface ComplaintIntake extends Partial<Grading> {
+export interface ComplaintIntake extends Partial<Grading>, Earlier {
   caller: Caller;
   occurredAt: string;
   place: string;
@@ -208,6 +259,12 @@ export interface ComplaintTicket extends TicketBase {
   reopenedAt?: string;
   /** CH-1: raised to major after a month unresolved; the severity it had before. */
   raisedFrom?: ComplaintSeverity;
+  /** CH-1: earlier complaints of the same unit about the same department (repeats.ts). */
+  repeatOf?: RepeatLink[];
+  /** CH-1: raised to major as the third time the resident raised it; the severity it was graded. */
+  repeatRaisedFrom?: ComplaintSeverity;
+  /** ADR 016: corrections of the grading (regrade), how many. */
+  regrades?: number;
   /** Every deadline missed, in order (timeliness rate, 及时率, for the monthly summary). */
   missedDeadlines: ComplaintTimer[];
   /** What is owed past its deadline now; non-empty = overdue (`GET /tickets?overdue=true`). */
@@ -239,7 +296,34 @@ export type ComplaintEvent =
     >
   | TicketEvent<'complaint.called-back', { outcome: CallbackOutcome; note?: string; closes: boolean }>
   /** CH-6 made, the resident dissatisfied: back to handling, its clocks again, a repeat (CH-1). */
-  | TicketEvent<'complaint.reopened', { outcome: 'dissatisfied'; note?: string; repeats: number } & Timed>
+  | TicketEvent<
+      'complaint.reopened',
+      { outcome: 'dissatisfied'; note?: string; repeats: number; raisedFrom?: ComplaintSeverity } & Timed
+    >
+  /**
+   * ADR 016: the grading corrected after the hand-off (CH-1 应按其危害程度来划分), the clocks
+   * re-derived; `moved`: to another department, whose head signs for the report sheet anew.
+   */
+  | TicketEvent<
+      'complaint.regraded',
+      GradingData & {
+        reason: string;
+        before: GradingBefore;
+        moved: boolean;
+        cancelled: ComplaintTimer[];
+      } & Timed
+    >
+  /** ADR 016: a missed deadline still missed at a working day's opening, texted one level up. */
+  | TicketEvent<
+      'complaint.still-overdue',
+      {
+        timer: ComplaintTimer;
+        dueAt: string;
+        day: number;
+        owed: Obligation[];
+        level: EscalationLevel;
+      } & Timed
+    >
   | TicketEvent<'complaint.service-slip-filed', { number: string; signedBy: string; closes: boolean }>
   | TicketEvent<'complaint.reminded', { timer: ComplaintTimer; dueAt: string }>
   | TicketEvent<
@@ -258,7 +342,7 @@ export type ComplaintEvent =
  * refused here (signatures.ts).
  */
 export type ComplaintCommandBody =
-  | ({ type: 'grade' } & Grading)
+  | ({ type: 'grade' } & Grading & Earlier)
   | { type: 'acknowledge'; step?: AckStep; note?: string; staffId?: string }
   | { type: 'follow-ups'; note: string }
   | { type: 'reply'; note: string }
@@ -271,4 +355,11 @@ export type ComplaintCommandBody =
       override?: { reason: string };
     }
   | { type: 'callback'; outcome: CallbackOutcome; note?: string }
-  | { type: 'service-slip'; number: string; signedBy: string };
+  | { type: 'service-slip'; number: string; signedBy: string }
+  | ({
+      type: 'regrade';
+      valid?: boolean;
+      severity?: ComplaintSeverity;
+      about?: ComplaintAbout;
+      reason: string;
+    } & Earlier);

@@ -7,137 +7,31 @@
  * these into sends.
  */
 import type { AckLinkPurpose } from '../ack-link';
-import type { Park, Role, StaffMember } from '../park';
+import type { Park, StaffMember } from '../park';
 import { DEPARTMENT_LABELS, firstHolders } from '../park';
 import { deskOnShift } from '../shift';
 import type { Notification, SmsPart } from '../sms';
 import { fitSms, freeText, LINK_SMS_ROOM, polite, reference } from '../sms';
 import { addMinutes, chineseShort } from '../time';
 import { isAccused } from './conflict';
-import type { ComplaintEvent, ComplaintTicket, ComplaintTimer } from './model';
-import { COMPLAINT_TIMERS as T } from './model';
-import { departmentHeads, openAckSteps, ROUTING_ROLES } from './signatures';
+import type { AckStep, ComplaintEvent, ComplaintTicket } from './model';
+import { ACK_STEPS, COMPLAINT_TIMERS as T, ESCALATION_LADDER } from './model';
+import {
+  COMPLAINT_CHAINS,
+  COMPLAINT_LINK_DAYS,
+  EOD_TEXTS,
+  isMissed,
+  ladderIndex,
+  MISS_TEXTS,
+  OWED_BY,
+  OWED_LABELS,
+  PREVIOUS_RUNG,
+  resolveLink,
+  type Who,
+} from './miss-texts';
+import { departmentHeads, openAckSteps } from './signatures';
 
-/** Fallback chains: the first role that has anybody in the directory is texted. */
-export const COMPLAINT_CHAINS = {
-  supervisor: ROUTING_ROLES.supervisor,
-  officeManager: ['office-manager', 'office-director'],
-  director: ROUTING_ROLES.director,
-  deputyGm: ['deputy-gm', 'gm'],
-  customerServiceLead: ['customer-service-lead', 'supervisor'],
-} as const satisfies Record<string, readonly Role[]>;
-
-type Who = 'desk' | 'heads' | keyof typeof COMPLAINT_CHAINS;
-
-/**
- * How long a complaint's links work: CH-7's longest time to resolve (a major complaint, 10 days),
- * so the report sheet's link still reports the work done at the end.
- */
-export const COMPLAINT_LINK_DAYS = 10;
-
-/**
- * What a missed clock says, and to whom: the person who must act first, then up the chain.
- * `act`: the people among them who can do what is owed themselves, with the link that does it
- * and the words that ask for it (the others are asked to follow up, 跟进, or press on, 督办).
- */
-interface MissText {
-  to: readonly Who[];
-  body: (no: string, dept: string) => string;
-  ask: string;
-  act?: { who: 'heads'; purpose: (ticket: ComplaintTicket) => AckLinkPurpose; ask: string };
-}
-
-/** The department reports the work done: with the report sheet's link while that is unsigned. */
-const resolveLink = (ticket: ComplaintTicket): AckLinkPurpose =>
-  openAckSteps(ticket).includes('report-sheet') ? 'report-sheet' : 'resolve';
-const RESOLVE = { who: 'heads', purpose: resolveLink, ask: ',处理完毕请点:' } as const;
-
-/** CH-4, CH-5, CH-6, CH-7, CH-8: each missed deadline's text and its people, first who must act. */
-export const MISS_TEXTS: Record<
-  Exclude<ComplaintTimer, typeof T.followUp | typeof T.oneMonth | typeof T.followUpEod>,
-  MissText
-> = {
-  [T.grade]: {
-    to: ['desk', 'customerServiceLead'],
-    body: (no) => `投诉${no}受理10分钟未定性呈报:`,
-    ask: ',请即处理。',
-  },
-  [T.gradeL2]: { to: ['supervisor'], body: (no) => `投诉${no}受理20分钟仍未呈报:`, ask: ',请督办。' },
-  [T.handoff]: {
-    to: ['desk', 'heads'],
-    body: (no, dept) => `投诉呈报单${no}已10分钟未签收(${dept}):`,
-    ask: ',请跟进。',
-    act: { who: 'heads', purpose: () => 'report-sheet', ask: ',请即签收:' },
-  },
-  [T.handoffL2]: {
-    to: ['supervisor'],
-    body: (no, dept) => `投诉呈报单${no}已20分钟仍未签收(${dept}):`,
-    ask: ',请督办。',
-  },
-  [T.harm]: {
-    to: ['desk', 'heads'],
-    body: (no, dept) => `紧急!投诉${no}止损10分钟未确认(${dept}):`,
-    ask: ',请跟进。',
-    act: { who: 'heads', purpose: () => 'stop-harm', ask: ',止损后请点:' },
-  },
-  [T.harmL2]: {
-    to: ['supervisor'],
-    body: (no, dept) => `紧急!投诉${no}止损20分钟仍未确认(${dept}):`,
-    ask: ',请督办。',
-  },
-  [T.supervisor]: {
-    to: ['officeManager'],
-    body: (no) => `重要投诉${no}已30分钟未获主管签收:`,
-    ask: ',请督办。',
-  },
-  [T.supervisorL2]: {
-    to: ['deputyGm'],
-    body: (no) => `重要投诉${no}已1小时仍未获主管签收:`,
-    ask: ',请督办。',
-  },
-  [T.director]: { to: ['officeManager'], body: (no) => `重大投诉${no}当日未获主任签收:`, ask: ',请督办。' },
-  [T.directorL2]: { to: ['deputyGm'], body: (no) => `重大投诉${no}次日仍未获主任签收:`, ask: ',请督办。' },
-  [T.resolveMinor]: {
-    to: ['heads', 'supervisor'],
-    body: (no, dept) => `轻微投诉${no}超2天未解决(${dept}):`,
-    ask: ',请督办。',
-    act: RESOLVE,
-  },
-  [T.resolveByResident]: {
-    to: ['heads', 'supervisor'],
-    body: (no, dept) => `轻微投诉${no}超业主要求期限未解决(${dept}):`,
-    ask: ',请督办。',
-    act: RESOLVE,
-  },
-  [T.resolveImportant]: {
-    to: ['heads', 'officeManager'],
-    body: (no, dept) => `重要投诉${no}超3天未处置完毕(${dept}):`,
-    ask: ',请督办。',
-    act: RESOLVE,
-  },
-  [T.replyMajor]: {
-    to: ['director', 'deputyGm'],
-    body: (no) => `重大投诉${no}已2天未明确答复业主:`,
-    ask: ',请督办。',
-  },
-  [T.resolveMajor]: {
-    to: ['director', 'deputyGm'],
-    body: (no, dept) => `重大投诉${no}超10天未解决(${dept}):`,
-    ask: ',请督办。',
-  },
-  [T.callback]: {
-    to: ['customerServiceLead'],
-    body: (no) => `投诉${no}已处理,当日未回访业主:`,
-    ask: ',请即回访。',
-  },
-};
-
-/** DS-5 at closing time, by what is missing. */
-const EOD_TEXTS = {
-  both: (no: string) => `投诉${no}下班前未二次跟进且未安排处理:`,
-  arranged: (no: string, dept: string) => `投诉${no}至下班仍未处理或安排(${dept}):`,
-  followUp: (no: string) => `投诉${no}下班前未做第二次跟进:`,
-};
+export { COMPLAINT_CHAINS, COMPLAINT_LINK_DAYS, MISS_TEXTS } from './miss-texts';
 
 /** Who gets which SMS for an event of a complaint. */
 export function complaintNotifications(
@@ -161,6 +55,19 @@ export function complaintNotifications(
     if (who === 'heads') return departmentHeads(ticket, staff);
     return firstHolders(others, COMPLAINT_CHAINS[who]);
   };
+  /**
+   * ADR 016: a level of the ladder whose people are all `passBy` (who just missed it, who owes it)
+   * is passed to the next level up that has someone else.
+   */
+  const reach = (who: Who, passBy: ReadonlySet<string>): StaffMember[] => {
+    const from = ladderIndex(who);
+    if (from < 0 || passBy.size === 0) return people(who);
+    for (const level of ESCALATION_LADDER.slice(from)) {
+      const found = people(level).filter((p) => !passBy.has(p.id));
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
   /** One text to everyone of `whom`, once each; `link`: each gets their own link to act. */
   const send = (
     whom: readonly Who[],
@@ -168,26 +75,32 @@ export function complaintNotifications(
     purpose: string,
     link?: AckLinkPurpose,
     skip: ReadonlySet<string> = new Set(),
+    passBy: ReadonlySet<string> = new Set(),
   ): Notification[] => {
     const seen = new Set<string>(skip);
     const text = fitSms(sig, parts, link ? LINK_SMS_ROOM : undefined);
     return whom
-      .flatMap(people)
+      .flatMap((w) => reach(w, passBy))
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .map((to) => ({ to, text, purpose, ...(link ? { link: { purpose: link, expiresAt } } : {}) }));
   };
   /** The register number: a reference a link text may drop (the link's page shows it). */
   const ref = reference(no);
 
-  /** The report sheet, the stop-harm order and the routing, sent when the complaint is handed off. */
-  const handoff = (): Notification[] => [
-    ...send(
-      ['heads'],
-      ['投诉呈报单', ref, `(${dept}):${ticket.place} `, what, ',', polite('请'), '签收:'],
-      'report-sheet',
-      'report-sheet',
-    ),
-    ...(ticket.ongoingHarm
+  /**
+   * The report sheet, the stop-harm order and the routing, sent when the complaint is handed off
+   * (`steps`: only these, for a regrade).
+   */
+  const handoff = (steps: ReadonlySet<AckStep> = new Set(ACK_STEPS)): Notification[] => [
+    ...(steps.has('report-sheet')
+      ? send(
+          ['heads'],
+          ['投诉呈报单', ref, `(${dept}):${ticket.place} `, what, ',', polite('请'), '签收:'],
+          'report-sheet',
+          'report-sheet',
+        )
+      : []),
+    ...(ticket.ongoingHarm && steps.has('stop-harm')
       ? send(
           ['heads'],
           ['紧急!投诉', ref, `正在造成损害:${ticket.place} `, what, '。请先止损再处理,止损后点:'],
@@ -195,7 +108,7 @@ export function complaintNotifications(
           'stop-harm',
         )
       : []),
-    ...(ticket.valid && ticket.severity === 'important'
+    ...(ticket.valid && ticket.severity === 'important' && steps.has('supervisor')
       ? send(
           ['supervisor'],
           [
@@ -211,7 +124,7 @@ export function complaintNotifications(
           'supervisor',
         )
       : []),
-    ...(ticket.valid && ticket.severity === 'major'
+    ...(ticket.valid && ticket.severity === 'major' && steps.has('director')
       ? send(
           ['director'],
           [
@@ -253,13 +166,16 @@ export function complaintNotifications(
       );
     case 'complaint.reopened':
       // CH-6 dissatisfied: the case is back with the department that handles it (CH-1: a repeat),
-      // which reports it done again through its link.
-      return send(
-        ['heads'],
-        ['投诉', ref, `回访业主不满意,退回重新处理(${dept}):${ticket.place} `, what, '。处理完毕请点:'],
-        'reopened',
-        resolveLink(ticket),
-      );
+      // which reports it done again through its link; the third time raised it is major (the director).
+      return [
+        ...send(
+          ['heads'],
+          ['投诉', ref, `回访业主不满意,退回重新处理(${dept}):${ticket.place} `, what, '。处理完毕请点:'],
+          'reopened',
+          resolveLink(ticket),
+        ),
+        ...(event.data.raisedFrom ? handoff(new Set<AckStep>(['director'])) : []),
+      ];
     case 'complaint.reminded':
       // DS-4: the desk on shift (篇4 2) is reminded to follow up.
       return send(['desk'], [`投诉${no}已呈报2小时,请跟进进度并记录:`, what], event.data.timer);
@@ -280,6 +196,32 @@ export function complaintNotifications(
         ),
       ];
     }
+    case 'complaint.still-overdue': {
+      // ADR 016: still owed at a working day's opening: the next level up, to press on.
+      const { day, owed, level, timer } = event.data;
+      const owes = owed.map((o) => OWED_LABELS[o]).join('、');
+      const owedBy = new Set(owed.flatMap((o) => (OWED_BY[o] ? people(OWED_BY[o]) : [])).map((p) => p.id));
+      return send(
+        [level],
+        [`投诉${no}逾期第${day}个工作日仍未${owes}(${dept}):`, what, ',请督办。'],
+        timer,
+        undefined,
+        new Set(),
+        owedBy,
+      );
+    }
+    case 'complaint.regraded': {
+      // ADR 016: moved, the new department's head signs for the report sheet (with the routing);
+      // regraded in place, whoever a new signature now asks for is asked.
+      const { before, moved } = event.data;
+      const had = (step: AckStep) =>
+        step === 'report-sheet' || step === 'stop-harm'
+          ? true
+          : before.valid === true &&
+            (step === 'supervisor' ? before.severity === 'important' : before.severity === 'major');
+      const open = openAckSteps(ticket).filter((step) => moved || !had(step));
+      return handoff(new Set(open));
+    }
     case 'complaint.escalated': {
       const { timer } = event.data;
       if (timer === T.followUpEod) {
@@ -292,9 +234,17 @@ export function complaintNotifications(
               : EOD_TEXTS.followUp(no);
         return send(['officeManager'], [head, what, ',请督办。'], timer);
       }
-      if (timer === T.followUp || timer === T.oneMonth) return [];
+      if (!isMissed(timer)) return [];
       const miss = MISS_TEXTS[timer];
       const head = miss.body(no, dept);
+      // ADR 016 (item 11): never back to who just missed it or owes it: the next level up instead.
+      const owedBy = OWED_BY[event.data.owes];
+      const previous = PREVIOUS_RUNG[timer];
+      const passBy = new Set(
+        [...(owedBy ? people(owedBy) : []), ...(previous ? MISS_TEXTS[previous].to.flatMap(people) : [])].map(
+          (p) => p.id,
+        ),
+      );
       // Whoever can do what is owed gets the link for it; the rest are asked to follow up.
       const actors = miss.act
         ? send(
@@ -305,9 +255,9 @@ export function complaintNotifications(
           )
         : [];
       const acting = new Set(actors.map((n) => n.to.id));
-      const rest = send(miss.to, [head, what, miss.ask], timer, undefined, acting);
+      const rest = send(miss.to, [head, what, miss.ask], timer, undefined, acting, passBy);
       // In the order of `to`: who must act first.
-      const order = miss.to.flatMap(people).map((p) => p.id);
+      const order = miss.to.flatMap((w) => reach(w, passBy)).map((p) => p.id);
       return [...actors, ...rest].sort((a, b) => order.indexOf(a.to.id) - order.indexOf(b.to.id));
     }
     default:

@@ -9,6 +9,8 @@ import { applyComplaintEvent } from './apply';
 import { handoffClocks, receptionClocks } from './clocks';
 import { ACCUSED_MAY_NOT_ACT } from './conflict';
 import { checkGrading, checkResidentDeadline, parseTime, resolveAbout } from './grading';
+import { withRepeats } from './repeats';
+import { complaintScript } from './script';
 import type { ClockStarts, ComplaintEvent, ComplaintIntake, ComplaintTicket, GradingData } from './model';
 
 /** How far ahead of the desk's clock an event's time may be (clock skew of the caller's phone). */
@@ -37,7 +39,7 @@ export function openComplaint(
     throw new RuleViolation('COMPLAINT.OCCURRED_IN_FUTURE', 'occurredAt is later than now', 'occurredAt');
   }
   checkResidentDeadline(intake.residentDeadline, ctx.now);
-  const { valid, severity, about, demand, residentDeadline, ongoingHarm, ...register } = intake;
+  const { valid, severity, about, demand, residentDeadline, ongoingHarm, earlier, ...register } = intake;
   if (valid !== undefined && about && 'staffId' in about && about.staffId === ctx.actor.staffId) {
     // DS-1: every complaint is written down, even by the one it is about; judging it is not theirs.
     throw new Forbidden(
@@ -62,7 +64,8 @@ export function openComplaint(
     };
     timers = receptionClocks(ctx.now);
   } else {
-    const graded = checkGrading({ ...intake, valid }, {}, ctx);
+    // CH-1: linked to the unit's earlier complaints about the department; the third is major.
+    const graded = withRepeats(checkGrading({ ...intake, valid }, {}, ctx), earlier);
     grading = graded;
     timers = handoffClocks(graded, ctx.now, ctx.now, calendarOf(ctx.park));
   }
@@ -73,5 +76,7 @@ export function openComplaint(
     actor: ctx.actor,
     data: { ...register, ...grading, number, timers },
   };
-  return { ticket: applyComplaintEvent(undefined, event, input), event, reply: {} };
+  const ticket = applyComplaintEvent(undefined, event, input);
+  // CH-2: the sentences the dispatcher says (feelings first, then the matter, then what happens next).
+  return { ticket, event, reply: { script: complaintScript(ticket, ctx.park) } };
 }

@@ -25,7 +25,9 @@ export const PROMPTS = {
   noOne: '对不起,暂时无法转接,请稍后再拨。',
   more: '如需人工服务请按0;没有其他要求,请直接挂机。',
   goodbye: '感谢您的来电,再见。',
-  complaintDone: '我们会尽快处理,并把结果告诉您。',
+  // CH-2: an apology first, then what happens next (the desk grades and hands it off in 10 minutes, CH-4; the callback, CH-6).
+  complaintDone:
+    '给您带来不便,我们非常抱歉。我们会在10分钟内把您的投诉转交负责部门,处理完毕当天回访您,把结果告诉您。',
   emergencyDone: '已通知管理处经理。正在为您转接值班人员,请不要挂机。',
   /** A repeated call joined the caller's open ticket (ADR 011): said before its number. */
   calledAgain: '您反映的情况已经登记,正在处理中,您这次来电也已记录。',

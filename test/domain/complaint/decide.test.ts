@@ -223,7 +223,7 @@ describe('a dissatisfied callback sends the case back to handling (CH-6, CH-1)',
       dueAt: iso('2026-12-27T09:40:00+08:00'),
       state: 'pending',
     });
-    expect(allowedComplaintCommands(ticket)).toEqual(['follow-ups', 'reply', 'resolve']);
+    expect(allowedComplaintCommands(ticket)).toEqual(['follow-ups', 'reply', 'resolve', 'regrade']);
   });
 
   it('the next round closes as the first would; each dissatisfied callback is one more repeat', () => {
@@ -231,6 +231,14 @@ describe('a dissatisfied callback sends the case back to handling (CH-6, CH-1)',
     story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'in-person' }, minutes(NEXT_DAY, 60));
     story = run(story, { type: 'callback', outcome: 'dissatisfied' }, minutes(NEXT_DAY, 90));
     expect(story.ticket.repeats).toBe(2);
+    // CH-1 (经业主多次提出而得不到解决): raised the third time, it is major: the director signs first.
+    expect(story.ticket).toMatchObject({ severity: 'major', repeatRaisedFrom: 'important' });
+    story = run(
+      story,
+      { type: 'acknowledge', step: 'director' },
+      minutes(NEXT_DAY, 100),
+      actorOf('office-director-1'),
+    );
     story = run(story, { type: 'resolve', confirmedBy: '张伟', via: 'in-person' }, minutes(NEXT_DAY, 120));
     story = run(story, { type: 'callback', outcome: 'satisfied' }, minutes(NEXT_DAY, 150));
     story = run(story, { type: 'service-slip', number: 'FW-0102', signedBy: '陈静' }, minutes(NEXT_DAY, 160));

@@ -33,6 +33,8 @@ describe('the lifecycle table (what each status accepts)', () => {
 
   const BODIES: Record<ComplaintCommand, ComplaintCommandBody> = {
     grade: { type: 'grade', valid: true, severity: 'minor', about: { department: 'engineering' } },
+    // ADR 016: a correction after the hand-off.
+    regrade: { type: 'regrade', severity: 'major', reason: '电梯困人风险,升为重大' },
     acknowledge: { type: 'acknowledge' },
     'follow-ups': { type: 'follow-ups', note: '跟进' },
     reply: { type: 'reply', note: '明确答复' },

@@ -125,7 +125,9 @@ describe('at the hand-off (CH-4, CH-5, CH-8)', () => {
       STAFF,
       PARK,
     );
-    expect(texts.map((n) => n.to.id)).toEqual(['office-manager-1']);
+    // The office manager signs for the supervisor's department and just missed it: the next up
+    // (ADR 016, issue 11 item 11).
+    expect(texts.map((n) => n.to.id)).toEqual(['office-director-1']);
   });
 
   it('CH-2: a complaint from the phone tells the desk to grade it; one typed at the desk tells nobody', () => {
@@ -171,9 +173,10 @@ describe('missed deadlines go to the person who must act, then up the chain', ()
   });
 
   it('DS-4: outside office hours the reminder goes to the duty officer (篇4 2)', () => {
+    // With ongoing harm (CH-8) the follow-up clock runs after hours (ADR 016).
     const late = new Date('2026-11-27T16:30:00+08:00');
     const story = advance(
-      open(intake({ occurredAt: '2026-11-27T16:00:00+08:00' }), late),
+      open(intake({ occurredAt: '2026-11-27T16:00:00+08:00', ongoingHarm: true }), late),
       minutes(late, 120),
     );
     const reminder = story.events.find((e) => e.type === 'complaint.reminded')!;
