@@ -75,7 +75,7 @@ describe('the emergency story, end to end', () => {
     expect(opened.body.notified.responders).toHaveLength(6);
     expect(ticket.timers['escalate-r1-L1']).toMatchObject({
       state: 'pending',
-      dueAt: expect.stringMatching(/^2026-11-27T18:05:0/),
+      dueAt: expect.stringMatching(/^2026-11-28T02:05:00(\.\d{3})?\+08:00$/),
     });
 
     // EM-2 at once: the office manager, with place, category and a personal link; EM-3 right after.
@@ -173,11 +173,11 @@ describe('the emergency story, end to end', () => {
     ]);
     // Each escalation stamped with its own due time, not when the clock stopped.
     expect(events.slice(1, 6).map((e: { at: string }) => e.at.slice(11, 16))).toEqual([
-      '18:05',
-      '18:10',
-      '18:15',
-      '18:20',
-      '18:25',
+      '02:05',
+      '02:10',
+      '02:15',
+      '02:20',
+      '02:25',
     ]);
     expect(events[6].actor).toMatchObject({ staffId: 'gm-1', name: '梁思远' });
     const smsEntries = view.body.timeline.filter((e: { type: string }) => e.type === 'sms');
