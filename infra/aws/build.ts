@@ -7,7 +7,14 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EstateDeskStack } from './stack';
 import { contextString } from './context';
-import { alarmDestination, DEPLOY_CONTEXT, deployRegion, smsSpendAlarmUsd } from './deploy-target';
+import { TABLE_INDEXES } from '../../shared/adapters/dynamo/table';
+import {
+  alarmDestination,
+  DEPLOY_CONTEXT,
+  deployRegion,
+  smsSpendAlarmUsd,
+  tableIndexCount,
+} from './deploy-target';
 
 export const STACK_NAME = 'EstateDesk';
 
@@ -31,6 +38,7 @@ export function buildEstateDesk(app: App): EstateDeskStack {
     parkTimeZone: contextString(app, CONTEXT.parkTimeZone),
     alarms,
     smsSpendAlarmUsd: smsSpendAlarmUsd(app),
+    tableIndexes: tableIndexCount(app, Object.keys(TABLE_INDEXES).length),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return stack;

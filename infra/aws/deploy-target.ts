@@ -12,6 +12,7 @@ export const DEPLOY_CONTEXT = {
   alarms: 'alarms',
   smsSpendAlarmUsd: 'smsSpendAlarmUsd',
   region: 'region',
+  tableIndexes: 'tableIndexes',
 } as const;
 
 /** Where the alarms go: an email address (a new topic), an existing SNS topic, both, or nowhere on purpose. */
@@ -95,4 +96,22 @@ export function deployRegion(scope: IConstruct, env: NodeJS.ProcessEnv = process
     );
   }
   return region;
+}
+
+/**
+ * `-c tableIndexes=<n>`: declare only the table's first n indexes (TABLE_INDEXES order, oldest
+ * first). CloudFormation creates at most one global secondary index per table update, so a stack
+ * deployed before two indexes were added is brought up to date one deploy per index (README,
+ * Upgrading). Absent: all of them.
+ */
+export function tableIndexCount(scope: IConstruct, all: number): number {
+  const text = contextString(scope, DEPLOY_CONTEXT.tableIndexes);
+  if (text === undefined) return all;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > all) {
+    throw new Error(
+      `estate-desk: -c tableIndexes=${text} must be a whole number from 1 to ${all} (the indexes this version declares).`,
+    );
+  }
+  return value;
 }

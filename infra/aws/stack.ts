@@ -85,6 +85,11 @@ export interface EstateDeskStackProps extends StackProps {
   alarms: AlarmDestination;
   /** Month-to-date SMS spend (USD) that raises the spend alarm. Default 50. */
   smsSpendAlarmUsd?: number;
+  /**
+   * Declare only the first n of TABLE_INDEXES: an existing stack gains one index per deploy
+   * (CloudFormation's limit). Default: all.
+   */
+  tableIndexes?: number;
 }
 
 function pascal(kebab: string): string {
@@ -161,7 +166,8 @@ export class EstateDeskStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const [indexName, index] of Object.entries(TABLE_INDEXES)) {
+    const indexes = Object.entries(TABLE_INDEXES).slice(0, props.tableIndexes);
+    for (const [indexName, index] of indexes) {
       this.table.addGlobalSecondaryIndex({
         indexName,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },

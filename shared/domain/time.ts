@@ -53,6 +53,22 @@ export function localDateTime(instant: Date, timeZone: string): string {
   return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
 
+/**
+ * `instant` as an ISO 8601 time in `timeZone` with its offset (`2026-11-27T15:00:00+08:00`;
+ * milliseconds only when there are some): what the API answers, read as the park's clocks show it
+ * (issue 11 item 23). The same instant as its UTC form; any ISO parser reads it back.
+ */
+export function zonedIso(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  const wallMs = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const offsetMinutes = Math.round((wallMs - (instant.getTime() - instant.getUTCMilliseconds())) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const ms = instant.getUTCMilliseconds();
+  const fraction = ms ? `.${String(ms).padStart(3, '0')}` : '';
+  return `${localDateTime(instant, timeZone)}${fraction}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
 /** `yyyymmdd` of the park-local day, as used in register numbers (R20261127-003). */
 export function localDay(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);

@@ -7,6 +7,7 @@ import {
   localDay,
   parseDuration,
   wallClock,
+  zonedIso,
 } from '../../shared/domain/time';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -114,4 +115,38 @@ describe('parseDuration: ISO-8601 PnDTnHnMnS', () => {
       expect(parseDuration(text)).toBeUndefined();
     },
   );
+});
+
+describe("zonedIso: the API's times, as the park's clocks read them (issue 11 item 23)", () => {
+  it.each([
+    [
+      '2026-11-27T07:00:00.000Z',
+      SHANGHAI,
+      '2026-11-27T15:00:00+08:00',
+      'Shanghai, whole seconds: no fraction',
+    ],
+    ['2026-11-27T15:59:59.250Z', SHANGHAI, '2026-11-27T23:59:59.250+08:00', 'milliseconds kept'],
+    ['2026-11-27T16:00:00.000Z', SHANGHAI, '2026-11-28T00:00:00+08:00', 'midnight: the next day'],
+    ['2026-03-08T06:59:59.000Z', NEW_YORK, '2026-03-08T01:59:59-05:00', 'New York before spring forward'],
+    ['2026-03-08T07:00:00.000Z', NEW_YORK, '2026-03-08T03:00:00-04:00', 'New York after spring forward'],
+    [
+      '2026-11-01T05:30:00.000Z',
+      NEW_YORK,
+      '2026-11-01T01:30:00-04:00',
+      'the first 01:30 of the fall-back day',
+    ],
+    [
+      '2026-11-01T06:30:00.000Z',
+      NEW_YORK,
+      '2026-11-01T01:30:00-05:00',
+      'the second 01:30 of the fall-back day',
+    ],
+    ['2026-11-27T07:00:00.000Z', 'Asia/Kolkata', '2026-11-27T12:30:00+05:30', 'a half-hour offset'],
+    ['2026-11-27T07:00:00.000Z', 'UTC', '2026-11-27T07:00:00+00:00', 'UTC itself'],
+  ])('%s in %s is %s (%s)', (instant, zone, expected) => {
+    const zoned = zonedIso(new Date(instant), zone);
+    expect(zoned).toBe(expected);
+    // The same instant: any ISO parser reads it back.
+    expect(new Date(zoned).toISOString()).toBe(instant);
+  });
 });

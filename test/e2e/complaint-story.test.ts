@@ -58,8 +58,9 @@ async function clockTo(time: string) {
   return res.body.fired as { timer: string; outcome: string }[];
 }
 
-/** An instant within the second given (UTC, to the second). */
-const near = (secondUtc: string) => expect.stringMatching(new RegExp(`^${secondUtc}\\.\\d{3}Z$`));
+/** A time the API answers (the park's, +08:00) within the second `localSecond` (the stepped clock adds milliseconds). */
+const near = (localSecond: string) =>
+  expect.stringMatching(new RegExp(`^${localSecond}(\\.\\d{3})?\\+08:00$`));
 
 async function step(id: string, command: string, token: string, body?: unknown) {
   const res = await desk.call('POST', `/tickets/${id}/${command}`, { token, ...(body ? { body } : {}) });
@@ -218,7 +219,7 @@ describe('the complaint story, end to end', () => {
       note: '已更换控制板',
     });
     expect(resolved.status).toBe('resolved');
-    expect(resolved.timers['callback-eod']).toEqual({ dueAt: '2026-11-30T09:30:00.000Z', state: 'pending' });
+    expect(resolved.timers['callback-eod']).toEqual({ dueAt: '2026-11-30T17:30:00+08:00', state: 'pending' });
     expect(await texts(id, 10)).toEqual([
       [
         PHONE['supervisor-1'],
@@ -287,12 +288,12 @@ describe('the complaint story, end to end', () => {
     ]);
     const entry = (type: string, n = 0) => timeline.filter((e) => e.type === type)[n]!;
     expect(entry('complaint.opened').timers?.set).toMatchObject({
-      'handoff-10m': near('2026-11-27T01:50:00'),
+      'handoff-10m': near('2026-11-27T09:50:00'),
     });
     expect(entry('complaint.escalated', 0)).toMatchObject({
-      at: near('2026-11-27T01:50:00'),
+      at: near('2026-11-27T09:50:00'),
       data: { timer: 'handoff-10m', owes: 'report-sheet' },
-      timers: { missed: ['handoff-10m'], set: { 'handoff-L2': near('2026-11-27T02:00:00') } },
+      timers: { missed: ['handoff-10m'], set: { 'handoff-L2': near('2026-11-27T10:00:00') } },
     });
     // Owing nothing more, the daily text of a deadline still missed is called off (ADR 016).
     expect(entry('complaint.acknowledged', 0).timers).toEqual({
@@ -311,7 +312,7 @@ describe('the complaint story, end to end', () => {
     expect(entry('complaint.resolved').timers).toEqual({
       met: ['escalate-1m'],
       cancelled: ['overdue-day-1'],
-      set: { 'callback-eod': '2026-11-30T09:30:00.000Z' },
+      set: { 'callback-eod': '2026-11-30T17:30:00+08:00' },
     });
     expect(entry('complaint.service-slip-filed').data).toMatchObject({
       number: 'FW-0101',
@@ -372,10 +373,10 @@ describe('the complaint story, end to end', () => {
     });
     expect(graded.timers['grade-10m'].state).toBe('met');
     expect(graded.timers['resolve-by-resident']).toEqual({
-      dueAt: '2026-12-29T04:00:00.000Z',
+      dueAt: '2026-12-29T12:00:00+08:00',
       state: 'pending',
     });
-    expect(graded.timers['handoff-10m'].dueAt).toEqual(near('2026-12-28T01:16:00'));
+    expect(graded.timers['handoff-10m'].dueAt).toEqual(near('2026-12-28T09:16:00'));
     await clockTo('2026-12-28T09:10:00+08:00');
     const messages = await sms(ticket.id);
     expect(messages.map((m) => m.to)).toEqual([PHONE['dispatcher-1'], PHONE['engineering-manager-1']]);

@@ -75,7 +75,7 @@ describe('the emergency story, end to end', () => {
     expect(opened.body.notified.responders).toHaveLength(6);
     expect(ticket.timers['escalate-r1-L1']).toMatchObject({
       state: 'pending',
-      dueAt: expect.stringMatching(/^2026-11-27T18:05:0/),
+      dueAt: expect.stringMatching(/^2026-11-28T02:05:00(\.\d{3})?\+08:00$/),
     });
 
     // EM-2 at once: the office manager, with place, category and a personal link; EM-3 right after.
@@ -186,7 +186,7 @@ describe('the emergency story, end to end', () => {
       events
         .filter((e: { type: string }) => e.type === 'emergency.escalated')
         .map((e: { at: string }) => e.at.slice(11, 16)),
-    ).toEqual(['18:05', '18:10', '18:15', '18:20', '18:25']);
+    ).toEqual(['02:05', '02:10', '02:15', '02:20', '02:25']);
     expect(events.at(-1).actor).toMatchObject({ staffId: 'gm-1', name: '梁思远' });
     const smsEntries = view.body.timeline.filter((e: { type: string }) => e.type === 'sms');
     // 7 at opening, 5 up the chain, 5 to the owner about them (item 15), 1 about the scene (item 16).

@@ -205,9 +205,12 @@ describe('a dissatisfied callback does not close the case (CH-6, CH-1)', () => {
     expect(reopened.resolution).toBeUndefined();
     expect(reopened.timers['callback-eod'].state).toBe('met');
     expect(reopened.timers['resolve-3d']).toMatchObject({ state: 'pending' });
-    expect(reopened.timers['resolve-3d'].dueAt).toMatch(/^2026-12-01T02:00:0\d\.\d{3}Z$/);
-    expect(reopened.timers['follow-up-2h'].dueAt).toMatch(/^2026-11-28T04:00:0\d\.\d{3}Z$/);
-    expect(reopened.timers['follow-up-eod']).toEqual({ dueAt: '2026-11-28T09:30:00.000Z', state: 'pending' });
+    expect(reopened.timers['resolve-3d'].dueAt).toMatch(/^2026-12-01T10:00:0\d(\.\d{3})?\+08:00$/);
+    expect(reopened.timers['follow-up-2h'].dueAt).toMatch(/^2026-11-28T12:00:0\d(\.\d{3})?\+08:00$/);
+    expect(reopened.timers['follow-up-eod']).toEqual({
+      dueAt: '2026-11-28T17:30:00+08:00',
+      state: 'pending',
+    });
     const view = await desk.call('GET', `/tickets/${id}`, { token: desk.token('dispatcher') });
     const entry = view.body.timeline.find((e: { type: string }) => e.type === 'complaint.reopened');
     expect(entry).toMatchObject({ data: { outcome: 'dissatisfied', repeats: 1 } });

@@ -145,7 +145,7 @@ describe('at the office’s closing time (17:30)', () => {
     const staff = await desk.call('GET', `/tickets/${staffId}`, { token: office });
     expect(staff.body.timers['closing-20261128']).toMatchObject({
       state: 'pending',
-      dueAt: '2026-11-28T09:30:00.000Z',
+      dueAt: '2026-11-28T17:30:00+08:00',
     });
   });
 });

@@ -895,8 +895,21 @@ describe('deploy refusals and alarm destinations (-c alarmEmail | alarmTopicArn 
       { alarmEmail: 'ops@example.com', smsSpendAlarmUsd: 'lots' },
       /smsSpendAlarmUsd=lots must be a positive number/,
     ],
+    [{ alarms: 'none', tableIndexes: '0' }, /tableIndexes=0 must be a whole number from 1 to/],
+    [{ alarms: 'none', tableIndexes: 'all' }, /tableIndexes=all must be a whole number from 1 to/],
   ])('refuses %j', (context, message) => {
     expect(() => quickSynth(context)).toThrow(message);
+  });
+
+  it('with -c tableIndexes=n the table declares only its n oldest indexes (one new index per deploy)', () => {
+    const names = Object.keys(TABLE_INDEXES);
+    const declared = (context: Record<string, unknown>) => {
+      const tables = Object.values(quickSynth(context).template.findResources('AWS::DynamoDB::Table'));
+      const indexes = tables[0]?.Properties.GlobalSecondaryIndexes as { IndexName: string }[];
+      return indexes.map((index) => index.IndexName);
+    };
+    expect(declared({ alarms: 'none', tableIndexes: String(names.length - 1) })).toEqual(names.slice(0, -1));
+    expect(declared({ alarms: 'none' })).toEqual(names);
   });
 
   it('with -c alarmTopicArn, every alarm notifies that existing topic and no topic is created', () => {

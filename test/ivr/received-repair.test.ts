@@ -59,7 +59,7 @@ describe('a repair received at the desk, decided later', () => {
     expect(res.body.ticket).toMatchObject({
       status: 'booked',
       number: ticket.number,
-      timers: { 'appointment-reminder': { dueAt: '2026-12-02T01:00:00.000Z', state: 'pending' } },
+      timers: { 'appointment-reminder': { dueAt: '2026-12-02T09:00:00+08:00', state: 'pending' } },
     });
     // The dispatcher calls the resident back with RP-2's sentence for the outcome and RP-3.
     expect(res.body.script.decision).toBe('对不起,我们暂时没有人。我们约定12月2日10:00上门维修。');

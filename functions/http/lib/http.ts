@@ -26,6 +26,8 @@ import {
 import { asServiceUnavailable } from '../../../shared/adapters/aws/sdk';
 import { GROUPS, type Group } from '../../../shared/domain/park';
 import { log } from '../../../shared/log';
+import { answerTimeZone, inParkTime } from '../../../shared/app/api-times';
+import { httpDeps } from './deps';
 
 /** An HTTP-level refusal that is not a domain error (no token, body too large, unknown route). */
 export class HttpProblem extends Error {
@@ -207,7 +209,25 @@ const errorResponses: middy.MiddlewareObj<Event, APIGatewayProxyResultV2> = {
   },
 };
 
+/**
+ * A JSON answer's times as the park's clocks read them, with the offset (issue 11 item 23): every
+ * read and command path goes through here, so none can answer UTC. Errors carry no stored times.
+ */
+const parkTimes: middy.MiddlewareObj<Event, APIGatewayProxyResultV2> = {
+  after: async (request) => {
+    const response = request.response;
+    if (typeof response !== 'object' || response === null || typeof response.body !== 'string') return;
+    const status = response.statusCode ?? 200;
+    const type = String(response.headers?.['content-type'] ?? '');
+    if (status >= 300 || !type.startsWith('application/json') || !response.body) return;
+    const answer: unknown = JSON.parse(response.body);
+    const timeZone = await answerTimeZone(httpDeps(), answer);
+    request.response = { ...response, body: JSON.stringify(inParkTime(answer, timeZone)) };
+  },
+};
+
 /** An API handler: errors become `{ error: { code, message, field } }` with the right status. */
 export function httpHandler(body: (event: Event) => Promise<APIGatewayProxyStructuredResultV2>) {
-  return middy<Event, APIGatewayProxyResultV2>().use(errorResponses).handler(body);
+  // middy runs `after` middlewares last-registered first, and `onError` if one throws.
+  return middy<Event, APIGatewayProxyResultV2>().use(errorResponses).use(parkTimes).handler(body);
 }

@@ -5,7 +5,10 @@
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
-/** Each global secondary index answers one question; its name says which. */
+/**
+ * Each global secondary index answers one question; its name says which. Oldest first: add a new
+ * one at the end (`-c tableIndexes=<n>` deploys the first n, one new index per deploy).
+ */
 export const TABLE_INDEXES = {
   /** A park's tickets of every kind, newest first. */
   ticketsByPark: { partitionKey: 'parkKey', sortKey: 'createdKey' },
