@@ -6,11 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { build } from 'esbuild';
 import { safeParse } from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument, openApiJson, OPENAPI_FILE } from '../../infra/openapi';
 import { COMMAND_EXAMPLES, COMMAND_ROUTE, ROUTE_DOCS } from '../../infra/openapi-routes';
-import { HTTP_ROUTES } from '../../infra/routes';
+import { esbuildOptionsFor } from '../../infra/aws/bundling';
+import { HTTP_ROUTES, handlerEntry } from '../../infra/routes';
 import { GROUPS } from '../../shared/domain/park';
 import { commandBodies } from '../../shared/schemas';
 import { repairBody, startTestDesk, type TestDesk } from '../support/desk';
@@ -95,6 +97,25 @@ describe('docs/openapi.json', () => {
       const parsed = safeParse(commandBodies[command as keyof typeof commandBodies], example);
       expect(parsed.success, `${command}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
+  });
+});
+
+describe('no run-time cost', () => {
+  const bundle = async (handler: string) => {
+    const built = await build({
+      ...esbuildOptionsFor(handlerEntry(handler)),
+      write: false,
+      logLevel: 'silent',
+    });
+    return built.outputFiles[0]!.text;
+  };
+
+  it('GET /openapi.json bundles the file as data, and no handler bundles the generator or toJSONSchema', async () => {
+    const served = await bundle('openapi');
+    expect(served).toContain('postTicketsIdCommandAssign');
+    // zod's JSON Schema generator names its dialect; the generator would bring it along.
+    for (const text of [served, await bundle('open-ticket'), await bundle('ticket-command')])
+      expect(text).not.toContain('json-schema.org/draft/2020-12');
   });
 });
 
