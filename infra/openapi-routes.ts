@@ -286,6 +286,17 @@ export const COMMAND_ERRORS: RouteDoc['errors'] = {
   429: ['REQUEST.RATE_LIMITED'],
 };
 
+/** 422 codes a command's rules answer, where they are few enough to list (the others name their rule). */
+export const COMMAND_RULE_CODES: Partial<Record<keyof typeof commandBodies, string[]>> = {
+  decide: [
+    'REPAIR.APPOINTMENT_REQUIRED',
+    'REPAIR.APPOINTMENT_IN_PAST',
+    'REPAIR.DECLINE_REASON_REQUIRED',
+    'REPAIR.PAID_SERVICE_CONSENT_REQUIRED',
+    'REPAIR.PAID_SERVICE_FEE_REQUIRED',
+  ],
+};
+
 export const COMMAND_SUMMARIES: { [K in keyof typeof commandBodies]: string } = {
   decide: 'RP-2 for a received repair: dispatch, appointment or decline',
   assign: 'Assign the work to a member of staff (SMS to them)',

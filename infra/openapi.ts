@@ -20,6 +20,7 @@ import {
   COMMAND_ERRORS,
   COMMAND_EXAMPLES,
   COMMAND_ROUTE,
+  COMMAND_RULE_CODES,
   COMMAND_SUMMARIES,
   type ErrorStatus,
   ROUTE_DOCS,
@@ -220,10 +221,7 @@ function commandOperation(command: keyof typeof commandBodies, schemas: Json): J
           'the ticket after the step (`unchanged` when it changed nothing; `script` for RP-2/RP-3)',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResponse' } } },
       },
-      ...errorResponses(
-        { ...COMMAND_ERRORS, 422: ['a code of the kind’s rule, e.g. REPAIR.APPOINTMENT_REQUIRED'] },
-        true,
-      ),
+      ...errorResponses({ ...COMMAND_ERRORS, 422: COMMAND_RULE_CODES[command] ?? [] }, true),
     },
   };
 }
