@@ -15,7 +15,9 @@ import { esbuildOptionsFor } from '../../infra/aws/bundling';
 import { HTTP_ROUTES, handlerEntry } from '../../infra/routes';
 import { GROUPS } from '../../shared/domain/park';
 import { commandBodies } from '../../shared/schemas';
+import { handler as serveOpenApi } from '../../functions/http/openapi';
 import { repairBody, startTestDesk, type TestDesk } from '../support/desk';
+import { apiEvent, invoke } from '../support/http-event';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test walks the generated JSON
 const doc = openApiDocument() as any;
@@ -109,6 +111,13 @@ describe('no run-time cost', () => {
     });
     return built.outputFiles[0]!.text;
   };
+
+  it('the Lambda handler answers an API Gateway event without claims with the file', async () => {
+    const res = await invoke(serveOpenApi, apiEvent('GET /openapi.json'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual(JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')));
+  });
 
   it('GET /openapi.json bundles the file as data, and no handler bundles the generator or toJSONSchema', async () => {
     const served = await bundle('openapi');
