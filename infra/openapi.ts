@@ -15,7 +15,7 @@ import { PERMISSIONS } from '../shared/app/access';
 import type { Group } from '../shared/domain/park';
 import { TICKET_KINDS } from '../shared/domain/ticket';
 import { commandBodies } from '../shared/schemas';
-import { commandResponse, errorResponse } from '../shared/schemas/responses';
+import { commandResponse, errorResponse, ticketResponse } from '../shared/schemas/responses';
 import {
   COMMAND_ERRORS,
   COMMAND_EXAMPLES,
@@ -70,6 +70,21 @@ function jsonSchema(schema: $ZodType, io: 'input' | 'output'): Json {
   return compactTimes(rest) as Json;
 }
 
+/** Shared shapes, as components: the typed client gets one `Ticket` type, not one per route. */
+const SHARED: Record<string, $ZodType> = { Ticket: ticketResponse };
+const SHARED_JSON = Object.fromEntries(
+  Object.entries(SHARED).map(([name, schema]) => [JSON.stringify(jsonSchema(schema, 'output')), name]),
+);
+
+/** Replaces each copy of a shared shape inside `value` by a `$ref` to its component. */
+function withRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withRefs);
+  if (value === null || typeof value !== 'object') return value;
+  const shared = SHARED_JSON[JSON.stringify(value)];
+  if (shared) return { $ref: `#/components/schemas/${shared}` };
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withRefs(inner)]));
+}
+
 /** The groups that may do `action`, from the one table that decides. */
 export function rolesOf(action: string): readonly Group[] {
   return (PERMISSIONS as Record<string, readonly Group[]>)[action] ?? [];
@@ -104,7 +119,7 @@ function successResponses(doc: RouteDoc, schemas: Json, name: string): Json {
     let content: Json;
     if (answer.schema) {
       const ref = `${name}Response${status}`;
-      schemas[ref] = jsonSchema(answer.schema, 'output');
+      schemas[ref] = withRefs(jsonSchema(answer.schema, 'output'));
       content = { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } };
     } else {
       content = { [answer.contentType ?? 'text/html']: { schema: { type: 'string' } } };
@@ -187,7 +202,7 @@ function operation(route: HttpRoute, doc: RouteDoc, schemas: Json): Json {
 function commandOperation(command: keyof typeof commandBodies, schemas: Json): Json {
   const name = `postTicketsIdCommand${command.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
   schemas[`${name}Body`] = jsonSchema(commandBodies[command], 'input');
-  schemas.CommandResponse ??= jsonSchema(commandResponse, 'output');
+  schemas.CommandResponse ??= withRefs(jsonSchema(commandResponse, 'output'));
   const rolesByKind: Record<string, readonly Group[]> = {};
   for (const kind of TICKET_KINDS) {
     const action = `${kind}.${command}`;
@@ -228,7 +243,12 @@ function commandOperation(command: keyof typeof commandBodies, schemas: Json): J
 
 /** The whole document; the same on every run (no clock, no machine order). */
 export function openApiDocument(): Json {
-  const schemas: Json = { Error: jsonSchema(errorResponse, 'output') };
+  const schemas: Json = {
+    Error: jsonSchema(errorResponse, 'output'),
+    ...Object.fromEntries(
+      Object.entries(SHARED).map(([name, schema]) => [name, jsonSchema(schema, 'output')]),
+    ),
+  };
   const paths: Record<string, Json> = {};
   for (const route of HTTP_ROUTES) {
     const key = `${route.method} ${route.path}`;

@@ -79,9 +79,15 @@ describe('docs/openapi.json', () => {
   it('describes the list with its cursor and the ticket for a typed client', () => {
     const page = doc.components.schemas.getTicketsResponse200;
     expect(page.properties.cursor.type).toBe('string');
-    expect(page.properties.tickets.items.required).toEqual(
+    // One Ticket component, referenced wherever a ticket is answered: one type in the typed client.
+    expect(page.properties.tickets.items).toEqual({ $ref: '#/components/schemas/Ticket' });
+    expect(doc.components.schemas.CommandResponse.properties.ticket).toEqual({
+      $ref: '#/components/schemas/Ticket',
+    });
+    expect(doc.components.schemas.Ticket.required).toEqual(
       expect.arrayContaining(['id', 'kind', 'status', 'parkId']),
     );
+    expect(doc.components.schemas.Ticket.additionalProperties).toEqual({});
     expect(doc.paths['/tickets'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['kind', 'status', 'limit', 'cursor']),
     );
