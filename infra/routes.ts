@@ -19,6 +19,8 @@ export interface HttpRoute {
    * route has no authorizer.
    */
   authenticatedBy?: string;
+  /** For a route without a token that acts on no data: why it needs none (the stack records it). */
+  reason?: string;
 }
 
 /** EM-2/EM-3: the personal link in an emergency SMS is the credential (no login on a phone at 2 a.m.). */
@@ -28,6 +30,16 @@ const SIGNED_LINK =
 
 export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/health', handler: 'health', authorized: false },
+  // ADR 019: the generated API description (docs/openapi.json), served as a file.
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'openapi',
+    authorized: false,
+    reason:
+      'it serves the API description generated at build time (docs/openapi.json): no tenant data, and its ' +
+      'function has no table access',
+  },
   { method: 'GET', path: '/staff', handler: 'list-staff', authorized: true },
   { method: 'POST', path: '/tickets', handler: 'open-ticket', authorized: true },
   { method: 'GET', path: '/tickets', handler: 'list-tickets', authorized: true },

@@ -481,7 +481,9 @@ export class EstateDeskStack extends Stack {
           route.authenticatedBy
             ? `${key} takes no Cognito token (a person opens it from an SMS, with no login): ` +
                 `each request is authenticated by ${route.authenticatedBy}.`
-            : `${key} is the unauthenticated liveness probe (HTTP_ROUTES marks it authorized: false); ` +
+            : route.reason
+              ? `${key} takes no token (HTTP_ROUTES marks it authorized: false): ${route.reason}.`
+              : `${key} is the unauthenticated liveness probe (HTTP_ROUTES marks it authorized: false); ` +
                 'it returns no tenant data and its function has no table access. ' +
                 'Every other route uses the Cognito JWT authorizer.',
         );

@@ -42,9 +42,12 @@ export function parkIdIn(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The time zone an answer is read in: its park's (settings, cached), else the desk's default. */
-export async function answerTimeZone(deps: CoreDeps, body: unknown): Promise<string> {
+/**
+ * The time zone an answer is read in: its park's (settings, cached), else the desk's default.
+ * `deps` only when a park is named: an answer about none (health, an empty list) reads nothing.
+ */
+export async function answerTimeZone(deps: () => CoreDeps, body: unknown): Promise<string> {
   const parkId = parkIdIn(body);
-  const park = parkId ? await deps.directory.park(parkId) : undefined;
+  const park = parkId ? await deps().directory.park(parkId) : undefined;
   return park?.timeZone ?? process.env[ENV.defaultTimeZone] ?? DEFAULT_TIME_ZONE;
 }

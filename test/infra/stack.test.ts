@@ -194,7 +194,7 @@ describe('HTTP API', () => {
     );
   });
 
-  it('puts the Cognito JWT authorizer on every authorized route and none on /health', () => {
+  it('puts the Cognito JWT authorizer on every authorized route and none on /health or /openapi.json', () => {
     const authorizers = resourcesOfType('AWS::ApiGatewayV2::Authorizer');
     const [authorizerId] = Object.keys(authorizers);
     for (const route of HTTP_ROUTES) {
@@ -205,10 +205,13 @@ describe('HTTP API', () => {
           : { AuthorizationType: 'NONE', AuthorizerId: Match.absent() }),
       });
     }
-    // Without a token: the health probe, and the emergency link page, whose signed link authenticates it.
+    // Without a token: the health probe, the API description (ADR 019: no data, a `reason` says so), and
+    // the emergency link page, whose signed link authenticates it.
     expect(
       HTTP_ROUTES.filter((route) => !route.authorized && !route.authenticatedBy).map((route) => route.path),
-    ).toEqual(['/health']);
+    ).toEqual(['/health', '/openapi.json']);
+    expect(HTTP_ROUTES.find((route) => route.path === '/openapi.json')?.reason).toMatch(/no tenant data/);
+    expect(httpTableAccess('openapi')).toBe('none');
     expect(
       HTTP_ROUTES.filter((route) => route.authenticatedBy).map((route) => `${route.method} ${route.path}`),
     ).toEqual(['GET /ack/{token}', 'POST /ack/{token}']);
@@ -1003,6 +1006,7 @@ describe('cdk-nag (AWS Solutions)', () => {
         'StaffPool: AwsSolutions-COG2',
         'StaffPool: AwsSolutions-COG8',
         'Api/GET--health: AwsSolutions-APIG4',
+        'Api/GET--openapi.json: AwsSolutions-APIG4',
         'Api/GET--ack--{token}: AwsSolutions-APIG4',
         'Api/POST--ack--{token}: AwsSolutions-APIG4',
         'Ivr/TwilioRoutes: AwsSolutions-APIG4',

@@ -221,13 +221,21 @@ const parkTimes: middy.MiddlewareObj<Event, APIGatewayProxyResultV2> = {
     const type = String(response.headers?.['content-type'] ?? '');
     if (status >= 300 || !type.startsWith('application/json') || !response.body) return;
     const answer: unknown = JSON.parse(response.body);
-    const timeZone = await answerTimeZone(httpDeps(), answer);
+    const timeZone = await answerTimeZone(httpDeps, answer);
     request.response = { ...response, body: JSON.stringify(inParkTime(answer, timeZone)) };
   },
 };
 
-/** An API handler: errors become `{ error: { code, message, field } }` with the right status. */
-export function httpHandler(body: (event: Event) => Promise<APIGatewayProxyStructuredResultV2>) {
+/**
+ * An API handler: errors become `{ error: { code, message, field } }` with the right status.
+ * `stored: false` for an answer that holds no stored times (a static document): left as it is.
+ */
+export function httpHandler(
+  body: (event: Event) => Promise<APIGatewayProxyStructuredResultV2>,
+  options: { stored?: boolean } = {},
+) {
   // middy runs `after` middlewares last-registered first, and `onError` if one throws.
-  return middy<Event, APIGatewayProxyResultV2>().use(errorResponses).use(parkTimes).handler(body);
+  const handler = middy<Event, APIGatewayProxyResultV2>().use(errorResponses);
+  if (options.stored !== false) handler.use(parkTimes);
+  return handler.handler(body);
 }

@@ -1,0 +1,332 @@
+/**
+ * What the OpenAPI document (infra/openapi.ts) says about each route of infra/routes.ts beyond its
+ * method and path: the zod schemas of its query, body and answer, the access action it checks, the
+ * errors it can answer, and examples. A sibling of the route table rather than fields on it, so the
+ * CDK stack and the local runtime keep importing no zod (ADR 019).
+ *
+ * Roles are never written here: a route names the action its use case authorizes, and the roles are
+ * read from PERMISSIONS (shared/app/access.ts), the one table that decides; test/infra/openapi.test.ts
+ * sends each main route with a token of a role outside it and expects 403.
+ */
+import type { $ZodType } from 'zod/v4/core';
+import type { Action } from '../shared/app/access';
+import {
+  type commandBodies,
+  listKeysQuery,
+  listTicketsQuery,
+  openTicketBody,
+  parkQuery,
+  registerKeySetBody,
+  reportLostBody,
+} from '../shared/schemas';
+import {
+  healthResponse,
+  keySetResponse,
+  objectResponse,
+  openedResponse,
+  ticketPageResponse,
+  ticketResponse,
+} from '../shared/schemas/responses';
+
+/** An HTTP status the API answers with `{ error }`, with the codes a route can give under it. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+
+export interface RouteDoc {
+  summary: string;
+  description?: string;
+  /** The action its use case authorizes; its roles are PERMISSIONS[action]. Absent: no token. */
+  action?: Action;
+  query?: $ZodType;
+  body?: $ZodType;
+  /** Named request examples (Chinese, as the desk types them; times with +08:00). */
+  examples?: Record<string, { summary: string; value: unknown }>;
+  /** Success answers: status → description and schema (absent schema: not JSON, e.g. an HTML page). */
+  responses: Partial<Record<200 | 201, { description: string; schema?: $ZodType; contentType?: string }>>;
+  /** Error statuses with the codes the route can answer (the common ones are added by the generator). */
+  errors: Partial<Record<ErrorStatus, string[]>>;
+}
+
+/** Errors every body parse can give (functions/http/lib/http.ts `validate`, `jsonBody`). */
+const BODY_400 = [
+  'REQUEST.INVALID_FIELD',
+  'REQUEST.MISSING_FIELD',
+  'REQUEST.UNKNOWN_FIELD',
+  'REQUEST.MALFORMED_JSON',
+];
+const QUERY_400 = ['REQUEST.INVALID_FIELD', 'REQUEST.UNKNOWN_FIELD', 'REQUEST.PARK_REQUIRED'];
+
+/** The repair intake of the README's tour (RP-1, RP-2). */
+export const REPAIR_EXAMPLE = {
+  kind: 'repair',
+  caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
+  description: '厨房水管漏水',
+  location: '3号楼2单元1502 厨房',
+  wantedAt: '2026-11-27T15:00:00+08:00',
+  decision: 'dispatch',
+};
+
+const OPEN_EXAMPLES: RouteDoc['examples'] = {
+  repair: { summary: '报修:厨房水管漏水,马上派工 (RP-1, RP-2)', value: REPAIR_EXAMPLE },
+  complaint: {
+    summary: '投诉:电梯反复故障,当场定级 (CH-1..CH-3)',
+    value: {
+      kind: 'complaint',
+      caller: { name: '李女士', phone: '+8613900000002', unit: '5-1-0801' },
+      occurredAt: '2026-11-27T09:30:00+08:00',
+      place: '5号楼1单元电梯',
+      description: '电梯本周第三次停运,老人无法下楼',
+      valid: true,
+      severity: 'important',
+      about: { department: 'engineering' },
+      demand: '今天内修好并说明原因',
+    },
+  },
+  emergency: {
+    summary: '紧急事件:地下车库冒烟 (EM-1)',
+    value: {
+      kind: 'emergency',
+      category: 'fire',
+      location: '地下车库B区',
+      description: '车库B区有烟冒出,闻到焦味',
+      caller: { name: '赵先生', phone: '+8613700000003' },
+    },
+  },
+  key: {
+    summary: '领取钥匙:业主忘带钥匙 (KY-2)',
+    value: {
+      kind: 'key',
+      keyId: '01JDX5Y8Z9ABCDEFGHJKMNPQRS',
+      requester: { type: 'owner', name: '王先生', phone: '+8613800000001' },
+      reason: '业主忘带钥匙,需开门',
+    },
+  },
+  'move-in': {
+    summary: '业户入住 (MI-1..MI-8)',
+    value: { kind: 'move-in', unit: '3-2-1502', owner: { name: '陈女士', phone: '+8613600000004' } },
+  },
+};
+
+/** One realistic body per ticket command (POST /tickets/{id}/{command}); test/infra/openapi.test.ts parses each. */
+export const COMMAND_EXAMPLES: { [K in keyof typeof commandBodies]: unknown } = {
+  decide: { decision: 'appointment', appointmentAt: '2026-11-28T10:00:00+08:00' },
+  assign: { staffId: 'technician-1' },
+  acknowledge: { step: 'report-sheet', note: '已安排张伟' },
+  complete: { serviceSlip: { number: 'FW-0101', signedBy: '王先生' } },
+  close: {},
+  grade: { valid: true, severity: 'minor', about: { department: 'engineering' } },
+  'follow-ups': { note: '工程部已派张伟,等配件' },
+  reply: { note: '电梯控制板已订购,预计明天下午更换完毕' },
+  resolve: { confirmedBy: '张伟', via: 'phone', note: '已更换控制板' },
+  callback: { outcome: 'satisfied' },
+  'service-slip': { number: 'FW-0101', signedBy: '陈静' },
+  'on-scene': {},
+  report: { text: '火已扑灭,无人受伤,车库已通风' },
+  'hand-over': { staffId: 'duty-officer-2' },
+  'accept-handover': {},
+  instructions: {
+    from: '管理处主任',
+    to: 'security-manager',
+    text: '封闭车库B区入口,等待消防检查',
+    dueAt: '2026-11-27T16:00:00+08:00',
+  },
+  'instruction-done': { number: 1, result: '已封闭B区入口并设置警示牌' },
+  'sign-off': { comment: '处置及时,已通知保险公司' },
+  verify: { idChecked: true, idType: 'resident-id', idLast4: '123X' },
+  'issue-slip': { dueAt: '2026-11-27T18:00:00+08:00' },
+  'hand-out': { guardId: 'guard-1', idChecked: true, escortId: 'guard-2' },
+  return: { receivedBy: 'guard-1' },
+  cancel: { reason: '业主已自行开门' },
+  regrade: { severity: 'important', reason: '业主反映同一问题已第二次投诉,危害较大' },
+  reschedule: { appointmentAt: '2026-11-29T14:00:00+08:00', reason: '业主周六上午不在家' },
+  reopen: { reason: '业主回电:水管仍在漏水' },
+  'record-step': {
+    step: 'developer-confirmation',
+    confirmationNo: 'KF-2026-0118',
+    documents: ['入伙通知书', '购房合同'],
+  },
+};
+
+/** Route docs by `METHOD path`, for every entry of HTTP_ROUTES (the test checks none is missing). */
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'GET /health': {
+    summary: 'Liveness: 200 when the table answers',
+    responses: { 200: { description: 'the desk answers', schema: healthResponse } },
+    errors: { 503: ['SERVICE.UNAVAILABLE'] },
+  },
+  'GET /openapi.json': {
+    summary: 'This document (OpenAPI 3.1)',
+    description: 'Generated at build time from the zod schemas and the route table (`npm run openapi`).',
+    responses: { 200: { description: 'the OpenAPI document', schema: objectResponse } },
+    errors: {},
+  },
+  'GET /staff': {
+    summary: "The park's staff directory",
+    action: 'staff.read',
+    query: parkQuery,
+    responses: {
+      200: { description: 'the directory: id, name, roles, department, phone', schema: objectResponse },
+    },
+    errors: { 400: QUERY_400, 404: ['PARK.NOT_FOUND'] },
+  },
+  'POST /tickets': {
+    summary: 'Open a ticket of any kind (repair, complaint, emergency, key, move-in)',
+    description:
+      'With an `Idempotency-Key` header a copy of the request gets the first answer again. Without one, ' +
+      "the caller's repeated request joins their open ticket of the kind (200 with `duplicateOf`, ADR 011).",
+    action: 'ticket.open',
+    body: openTicketBody,
+    examples: OPEN_EXAMPLES,
+    responses: {
+      201: { description: 'opened', schema: openedResponse },
+      200: {
+        description: "the caller's open ticket, joined (`duplicateOf`), or a replayed answer",
+        schema: openedResponse,
+      },
+    },
+    errors: {
+      400: [...BODY_400, 'REQUEST.PARK_REQUIRED'],
+      404: ['PARK.NOT_FOUND', 'KEY.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REPAIR.APPOINTMENT_REQUIRED', 'REPAIR.PAID_SERVICE_CONSENT_REQUIRED', 'UNIT.NOT_IN_DIRECTORY'],
+      429: ['REQUEST.RATE_LIMITED'],
+    },
+  },
+  'GET /tickets': {
+    summary: "A park's tickets, newest first (a Query on an index); `cursor` pages on",
+    action: 'ticket.read',
+    query: listTicketsQuery,
+    responses: { 200: { description: 'one page', schema: ticketPageResponse } },
+    errors: {
+      400: [...QUERY_400, 'REQUEST.INVALID_CURSOR', 'REQUEST.KIND_REQUIRED'],
+      404: ['PARK.NOT_FOUND'],
+    },
+  },
+  'GET /tickets/{id}': {
+    summary: 'One ticket with `allowedCommands`, its timers and its whole timeline',
+    action: 'ticket.read',
+    responses: { 200: { description: 'the ticket', schema: ticketResponse } },
+    errors: { 404: ['TICKET.NOT_FOUND'] },
+  },
+  'GET /parks/{id}': {
+    summary: 'The park with its calendar (zone, office hours, working days, holidays) and limits',
+    action: 'park.read',
+    responses: { 200: { description: 'the park', schema: objectResponse } },
+    errors: { 404: ['PARK.NOT_FOUND'] },
+  },
+  'POST /keys': {
+    summary: 'Register a key set in the cabinet (KY-1; MI-7 with the retention agreement)',
+    action: 'keys.register',
+    body: registerKeySetBody,
+    examples: {
+      unit: {
+        summary: '登记一套单元钥匙',
+        value: { unit: '3-2-1502', label: '入户门钥匙', count: 2, tag: 'A-017' },
+      },
+    },
+    responses: { 201: { description: 'registered', schema: objectResponse } },
+    errors: {
+      400: [...BODY_400, 'KEY.PLACE_REQUIRED'],
+      404: ['PARK.NOT_FOUND'],
+      409: ['KEY.TAG_TAKEN'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['UNIT.NOT_IN_DIRECTORY', 'KEY.RETENTION_NEEDS_UNIT'],
+    },
+  },
+  'GET /keys': {
+    summary: 'The key ledger: each set, where it is, and its history (a Query on an index)',
+    action: 'keys.read',
+    query: listKeysQuery,
+    responses: { 200: { description: 'one page of key sets', schema: objectResponse } },
+    errors: {
+      400: [...QUERY_400, 'REQUEST.INVALID_CURSOR', 'REQUEST.FILTER_CONFLICT'],
+      404: ['PARK.NOT_FOUND'],
+    },
+  },
+  'GET /keys/{id}': {
+    summary: 'One key set with its history and SMS',
+    action: 'keys.read',
+    responses: { 200: { description: 'the key set', schema: keySetResponse } },
+    errors: { 404: ['KEY.NOT_FOUND'] },
+  },
+  'POST /keys/{id}/report-lost': {
+    summary: 'Report a key set lost (KY-1): SMS to the security manager; never deleted',
+    action: 'keys.report-lost',
+    body: reportLostBody,
+    examples: { lost: { summary: '钥匙遗失', value: { note: '保安巡逻时发现钥匙柜A-017空缺' } } },
+    responses: { 200: { description: 'the key set, lost', schema: keySetResponse } },
+    errors: {
+      400: BODY_400,
+      404: ['KEY.NOT_FOUND'],
+      409: ['TICKET.ILLEGAL_TRANSITION'],
+      413: ['REQUEST.TOO_LARGE'],
+    },
+  },
+  'GET /ack/{token}': {
+    summary: 'The page a personal SMS link opens (reads only)',
+    description:
+      'No login: the signed link in the path is the credential (ADR 012). Answers an HTML page in Chinese.',
+    responses: { 200: { description: 'the page', contentType: 'text/html' } },
+    errors: {},
+  },
+  'POST /ack/{token}': {
+    summary: "The link page's buttons: record the step the link is for",
+    description:
+      'No login: the signed link in the path is the credential (ADR 012). Answers an HTML page in Chinese.',
+    responses: { 200: { description: 'the page, with what was recorded', contentType: 'text/html' } },
+    errors: {},
+  },
+};
+
+/** The command route, documented as one path per command (`/tickets/{id}/assign`, …). */
+export const COMMAND_ROUTE = 'POST /tickets/{id}/{command}';
+
+/** Errors every ticket command can answer, beyond its body's and its rules' own. */
+export const COMMAND_ERRORS: RouteDoc['errors'] = {
+  400: BODY_400,
+  404: ['TICKET.NOT_FOUND'],
+  409: ['TICKET.ILLEGAL_TRANSITION', 'TICKET.CONCURRENT_CHANGE'],
+  413: ['REQUEST.TOO_LARGE'],
+  429: ['REQUEST.RATE_LIMITED'],
+};
+
+/** 422 codes a command's rules answer, where they are few enough to list (the others name their rule). */
+export const COMMAND_RULE_CODES: Partial<Record<keyof typeof commandBodies, string[]>> = {
+  decide: [
+    'REPAIR.APPOINTMENT_REQUIRED',
+    'REPAIR.APPOINTMENT_IN_PAST',
+    'REPAIR.DECLINE_REASON_REQUIRED',
+    'REPAIR.PAID_SERVICE_CONSENT_REQUIRED',
+    'REPAIR.PAID_SERVICE_FEE_REQUIRED',
+  ],
+};
+
+export const COMMAND_SUMMARIES: { [K in keyof typeof commandBodies]: string } = {
+  decide: 'RP-2 for a received repair: dispatch, appointment or decline',
+  assign: 'Assign the work to a member of staff (SMS to them)',
+  acknowledge:
+    'Acknowledge: a repair taken, a complaint step signed (CH-4, CH-5, CH-8), an emergency answered (EM-2)',
+  complete: 'Complete: a repair with its service slip, a move-in once every step is recorded',
+  close: 'Close the ticket',
+  grade: 'CH-1/CH-2: the dispatcher grades a received complaint and hands it off',
+  'follow-ups': 'DS-4/DS-5: a follow-up note',
+  reply: 'CH-7: a clear answer to the resident (major complaints)',
+  resolve: 'DS-6: the complaint is handled, confirmed by someone',
+  callback: 'CH-6: the callback to the resident',
+  'service-slip': 'DS-6: the signed service slip; closes the complaint after the callback',
+  'on-scene': 'EM-3: the responder is on the scene',
+  report: 'EM-3: a report from the scene',
+  'hand-over': 'EM-4: hand the emergency over to a successor',
+  'accept-handover': 'EM-4: the named successor takes it over',
+  instructions: "EM-5: management's instructions, with a due time",
+  'instruction-done': 'EM-5: an instruction carried out',
+  'sign-off': 'EM-6: the office manager signs off',
+  verify: 'KY-2: the check that fits the requester type',
+  'issue-slip': 'KY-3: the key slip (《物业部钥匙领用条》)',
+  'hand-out': 'KY-4: the key leaves the cabinet',
+  return: 'KY-4: the key is back',
+  cancel: 'Cancel a key request or a repair (a correction, CH-11)',
+  regrade: 'CH-1: correct a handed-off complaint: validity, severity or department (clocks re-derived)',
+  reschedule: 'Repairs: move a booked appointment (clocks re-derived, the technician texted)',
+  reopen: 'Repairs: the resident calls back, not fixed: back to dispatch',
+  'record-step': 'MI-1..MI-8: record one move-in step with its data',
+};
