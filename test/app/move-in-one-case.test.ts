@@ -4,7 +4,7 @@
  * exactly one lands, even when both read the claim before either wrote; the loser's reserved M
  * number gets a void page at once (no gap, ADR 010); completion releases the unit.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamo/table';
 import type { DynamoTicketStore } from '../../shared/adapters/dynamo/ticket-store';
@@ -153,5 +153,36 @@ describe('one open move-in case per unit (MI, ADR 014)', () => {
       release,
     );
     expect(await store.claimHolder(release[0] as (typeof release)[0])).toBeUndefined();
+  });
+
+  it('a case opened before claims existed completes even when a newer case holds its unit (that claim stays)', async () => {
+    const legacy = (await openTicket(deps, office, moveIn('7-7-0707'))).ticket;
+    const claim = { type: 'move-in-unit' as const, parkId: 'park-1', value: '7-7-0707' };
+    // As if `legacy` was opened before claims: the unit's claim is a newer case's.
+    const newer = { ...legacy, id: '01NEWERCASE0000000000000000', number: 'M20261127-099' };
+    await db.send(new DeleteCommand({ TableName: tableName, Key: keys.moveInClaim('park-1', '7-7-0707') }));
+    await store.create(
+      newer,
+      { ...(await store.history(legacy.id))?.events[0], seq: 1 } as TicketEventOf,
+      undefined,
+      undefined,
+      [claim],
+    );
+    const event = {
+      type: 'move-in.completed',
+      data: { openRepairs: 0 },
+      seq: legacy.version + 1,
+      at: clock.now().toISOString(),
+      actor: { staffId: 'property-office-1' },
+    } as unknown as TicketEventOf;
+    await store.append(
+      { ...legacy, status: 'completed', version: legacy.version + 1 } as typeof legacy,
+      event,
+      legacy.version,
+      undefined,
+      [claim],
+    );
+    expect((await store.get(legacy.id))?.status).toBe('completed');
+    expect(await store.claimHolder(claim)).toEqual({ ticketId: newer.id, number: newer.number });
   });
 });

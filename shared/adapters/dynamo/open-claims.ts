@@ -125,3 +125,10 @@ export async function refuseClaim(
   }
   throw new ClaimTaken(`held by ${name}`, holder, { cause: error });
 }
+
+/** Did the transaction fail on its release items (from `first` on) alone: held by another ticket? */
+export function onlyReleasesFailed(error: unknown, first: number): boolean {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  const failed = reasons.flatMap((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? [i] : []));
+  return failed.length > 0 && failed.every((i) => i >= first);
+}
