@@ -19,6 +19,7 @@ import { localDay } from '../domain/time';
 import type { KeySetChange } from '../ports';
 import type { CoreDeps } from './deps';
 import { releaseToOwner, retainedKey } from './keys';
+import { claimsToRelease } from './move-in-claims';
 
 /** A burst of inspections taking R numbers at once; each retry re-reads the counter it lost to. */
 const NUMBER_ATTEMPTS = 10;
@@ -40,7 +41,8 @@ export async function writeMoveInEvent(
   const event = stored(before, recorded, ctx);
   const next = applyEvent(before, event);
   if (changes.list.length > 0) await deps.store.appendWithKeySets(next, event, before.version, changes.list);
-  else await deps.store.append(next, event, before.version);
+  // A completed case lets go of its unit (one open case per unit, ADR 014).
+  else await deps.store.append(next, event, before.version, undefined, claimsToRelease(next, event));
   return { ticket: next, event };
 }
 

@@ -13,7 +13,7 @@
  *    TransactWriteItems; they are new items, so no other intake contends with it (ADR 010).
  * Timers and SMS follow from the stored event (the stream), never from this request.
  */
-import { IntakeConflict, NotFound } from '../domain/errors';
+import { ClaimTaken, IntakeConflict, NotFound } from '../domain/errors';
 import { registerNumber } from '../domain/register-number';
 import type { TicketSource } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
@@ -26,6 +26,7 @@ import { actorOf, authorize, openAction, resolvePark } from './access';
 import type { CoreDeps } from './deps';
 import { intakeWithEarlier } from './complaint-repeats';
 import { intakeWithKeySet } from './keys';
+import { claimRefusal, claimsToOpen, refuseHeldClaims } from './move-in-claims';
 import { checkCallerUnit, checkUnit } from './unit-check';
 
 /** Numbers one intake may take: a second only when the first was voided under it (ADR 010). */
@@ -58,6 +59,9 @@ export async function openTicket(
   // The same for a move-in's unit (MI-1..MI-8 are done for a unit of the park).
   if (request.kind === 'move-in')
     await checkUnit(deps.directory, parkId, request.unit, request.unitConfirmed);
+  // One open move-in case per unit (ADR 014): refused here, before a number is reserved.
+  const claims = claimsToOpen(parkId, request);
+  await refuseHeldClaims(deps, request, claims);
   const rules = rulesOf(request.kind);
   const { kind: _kind, parkId: _park, ...fields } = request;
   const given = source ? { ...fields, source } : fields;
@@ -99,9 +103,11 @@ export async function openTicket(
         opened.event,
         value === undefined ? undefined : { register, day, value },
         options.keepAnswer?.(answer, now),
+        claims,
       );
       return answer;
     } catch (error) {
+      if (error instanceof ClaimTaken) throw claimRefusal(error, request);
       // Only the page was there: the reconciler voided the number this claim held (its request had
       // outlived the lease), so the claim takes a new one.
       const voided = error instanceof IntakeConflict && error.taken.join() === 'page';

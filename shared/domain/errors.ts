@@ -28,8 +28,8 @@ export class RuleViolation extends DomainError {
  */
 export class IllegalTransition extends DomainError {
   readonly code: string;
-  constructor(message: string, code = 'TICKET.ILLEGAL_TRANSITION') {
-    super(message);
+  constructor(message: string, code = 'TICKET.ILLEGAL_TRANSITION', field?: string) {
+    super(message, field ? { field } : undefined);
     this.code = code;
   }
 }
@@ -90,7 +90,21 @@ export class ServiceUnavailable extends DomainError {
 export class IntakeConflict extends ConcurrentChange {
   constructor(
     message: string,
-    readonly taken: readonly ('ticket' | 'page' | 'key')[],
+    readonly taken: readonly ('ticket' | 'page' | 'key' | 'claim')[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * An item only one open ticket may hold (one open move-in case per unit, MI) is held by another:
+ * the new ticket was not written. `holder` is the ticket that has it.
+ */
+export class ClaimTaken extends ConcurrentChange {
+  constructor(
+    message: string,
+    readonly holder: { ticketId: string; number?: string },
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -10,6 +10,7 @@ import type { KeyRegister } from './keys';
 import type { AckLinkRecords } from './ack-links';
 import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
+import type { OpenClaim, OpenClaims } from './open-claims';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -136,7 +137,8 @@ export interface TicketStore
     AckLinkRecords,
     KeyRegister,
     LimitCounters,
-    ComplaintSubjects {
+    ComplaintSubjects,
+    OpenClaims {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -152,13 +154,16 @@ export interface TicketStore
   /**
    * Writes a new ticket, its opening event, (when numbered) its register page and (when the request
    * carried an Idempotency-Key) the answer kept under it in one transaction. Throws IntakeConflict
-   * when one of them is there already (nothing is written).
+   * when one of them is there already (nothing is written). With `claims`, holds each for the new
+   * ticket in the same transaction: ClaimTaken (nothing written, a reserved number's page voided)
+   * when another open ticket holds one (MI: one open move-in case per unit).
    */
   create(
     ticket: Ticket,
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
     answer?: IntakeAnswer,
+    claims?: readonly OpenClaim[],
   ): Promise<void>;
   /** The answer kept under an Idempotency-Key, unless none is or it expired before `now`. */
   intakeAnswer(parkId: string, staffId: string, key: string, now: Date): Promise<IntakeAnswer | undefined>;
@@ -166,8 +171,15 @@ export interface TicketStore
    * Writes the ticket's new state and its event in one transaction, conditioned on `expectedVersion`.
    * With `slip` (a folded service slip number), claims it for the ticket in the same transaction:
    * IllegalTransition `SERVICE_SLIP.TAKEN` when another ticket of the park has it (issue 11 item 22).
+   * With `releases`, releases each claim the ticket holds in the same transaction (the event ends it).
    */
-  append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void>;
+  append(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    slip?: string,
+    releases?: readonly OpenClaim[],
+  ): Promise<void>;
   /**
    * MI-6: the ticket's event (conditioned on `expectedVersion`) with the tickets it opens, each
    * with its opening event and the page of its reserved number, in ONE transaction.
@@ -226,4 +238,5 @@ export type {
   RollCallClaim,
 } from './keys';
 export { RollCallTaken } from './keys';
+export type { ClaimHolder, OpenClaim, OpenClaims } from './open-claims';
 export type { UnsettledQueries } from './reconcile';

@@ -45,6 +45,39 @@ export function pagePut(
   };
 }
 
+/**
+ * Voids the page of a number whose ticket was refused after it was reserved (its transaction failed
+ * on a claim, MI), at once rather than when the reconciler finds it: the register shows a spoilt
+ * page, never a gap. A page there already is left as it is.
+ */
+export async function voidRefusedPage(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  parkId: string,
+  numbering: { register: string; day: string; value: number },
+  reason: string,
+  at: string,
+): Promise<void> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.registerNumber(parkId, numbering.register, numbering.day, numbering.value),
+          itemType: 'register-page',
+          number: registerNumber(numbering.register, numbering.day, numbering.value),
+          void: true,
+          reason,
+          at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+  }
+}
+
 export class RegisterNumbers {
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -96,6 +96,11 @@ export const keys = {
   keyTag: (parkId: string, tag: string) => ({ pk: `KEYTAG#${parkId}#${tag}`, sk: 'KEYTAG' }),
   /** A service slip number claimed by one ticket of the park (issue 11 item 22). */
   serviceSlip: (parkId: string, slip: string) => ({ pk: `SLIP#${parkId}#${slip}`, sk: 'SLIP' }),
+  /**
+   * The open move-in case of a unit (MI, ADR 014): held from the case's opening to its completion
+   * (`releasedAt` set then), so a second open case for the unit fails on it. `unit` is folded.
+   */
+  moveInClaim: (parkId: string, unit: string) => ({ pk: `MOVEIN#${parkId}#${unit}`, sk: 'MOVEIN' }),
   /** One closing-time list of keys out per park and closing time, whichever request's check sends it. */
   keyRollCall: (parkId: string, closingAt: string) => ({
     pk: `KEYROLL#${parkId}`,

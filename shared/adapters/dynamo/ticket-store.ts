@@ -12,9 +12,11 @@ import { ConcurrentChange, IntakeConflict, InvalidInput } from '../../domain/err
 import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type {
+  ClaimHolder,
   Directory,
   EarlierComplaint,
   IntakeAnswer,
+  OpenClaim,
   SmsRecord,
   StoredAckLink,
   TicketHistory,
@@ -25,6 +27,7 @@ import { getAckLink, putAckLink } from './ack-links';
 import { queryEarlierComplaints } from './complaint-subjects';
 import { answerItem, answerPut, readAnswer } from './intake-answers';
 import { pagePut, RegisterNumbers } from './register-numbers';
+import { claimPut, claimRelease, onlyReleasesFailed, readClaimHolder, refuseClaim } from './open-claims';
 import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
 import type { TableIndexName } from './table';
@@ -102,6 +105,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     event: TicketEventOf,
     numbering?: { register: string; day: string; value: number },
     answer?: IntakeAnswer,
+    claims: readonly OpenClaim[] = [],
   ): Promise<void> {
     const [ticketRecord, eventRecord, answerRecord] = writeItems(
       ticket,
@@ -118,6 +122,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
       ...(answer && answerRecord
         ? [{ what: 'key' as const, write: answerPut(this.tableName, answerRecord, answer.at) }]
         : []),
+      ...claims.map((claim) => ({ what: 'claim' as const, write: claimPut(this.tableName, ticket, claim) })),
     ];
     try {
       await transactWrite(
@@ -128,6 +133,11 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
       if (isConditionFailure(error)) {
         const codes = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
         const taken = items.filter((_, i) => codes[i]?.Code === 'ConditionalCheckFailed').map((i) => i.what);
+        // MI (ADR 014): only a claim was held — another open ticket has it; see claimRefused.
+        if (taken.length > 0 && taken.every((what) => what === 'claim')) {
+          const at = items.findIndex((item) => item.what === 'claim');
+          await refuseClaim(this.db, this.tableName, ticket, error, at, numbering);
+        }
         throw new IntakeConflict(
           `the new ticket was not written: its ${[...new Set(taken)].join(', ') || 'items'} existed already`,
           [...new Set(taken)],
@@ -138,9 +148,21 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     }
   }
 
-  async append(ticket: Ticket, event: TicketEventOf, expectedVersion: number, slip?: string): Promise<void> {
+  claimHolder(claim: OpenClaim): Promise<ClaimHolder | undefined> {
+    return readClaimHolder(this.db, this.tableName, claim);
+  }
+
+  async append(
+    ticket: Ticket,
+    event: TicketEventOf,
+    expectedVersion: number,
+    slip?: string,
+    releases: readonly OpenClaim[] = [],
+  ): Promise<void> {
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
     const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
+    // After the slip claim (throwIfSlipTaken reads the third item's reason).
+    const released = releases.map((claim) => claimRelease(this.tableName, ticket, claim, event.at));
     try {
       await transactWrite(
         this.db,
@@ -163,11 +185,17 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
               },
             },
             ...slipClaim,
+            ...released,
           ],
         }),
       );
     } catch (error) {
       if (slip !== undefined) throwIfSlipTaken(error, slip);
+      // A case opened before claims existed, whose unit another case claimed since: it holds
+      // nothing to release, so its event is written without the release (open-claims.ts).
+      if (releases.length > 0 && onlyReleasesFailed(error, 2 + slipClaim.length)) {
+        return this.append(ticket, event, expectedVersion, slip);
+      }
       if (isConditionFailure(error)) {
         throw new ConcurrentChange(
           'the ticket was changed by someone else meanwhile; reload it and try again',

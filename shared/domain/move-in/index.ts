@@ -34,6 +34,7 @@ export { CHECKLIST, checkComplete, MoveInIncomplete, missingSteps } from './chec
 export { MOVE_IN_TIMERS, moveInTimerDue, openingClocks } from './clocks';
 export { decideMoveIn, MOVE_IN_DECIDERS, RECORDED_ONCE } from './decide';
 export { defectRepairIntake, defectsOf, withRepairs } from './inspection';
+export { moveInUnitKey, unitHasCase } from './one-case';
 export { checkRecorder, MOVE_IN_OVERSEER_ROLES, STEP_RECORDERS } from './recorders';
 export type {
   ChecklistStep,
