@@ -550,7 +550,7 @@ function apiRequest(rng: Rng, world: World): FuzzRequest {
   } else if (route < 94) {
     path = `/parks/${rng.chance(0.5) ? 'park-1' : badId(rng)}`;
   } else if (route < 96) {
-    path = rng.pick(['/health', '/health?x=1']);
+    path = rng.pick(['/health', '/health?x=1', '/openapi.json']);
   } else if (route < 100) {
     method = rng.pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST', 'GET']);
     path = rng.pick([
