@@ -20,6 +20,7 @@ import { log } from '../../shared/log';
 import { PROMPTS } from '../../shared/ivr/call-tree';
 import { provideIvr } from '../../shared/runtime';
 import { freshStore } from '../support/store';
+import { connectContactEvent } from '../support/connect-event';
 
 const ACCOUNT = 'arn:aws:connect:ap-east-1:111122223333:instance';
 const PARK_1_INSTANCE = `${ACCOUNT}/8f2b1c3d-0000-4000-8000-000000000001`;
@@ -69,25 +70,7 @@ function contactEvent(
   instanceArn: string | undefined,
   parameters: Record<string, string> = { kind: 'repair', description: '厨房水管漏水' },
 ): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: '+8613800000001', Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: instanceArn,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: parameters,
-    },
-  } as unknown as ConnectContactFlowEvent;
+  return connectContactEvent({ contactId, phone: '+8613800000001', instanceArn, parameters });
 }
 
 async function ticketsOfContact(parkId: string, contactId: string) {

@@ -21,6 +21,7 @@ import { freshStore, logCalls } from '../support/store';
 import { dialled, said } from './support';
 import { vectors as fixture } from './vectors';
 import { parseXml } from './xml';
+import { connectContactEvent } from '../support/connect-event';
 
 const TOKEN = fixture.authToken;
 /** The Connect instance configured for park-1 (CONNECT_INSTANCES). */
@@ -206,25 +207,7 @@ function contactEvent(
   phone = '+8613800000001',
   instanceArn: string | undefined = INSTANCE,
 ): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: instanceArn,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: parameters,
-    },
-  } as ConnectContactFlowEvent;
+  return connectContactEvent({ contactId, phone, instanceArn, parameters });
 }
 
 let contactSeq = 0;

@@ -19,6 +19,7 @@ import { PROMPTS, spellNumber } from '../../shared/ivr/call-tree';
 import { provideIvr } from '../../shared/runtime';
 import { freshStore, logCalls } from '../support/store';
 import { callSid, dialled, type IvrTestDesk, said, startIvrDesk } from './support';
+import { connectContactEvent } from '../support/connect-event';
 
 const WANG = '+8613800000001'; // resident of 3-2-1502
 const DISPATCHER = '+8613900000001';
@@ -140,25 +141,7 @@ describe('Amazon Connect: the same caller again, then too often', () => {
 
   const contact = (parameters: Record<string, string>, phone = CALLER): ConnectContactFlowEvent => {
     const id = `6e4c8b41-0000-4000-8000-${String(++contacts).padStart(12, '0')}`;
-    return {
-      Name: 'ContactFlowEvent',
-      Details: {
-        ContactData: {
-          Attributes: {},
-          Channel: 'VOICE',
-          ContactId: id,
-          CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
-          InitialContactId: id,
-          InitiationMethod: 'INBOUND',
-          InstanceARN: INSTANCE,
-          PreviousContactId: id,
-          Queue: null,
-          SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-          MediaStreams: { Customer: { Audio: null } },
-        },
-        Parameters: parameters,
-      },
-    } as ConnectContactFlowEvent;
+    return connectContactEvent({ contactId: id, phone, instanceArn: INSTANCE, parameters });
   };
   const fire = { kind: 'emergency', category: 'fire', description: '地下车库冒烟' };
 
