@@ -9,6 +9,7 @@ import { applyKeySetEvent, type KeySet, type KeySetEvent, keySetNotifications } 
 import { log } from '../log';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
+import { claimAndSendSms } from './send-sms';
 import type { ChangedItem } from './effects';
 
 /** Errors meaning the text or number can never go: recorded, not retried (as in effects.ts). */
@@ -55,19 +56,10 @@ export async function applyKeySetEffects(deps: Deps, item: ChangedItem): Promise
       state: 'sending',
       at: deps.clock.now().toISOString(),
     };
-    if (!(await deps.store.claimSms(record))) continue;
-    try {
-      const { messageId } = await deps.sms.send({ to: n.to.phone, text: n.text, ticketId: keySetId });
-      await deps.store.settleSms({ ...record, state: 'sent', messageId });
-    } catch (error) {
-      const name = (error as Error).name;
-      await deps.store.settleSms({
-        ...record,
-        state: 'failed',
-        error: `${name}: ${(error as Error).message}`,
-      });
-      if (!FINAL.has(name)) throw error;
-      log.error('key register SMS not sent', { keySetId, eventSeq: recorded.seq, index, error: name });
+    const sent = await claimAndSendSms(deps, record);
+    if (sent instanceof Error) {
+      if (!FINAL.has(sent.name)) throw sent;
+      log.error('key register SMS not sent', { keySetId, eventSeq: recorded.seq, index, error: sent.name });
     }
   }
 }

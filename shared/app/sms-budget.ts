@@ -13,6 +13,7 @@ import type { Ticket } from '../domain/tickets';
 import { log } from '../log';
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
+import { claimAndSendSms } from './send-sms';
 
 /** A ticket's counter outlives it; a complaint may run for a month and more (CH-1). */
 const TICKET_COUNTER_DAYS = 400;
@@ -85,18 +86,8 @@ async function alert(
       state: 'sending',
       at: deps.clock.now().toISOString(),
     };
-    if (!(await deps.store.claimSms(record))) continue;
-    try {
-      const { messageId } = await deps.sms.send({ to: record.to, text: record.text, ticketId: ticket.id });
-      await deps.store.settleSms({ ...record, state: 'sent', messageId });
-    } catch (error) {
-      // Recorded on the ticket; not retried with the stream (the breach is counted once), and logged.
-      await deps.store.settleSms({
-        ...record,
-        state: 'failed',
-        error: `${(error as Error).name}: ${(error as Error).message}`,
-      });
+    // A failure is recorded on the ticket; not retried with the stream (the breach is counted once), and logged.
+    if ((await claimAndSendSms(deps, record)) instanceof Error)
       log.error('the SMS budget alert could not be sent', { ticketId: ticket.id, budget });
-    }
   }
 }

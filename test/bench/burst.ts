@@ -33,6 +33,7 @@ import type { RepairIntake } from '../../shared/domain/repair';
 import { openRepair } from '../../shared/domain/repair';
 import { spellNumber } from '../../shared/ivr/call-tree';
 import { expectedSignature } from '../../shared/ivr/twilio-signature';
+import { connectContactEvent } from '../support/connect-event';
 
 export const BURST = positiveInt(process.env.BENCH_BURST, 50);
 const ROUNDS = positiveInt(process.env.BENCH_BURST_ROUNDS, 4);
@@ -352,25 +353,12 @@ async function transactionOf(
 }
 
 function contactEvent(contactId: string, description: string): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: REPAIR.caller.phone, Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: BENCH_CONNECT_INSTANCE,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: { kind: 'repair', description },
-    },
-  } as ConnectContactFlowEvent;
+  return connectContactEvent({
+    contactId,
+    phone: REPAIR.caller.phone,
+    instanceArn: BENCH_CONNECT_INSTANCE,
+    parameters: { kind: 'repair', description },
+  });
 }
 
 /** The burst's lines of the bench's report. */

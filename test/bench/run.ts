@@ -48,6 +48,7 @@ import { openRepair } from '../../shared/domain/repair';
 import { registerNumber } from '../../shared/domain/register-number';
 import { localDay } from '../../shared/domain/time';
 import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport } from './burst';
+import { connectContactEvent } from '../support/connect-event';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, '.bench');
@@ -275,25 +276,12 @@ interface ConnectResult {
 
 /** A contact flow's "Invoke AWS Lambda function" event: a resident of 3-2-1502 reports a repair, each from a number of its own. */
 function contactEvent(contactId: string, description: string): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: benchPhone(), Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: BENCH_CONNECT_INSTANCE,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: { kind: 'repair', description, unit: REPAIR_BODY.caller.unit },
-    },
-  } as ConnectContactFlowEvent;
+  return connectContactEvent({
+    contactId,
+    phone: benchPhone(),
+    instanceArn: BENCH_CONNECT_INSTANCE,
+    parameters: { kind: 'repair', description, unit: REPAIR_BODY.caller.unit },
+  });
 }
 
 /** New contacts one after another through the Connect handler, on the IVR deps the desk provided. */

@@ -10,6 +10,7 @@ import { handler as connect } from '../../functions/ivr/connect';
 import { spellNumber } from '../../shared/ivr/call-tree';
 import { repairBody } from '../support/desk';
 import { callSid, dialled, type IvrTestDesk, said, startIvrDesk } from '../ivr/support';
+import { connectContactEvent } from '../support/connect-event';
 
 const BURST = 50;
 /** Generous: a loaded machine may take a while; the tests assert outcomes, never speed. */
@@ -136,23 +137,10 @@ describe(`${BURST} intakes on one register at the same moment (RP-5, CH-11)`, ()
 });
 
 function contactEvent(contactId: string, description: string): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: WANG, Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: INSTANCE,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: { kind: 'repair', description },
-    },
-  } as ConnectContactFlowEvent;
+  return connectContactEvent({
+    contactId,
+    phone: WANG,
+    instanceArn: INSTANCE,
+    parameters: { kind: 'repair', description },
+  });
 }

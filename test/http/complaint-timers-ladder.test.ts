@@ -4,33 +4,16 @@
  * Local with a SteppedClock. Office work waits for office hours; an escalation passes by who just
  * missed it; a deadline still missed is texted again at the next working day's opening.
  */
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as effectsHandler } from '../../functions/streams/effects';
+import { describe, expect, it } from 'vitest';
 import { handler as timerHandler } from '../../functions/timers/due';
-import { StreamPoller } from '../../infra/local/stream-poller';
-import { ensureTable } from '../../infra/local/tables';
 import type { Principal } from '../../shared/app/access';
-import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
-import { provideDeps } from '../../shared/runtime';
-import { awsDeps, streamsClient } from '../support/aws-deps';
-import { SteppedClock } from '../support/clock';
 import { STAFF } from '../support/fixtures';
-import { freshStore } from '../support/store';
-
-const scheduler = mockClient(SchedulerClient);
-const sns = mockClient(SNSClient);
+import { publishedTo, schedulesCreatedFor, sns, useTimerPath } from '../support/timer-path';
 
 const DISPATCHER: Principal = { staffId: 'dispatcher-1', groups: ['dispatcher'], parks: ['park-1'] };
 const phoneOf = (id: string) => STAFF.find((s) => s.id === id)!.phone;
 
-let env: Awaited<ReturnType<typeof freshStore>>;
-let deps: Deps;
-let clock: SteppedClock;
-let poller: StreamPoller;
 let callers = 0;
 
 function complaint(overrides: Record<string, unknown> = {}) {
@@ -48,49 +31,27 @@ function complaint(overrides: Record<string, unknown> = {}) {
   };
 }
 
-beforeAll(async () => {
-  env = await freshStore();
-  const { streamArn } = await ensureTable(env.client, env.tableName);
-  clock = new SteppedClock();
-  deps = awsDeps(env.store, clock);
-  provideDeps(deps);
-  poller = new StreamPoller(streamsClient(), streamArn, effectsHandler);
-});
-afterAll(() => provideDeps(undefined));
-beforeEach(async () => {
-  await poller.pollOnce();
-  scheduler.reset();
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-});
+const aws = useTimerPath();
 
 const scheduleOf = (ticketId: string, timer: string) =>
-  scheduler
-    .commandCalls(CreateScheduleCommand)
-    .map((c) => c.args[0].input)
-    .find((i) => i.Name === `${ticketId}-${timer}`);
-const textsTo = (phone: string) =>
-  sns
-    .commandCalls(PublishCommand)
-    .map((c) => c.args[0].input)
-    .filter((p) => p.PhoneNumber === phone)
-    .map((p) => p.Message ?? '');
+  schedulesCreatedFor(ticketId).find((i) => i.Name === `${ticketId}-${timer}`);
+const textsTo = (phone: string) => publishedTo(phone).map((p) => p.Message ?? '');
 
 /** Scheduler delivers `timer` at its due time: the timer Lambda, then the stream's effects. */
 async function deliver(ticketId: string, timer: string) {
-  const ticket = (await env.store.get(ticketId))!;
+  const ticket = (await aws.env.store.get(ticketId))!;
   const dueAt = ticket.timers[timer]!.dueAt;
-  clock.set(new Date(dueAt));
+  aws.clock.set(new Date(dueAt));
   const out = await timerHandler({ ticketId, parkId: 'park-1', timer, dueAt });
-  await poller.pollOnce();
+  await aws.poller.pollOnce();
   return out;
 }
 
 describe('complaint escalations in AWS (ADR 016)', () => {
   it('item 13: an important complaint about a rude guard at 21:00 is scheduled for office hours; nobody is texted up the chain at night', async () => {
-    clock.set(new Date('2026-11-27T21:00:00+08:00'));
+    aws.clock.set(new Date('2026-11-27T21:00:00+08:00'));
     const { ticket } = await openTicket(
-      deps,
+      aws.deps,
       DISPATCHER,
       complaint({
         about: { staffId: 'security-guard-2' },
@@ -98,7 +59,7 @@ describe('complaint escalations in AWS (ADR 016)', () => {
         occurredAt: '2026-11-27T20:50:00+08:00',
       }),
     );
-    await poller.pollOnce();
+    await aws.poller.pollOnce();
     expect(scheduleOf(ticket.id, 'handoff-10m')?.ScheduleExpression).toBe('at(2026-11-28T08:40:00)');
     expect(scheduleOf(ticket.id, 'supervisor-30m')?.ScheduleExpression).toBe('at(2026-11-28T09:00:00)');
     expect(scheduleOf(ticket.id, 'follow-up-2h')?.ScheduleExpression).toBe('at(2026-11-28T10:30:00)');
@@ -106,14 +67,18 @@ describe('complaint escalations in AWS (ADR 016)', () => {
     await deliver(ticket.id, 'supervisor-30m');
     await deliver(ticket.id, 'supervisor-L2');
     // The deputy GM hears of it at 09:30 the next morning (the clock steps a few ms per write).
-    expect(clock.now().toISOString()).toMatch(/^2026-11-28T01:30:00\.\d{3}Z$/);
+    expect(aws.clock.now().toISOString()).toMatch(/^2026-11-28T01:30:00\.\d{3}Z$/);
     expect(textsTo(phoneOf('deputy-gm-1'))).toEqual([expect.stringContaining('重要投诉')]);
   });
 
   it('item 11: a cleaning complaint’s 20-minute escalation goes past the supervisor who missed the 10-minute one', async () => {
-    clock.set(new Date('2026-11-27T09:40:00+08:00'));
-    const { ticket } = await openTicket(deps, DISPATCHER, complaint({ about: { department: 'cleaning' } }));
-    await poller.pollOnce();
+    aws.clock.set(new Date('2026-11-27T09:40:00+08:00'));
+    const { ticket } = await openTicket(
+      aws.deps,
+      DISPATCHER,
+      complaint({ about: { department: 'cleaning' } }),
+    );
+    await aws.poller.pollOnce();
     await deliver(ticket.id, 'handoff-10m');
     sns.resetHistory();
 
@@ -126,9 +91,9 @@ describe('complaint escalations in AWS (ADR 016)', () => {
   });
 
   it('item 12: still missed at the next opening, the next level up is texted; each working day one more, three at most', async () => {
-    clock.set(new Date('2026-11-27T09:40:00+08:00'));
-    const { ticket } = await openTicket(deps, DISPATCHER, complaint());
-    await poller.pollOnce();
+    aws.clock.set(new Date('2026-11-27T09:40:00+08:00'));
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, complaint());
+    await aws.poller.pollOnce();
     for (const timer of ['handoff-10m', 'handoff-L2', 'follow-up-2h', 'follow-up-eod'])
       await deliver(ticket.id, timer);
     expect(scheduleOf(ticket.id, 'overdue-day-1')?.ScheduleExpression).toBe('at(2026-11-28T08:30:00)');
@@ -143,13 +108,13 @@ describe('complaint escalations in AWS (ADR 016)', () => {
     await deliver(ticket.id, 'overdue-day-3');
     expect(textsTo(phoneOf('deputy-gm-1')).filter((t) => t.includes('逾期第2个工作日'))).toHaveLength(1);
     expect(textsTo(phoneOf('gm-1')).filter((t) => t.includes('逾期第3个工作日'))).toHaveLength(1);
-    const after = (await env.store.get(ticket.id))!;
+    const after = (await aws.env.store.get(ticket.id))!;
     expect(
       Object.keys(after.timers)
         .filter((t) => t.startsWith('overdue-day-'))
         .sort(),
     ).toEqual(['overdue-day-1', 'overdue-day-2', 'overdue-day-3']);
-    const history = (await env.store.history(ticket.id))!;
+    const history = (await aws.env.store.history(ticket.id))!;
     expect(history.events.filter((e) => e.type === 'complaint.still-overdue')).toHaveLength(3);
   });
 });

@@ -3,26 +3,22 @@ import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
   ResourceNotFoundException,
-  SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { provideDeps } from '../../shared/runtime';
+import { describe, expect, it } from 'vitest';
 import { handler as effectsHandler } from '../../functions/streams/effects';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { StreamPoller } from '../../infra/local/stream-poller';
-import { ensureTable } from '../../infra/local/tables';
 import type { Principal } from '../../shared/app/access';
-import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
-import { awsDeps, streamsClient } from '../support/aws-deps';
-import { SteppedClock } from '../support/clock';
-import { freshStore } from '../support/store';
-
-const scheduler = mockClient(SchedulerClient);
-const sns = mockClient(SNSClient);
+import { streamsClient } from '../support/aws-deps';
+import {
+  publishedTo,
+  scheduler,
+  schedulesCreatedFor,
+  schedulesDeletedFor,
+  useTimerPath,
+} from '../support/timer-path';
 
 const DISPATCHER: Principal = { staffId: 'dispatcher-1', groups: ['dispatcher'], parks: ['park-1'] };
 const HEAD: Principal = { staffId: 'engineering-manager-1', groups: ['manager'], parks: ['park-1'] };
@@ -38,51 +34,18 @@ const COMPLAINT = {
   severity: 'important' as const,
 };
 
-let env: Awaited<ReturnType<typeof freshStore>>;
-let deps: Deps;
-let clock: SteppedClock;
-let poller: StreamPoller;
+// Effects of earlier tests are drained before the mocks are reset, so each test sees only its own.
+const aws = useTimerPath({ clockAt: '2026-11-27T09:40:00+08:00' });
 
-beforeAll(async () => {
-  env = await freshStore();
-  const { streamArn } = await ensureTable(env.client, env.tableName);
-  clock = new SteppedClock();
-  deps = awsDeps(env.store, clock);
-  provideDeps(deps);
-  const streams = streamsClient();
-  poller = new StreamPoller(streams, streamArn, effectsHandler);
-});
-afterAll(() => provideDeps(undefined));
-beforeEach(async () => {
-  // Effects of earlier tests are drained before the mocks are reset, so each test sees only its own.
-  await poller.pollOnce();
-  scheduler.reset();
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-  clock.set(new Date('2026-11-27T09:40:00+08:00'));
-});
-
-const schedulesOf = (ticketId: string) =>
-  scheduler
-    .commandCalls(CreateScheduleCommand)
-    .map((c) => c.args[0].input)
-    .filter((i) => i.Name?.startsWith(ticketId));
-const deletesOf = (ticketId: string) =>
-  scheduler
-    .commandCalls(DeleteScheduleCommand)
-    .map((c) => c.args[0].input.Name)
-    .filter((n) => n?.startsWith(ticketId));
-const textsTo = (phone: string) =>
-  sns
-    .commandCalls(PublishCommand)
-    .map((c) => c.args[0].input)
-    .filter((p) => p.PhoneNumber === phone);
+const schedulesOf = schedulesCreatedFor;
+const deletesOf = schedulesDeletedFor;
+const textsTo = publishedTo;
 
 describe('complaint clocks in AWS', () => {
   it('CH-4/CH-5/DS-4: every clock of the hand-off is a one-time schedule at its park-local time', async () => {
     // Act
-    const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
-    await poller.pollOnce();
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, COMPLAINT);
+    await aws.poller.pollOnce();
 
     // Assess
     const byTimer = new Map(schedulesOf(ticket.id).map((s) => [s.Name?.slice(ticket.id.length + 1), s]));
@@ -102,24 +65,24 @@ describe('complaint clocks in AWS', () => {
 
   it('cancelled clocks are deleted: the signature deletes the 10-minute schedule, resolving deletes the rest', async () => {
     // Prepare
-    const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
-    await poller.pollOnce();
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, COMPLAINT);
+    await aws.poller.pollOnce();
 
     // Act: the head signs; later the work is reported done (one schedule is gone already: not found).
-    await runTicketCommand(deps, HEAD, ticket.id, { type: 'acknowledge' });
-    await poller.pollOnce();
+    await runTicketCommand(aws.deps, HEAD, ticket.id, { type: 'acknowledge' });
+    await aws.poller.pollOnce();
     expect(deletesOf(ticket.id)).toEqual([`${ticket.id}-handoff-10m`]);
     scheduler
       .on(DeleteScheduleCommand, { Name: `${ticket.id}-follow-up-2h` })
       .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
     // The supervisor never signed: the office manager reports it done over that (CH-5 override).
-    await runTicketCommand(deps, OFFICE_MANAGER, ticket.id, {
+    await runTicketCommand(aws.deps, OFFICE_MANAGER, ticket.id, {
       type: 'resolve',
       confirmedBy: '张伟',
       via: 'phone',
       override: { reason: '主管休假,经理确认已处理' },
     });
-    const handled = await poller.pollOnce();
+    const handled = await aws.poller.pollOnce();
 
     // Assess: every clock that stopped pending is deleted; not-found counted as done (nothing retried).
     expect(handled).toBeGreaterThan(0);
@@ -133,9 +96,9 @@ describe('complaint clocks in AWS', () => {
 
   it('a duplicate and a late delivery change nothing twice, and text nobody twice (even with the stream replayed)', async () => {
     // Prepare
-    const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
-    await poller.pollOnce();
-    clock.advance(11 * 60_000);
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, COMPLAINT);
+    await aws.poller.pollOnce();
+    aws.clock.advance(11 * 60_000);
     const payload = {
       ticketId: ticket.id,
       parkId: 'park-1',
@@ -145,22 +108,18 @@ describe('complaint clocks in AWS', () => {
 
     // Act: Scheduler delivers twice at once, then once more much later.
     const outcomes = await Promise.all([timerHandler(payload), timerHandler(payload)]);
-    clock.advance(60 * 60_000);
+    aws.clock.advance(60 * 60_000);
     const late = await timerHandler(payload);
-    await poller.pollOnce();
+    await aws.poller.pollOnce();
     scheduler
       .on(CreateScheduleCommand)
       .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
-    await new StreamPoller(
-      streamsClient(),
-      (await ensureTable(env.client, env.tableName)).streamArn,
-      effectsHandler,
-    ).pollOnce();
+    await new StreamPoller(streamsClient(), aws.streamArn, effectsHandler).pollOnce();
 
     // Assess
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['fired', 'not-due']);
     expect(late.outcome).toBe('not-due');
-    const history = await env.store.history(ticket.id);
+    const history = await aws.env.store.history(ticket.id);
     expect(history?.events.filter((e) => e.type === 'complaint.escalated')).toHaveLength(1);
     const toDesk = textsTo('+8613900000001').filter((p) => p.Message?.includes('已10分钟未签收'));
     expect(toDesk).toHaveLength(1);
@@ -173,9 +132,9 @@ describe('complaint clocks in AWS', () => {
   it('an acknowledgement racing the 10-minute escalation: exactly one wins, both recorded truthfully', async () => {
     for (let round = 0; round < 4; round++) {
       // Prepare: at the very minute the report sheet is due.
-      clock.set(new Date('2026-11-27T09:40:00+08:00'));
-      const { ticket } = await openTicket(deps, DISPATCHER, COMPLAINT);
-      clock.set(new Date(ticket.timers['handoff-10m']!.dueAt));
+      aws.clock.set(new Date('2026-11-27T09:40:00+08:00'));
+      const { ticket } = await openTicket(aws.deps, DISPATCHER, COMPLAINT);
+      aws.clock.set(new Date(ticket.timers['handoff-10m']!.dueAt));
       const payload = {
         ticketId: ticket.id,
         parkId: 'park-1',
@@ -185,12 +144,12 @@ describe('complaint clocks in AWS', () => {
 
       // Act
       const [ack, fired] = await Promise.allSettled([
-        runTicketCommand(deps, HEAD, ticket.id, { type: 'acknowledge' }),
+        runTicketCommand(aws.deps, HEAD, ticket.id, { type: 'acknowledge' }),
         timerHandler(payload),
       ]);
 
       // Assess: versions consecutive, nothing lost; the outcome says who won.
-      const history = (await env.store.history(ticket.id))!;
+      const history = (await aws.env.store.history(ticket.id))!;
       const types = history.events.map((e) => e.type);
       expect(history.events.map((e) => e.seq)).toEqual(types.map((_, i) => i + 1));
       if (ack.status === 'fulfilled') {
@@ -207,8 +166,8 @@ describe('complaint clocks in AWS', () => {
         // The escalation won; the signature was refused (409), not lost silently; signing again lands.
         expect((ack.reason as Error).name).toBe('ConcurrentChange');
         expect(types).toEqual(['complaint.opened', 'complaint.escalated']);
-        await runTicketCommand(deps, HEAD, ticket.id, { type: 'acknowledge' });
-        const after = (await env.store.history(ticket.id))!;
+        await runTicketCommand(aws.deps, HEAD, ticket.id, { type: 'acknowledge' });
+        const after = (await aws.env.store.history(ticket.id))!;
         expect(after.ticket.timers['handoff-10m']?.state).toBe('missed');
         expect(after.ticket.timers['handoff-L2']?.state).toBe('met');
       }

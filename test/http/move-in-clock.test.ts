@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-park';
 import { PASSING } from '../domain/move-in/driver';
-import { freshDesk, type TestDesk } from '../support/desk';
+import { freshDesk, localSmsOf, setLocalClock, type TestDesk } from '../support/desk';
 
 const LEAD = DEMO_STAFF.find((s) => s.id === 'supervisor-1')?.phone;
 
@@ -15,14 +15,8 @@ let office: string;
 let slowId: string;
 let quickId: string;
 
-type Sms = { to: string; text: string; ticketId?: string };
-async function smsOf(ticketId: string): Promise<Sms[]> {
-  return (await desk.call('GET', `/local/sms?ticketId=${ticketId}`)).body.messages;
-}
-async function clock(set: string) {
-  const res = await desk.call('POST', '/local/clock', { body: { set } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
+const smsOf = (ticketId: string) => localSmsOf(desk, ticketId);
+const clock = (set: string) => setLocalClock(desk, set);
 async function open(unit: string): Promise<string> {
   const res = await desk.call('POST', '/tickets', {
     token: office,

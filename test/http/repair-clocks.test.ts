@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-park';
-import { freshDesk, repairBody, type TestDesk } from '../support/desk';
+import { freshDesk, localSmsOf, repairBody, setLocalClock, type TestDesk } from '../support/desk';
 
 const phone = (id: string) => DEMO_STAFF.find((s) => s.id === id)?.phone;
 const DISPATCHER = phone('dispatcher-1');
@@ -19,14 +19,8 @@ const ENGINEERING_MANAGER = phone('engineering-manager-1');
 let desk: TestDesk;
 let dispatcher: string;
 
-type Sms = { to: string; text: string; ticketId?: string };
-async function smsOf(ticketId: string): Promise<Sms[]> {
-  return (await desk.call('GET', `/local/sms?ticketId=${ticketId}`)).body.messages;
-}
-async function clock(set: string) {
-  const res = await desk.call('POST', '/local/clock', { body: { set } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
+const smsOf = (ticketId: string) => localSmsOf(desk, ticketId);
+const clock = (set: string) => setLocalClock(desk, set);
 async function open(overrides: Record<string, unknown> = {}) {
   const res = await desk.call('POST', '/tickets', { token: dispatcher, body: repairBody(overrides) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);

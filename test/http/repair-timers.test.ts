@@ -4,28 +4,14 @@
  * Target.Input to the timer Lambda and goes out as SNS SMS, and a cancellation deletes the
  * schedules still pending. SNS and Scheduler are mocked; everything else is real (DynamoDB Local).
  */
-import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as effectsHandler } from '../../functions/streams/effects';
+import { describe, expect, it } from 'vitest';
 import { handler as timerHandler } from '../../functions/timers/due';
 import { DEMO_STAFF } from '../../infra/local/demo-park';
-import { StreamPoller } from '../../infra/local/stream-poller';
-import { ensureTable } from '../../infra/local/tables';
 import type { Principal } from '../../shared/app/access';
-import type { Deps } from '../../shared/app/deps';
 import { openTicket } from '../../shared/app/open-ticket';
 import { runTicketCommand } from '../../shared/app/ticket-command';
-import { provideDeps } from '../../shared/runtime';
-import { awsDeps, streamsClient } from '../support/aws-deps';
-import { SteppedClock } from '../support/clock';
 import { newCallerPhone } from '../support/desk';
-import { freshStore } from '../support/store';
-
-const scheduler = mockClient(SchedulerClient);
-const sns = mockClient(SNSClient);
-
+import { publishedTo, schedulesCreatedFor, schedulesDeletedFor, useTimerPath } from '../support/timer-path';
 const DISPATCHER: Principal = { staffId: 'dispatcher-1', groups: ['dispatcher'], parks: ['park-1'] };
 const phone = (id: string) => DEMO_STAFF.find((s) => s.id === id)?.phone;
 const repair = (extra: Record<string, unknown> = {}) => ({
@@ -37,58 +23,24 @@ const repair = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-let env: Awaited<ReturnType<typeof freshStore>>;
-let deps: Deps;
-let clock: SteppedClock;
-let poller: StreamPoller;
-
-beforeAll(async () => {
-  env = await freshStore();
-  const { streamArn } = await ensureTable(env.client, env.tableName);
-  clock = new SteppedClock();
-  deps = awsDeps(env.store, clock);
-  provideDeps(deps);
-  poller = new StreamPoller(streamsClient(), streamArn, effectsHandler);
-});
-afterAll(() => provideDeps(undefined));
-beforeEach(async () => {
-  await poller.pollOnce();
-  scheduler.reset();
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-  clock.set(new Date('2026-11-27T09:40:00+08:00'));
-});
+const aws = useTimerPath({ clockAt: '2026-11-27T09:40:00+08:00' });
 
 const schedulesOf = (ticketId: string) =>
-  new Map(
-    scheduler
-      .commandCalls(CreateScheduleCommand)
-      .map((c) => c.args[0].input)
-      .filter((i) => i.Name?.startsWith(ticketId))
-      .map((i) => [i.Name?.slice(ticketId.length + 1), i]),
-  );
-const deletesOf = (ticketId: string) =>
-  scheduler
-    .commandCalls(DeleteScheduleCommand)
-    .map((c) => c.args[0].input.Name)
-    .filter((n) => n?.startsWith(ticketId));
-const textsTo = (to: string | undefined) =>
-  sns
-    .commandCalls(PublishCommand)
-    .map((c) => c.args[0].input)
-    .filter((p) => p.PhoneNumber === to);
+  new Map(schedulesCreatedFor(ticketId).map((i) => [i.Name?.slice(ticketId.length + 1), i]));
+const deletesOf = schedulesDeletedFor;
+const textsTo = publishedTo;
 
 describe('repair clocks in AWS (issue 11)', () => {
   it('item 4: a received repair schedules the desk’s and the office manager’s clocks; the firing texts the desk by SNS', async () => {
     // Act
-    const { ticket } = await openTicket(deps, DISPATCHER, repair());
-    await poller.pollOnce();
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, repair());
+    await aws.poller.pollOnce();
     const schedules = schedulesOf(ticket.id);
-    clock.advance(11 * 60_000);
+    aws.clock.advance(11 * 60_000);
     const payload = JSON.parse(schedules.get('received-desk')?.Target?.Input ?? '{}');
     const fired = await timerHandler(payload);
     const again = await timerHandler(payload);
-    await poller.pollOnce();
+    await aws.poller.pollOnce();
 
     // Assess
     expect([...schedules.keys()].sort()).toEqual(['received-desk', 'received-manager']);
@@ -101,12 +53,14 @@ describe('repair clocks in AWS (issue 11)', () => {
     expect(again.outcome).toBe('not-due');
     const toDesk = textsTo(phone('dispatcher-1')).filter((p) => p.Message?.includes('10分钟未定派工'));
     expect(toDesk).toHaveLength(1);
-    expect((await env.store.get(ticket.id)) as { overdue?: string[] }).toMatchObject({ overdue: ['decide'] });
+    expect((await aws.env.store.get(ticket.id)) as { overdue?: string[] }).toMatchObject({
+      overdue: ['decide'],
+    });
   });
 
   it('item 6: a dispatch schedules its completion clocks at the end of the working day', async () => {
-    const { ticket } = await openTicket(deps, DISPATCHER, repair({ decision: 'dispatch' }));
-    await poller.pollOnce();
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, repair({ decision: 'dispatch' }));
+    await aws.poller.pollOnce();
 
     const schedules = schedulesOf(ticket.id);
 
@@ -116,13 +70,13 @@ describe('repair clocks in AWS (issue 11)', () => {
 
   it('item 8: cancel deletes every schedule still pending; a late firing changes nothing', async () => {
     // Prepare
-    const { ticket } = await openTicket(deps, DISPATCHER, repair({ decision: 'dispatch' }));
-    await poller.pollOnce();
+    const { ticket } = await openTicket(aws.deps, DISPATCHER, repair({ decision: 'dispatch' }));
+    await aws.poller.pollOnce();
 
     // Act
-    await runTicketCommand(deps, DISPATCHER, ticket.id, { type: 'cancel', reason: '住户取消' });
-    await poller.pollOnce();
-    clock.set(new Date('2026-11-27T17:31:00+08:00'));
+    await runTicketCommand(aws.deps, DISPATCHER, ticket.id, { type: 'cancel', reason: '住户取消' });
+    await aws.poller.pollOnce();
+    aws.clock.set(new Date('2026-11-27T17:31:00+08:00'));
     const late = await timerHandler({
       ticketId: ticket.id,
       parkId: 'park-1',

@@ -9,9 +9,7 @@ import type { ConnectContactFlowEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
 import { DEMO_PARK, DEMO_STAFF, DEMO_UNITS } from '../../infra/local/seed';
-import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { keys } from '../../shared/adapters/dynamo/table';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { type IvrDeps, ivrSettingsFromEnv } from '../../shared/app/ivr-calls';
 import { parseConnectInstances } from '../../shared/app/ivr-calls/connect-instances';
@@ -20,6 +18,8 @@ import { log } from '../../shared/log';
 import { PROMPTS } from '../../shared/ivr/call-tree';
 import { provideIvr } from '../../shared/runtime';
 import { freshStore } from '../support/store';
+import { connectContactEvent } from '../support/connect-event';
+import { ivrDeps } from './support';
 
 const ACCOUNT = 'arn:aws:connect:ap-east-1:111122223333:instance';
 const PARK_1_INSTANCE = `${ACCOUNT}/8f2b1c3d-0000-4000-8000-000000000001`;
@@ -39,24 +39,17 @@ beforeAll(async () => {
   ];
   for (const Item of items) await db.send(new PutCommand({ TableName: tableName, Item }));
   clock.set(new Date('2026-12-01T10:00:00+08:00'));
-  deps = {
-    store,
-    directory: store,
-    clock,
-    ids: new UlidIds(clock),
-    calls: new DynamoCallStore(db, tableName),
-    ivr: {
-      ...ivrSettingsFromEnv(
-        {
-          [ENV.connectInstances]: JSON.stringify({
-            [PARK_1_INSTANCE]: 'park-1',
-            [PARK_2_INSTANCE]: 'park-2',
-          }),
-        },
-        '',
-      ),
-    },
-  };
+  deps = ivrDeps({ store, db, tableName }, clock, {
+    ...ivrSettingsFromEnv(
+      {
+        [ENV.connectInstances]: JSON.stringify({
+          [PARK_1_INSTANCE]: 'park-1',
+          [PARK_2_INSTANCE]: 'park-2',
+        }),
+      },
+      '',
+    ),
+  });
   provideIvr({ deps, authToken: async () => 'unused' });
 });
 afterAll(() => provideIvr(undefined));
@@ -69,25 +62,7 @@ function contactEvent(
   instanceArn: string | undefined,
   parameters: Record<string, string> = { kind: 'repair', description: '厨房水管漏水' },
 ): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: '+8613800000001', Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: instanceArn,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: parameters,
-    },
-  } as unknown as ConnectContactFlowEvent;
+  return connectContactEvent({ contactId, phone: '+8613800000001', instanceArn, parameters });
 }
 
 async function ticketsOfContact(parkId: string, contactId: string) {

@@ -9,18 +9,17 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
 import { DEMO_STAFF } from '../../infra/local/seed';
-import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { provideIvr } from '../../shared/runtime';
 import { handler as twilio } from '../../functions/ivr/twilio';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { canOpenKind, type IvrDeps } from '../../shared/app/ivr-calls';
 import { DEFAULT_IVR_VOICE } from '../../shared/config';
 import { PROMPTS } from '../../shared/ivr/call-tree';
 import { freshStore, logCalls } from '../support/store';
-import { dialled, said } from './support';
+import { dialled, ivrDeps, said } from './support';
 import { vectors as fixture } from './vectors';
 import { parseXml } from './xml';
+import { connectContactEvent } from '../support/connect-event';
 
 const TOKEN = fixture.authToken;
 /** The Connect instance configured for park-1 (CONNECT_INSTANCES). */
@@ -39,19 +38,12 @@ beforeAll(async () => {
   });
   dynamo = client;
   clock.set(new Date('2026-12-01T10:00:00+08:00'));
-  deps = {
-    store,
-    directory: store,
-    clock,
-    ids: new UlidIds(clock),
-    calls: new DynamoCallStore(db, tableName),
-    ivr: {
-      parkId: 'park-1',
-      baseUrl: BASE,
-      voice: { ...DEFAULT_IVR_VOICE },
-      connectInstances: { [INSTANCE]: 'park-1' },
-    },
-  };
+  deps = ivrDeps({ store, db, tableName }, clock, {
+    parkId: 'park-1',
+    baseUrl: BASE,
+    voice: { ...DEFAULT_IVR_VOICE },
+    connectInstances: { [INSTANCE]: 'park-1' },
+  });
   provideIvr({
     get deps() {
       return { ...deps, ivr: { ...deps.ivr, baseUrl } };
@@ -206,25 +198,7 @@ function contactEvent(
   phone = '+8613800000001',
   instanceArn: string | undefined = INSTANCE,
 ): ConnectContactFlowEvent {
-  return {
-    Name: 'ContactFlowEvent',
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: contactId,
-        CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
-        InitialContactId: contactId,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: instanceArn,
-        PreviousContactId: contactId,
-        Queue: null,
-        SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-        MediaStreams: { Customer: { Audio: null } },
-      },
-      Parameters: parameters,
-    },
-  } as ConnectContactFlowEvent;
+  return connectContactEvent({ contactId, phone, instanceArn, parameters });
 }
 
 let contactSeq = 0;

@@ -9,8 +9,6 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ConnectContactFlowEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as connect } from '../../functions/ivr/connect';
-import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import type { IvrDeps } from '../../shared/app/ivr-calls';
 import { DEFAULT_IVR_VOICE } from '../../shared/config';
@@ -18,7 +16,8 @@ import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
 import { PROMPTS, spellNumber } from '../../shared/ivr/call-tree';
 import { provideIvr } from '../../shared/runtime';
 import { freshStore, logCalls } from '../support/store';
-import { callSid, dialled, type IvrTestDesk, said, startIvrDesk } from './support';
+import { callSid, dialled, type IvrTestDesk, ivrDeps, said, startIvrDesk } from './support';
+import { connectContactEvent } from '../support/connect-event';
 
 const WANG = '+8613800000001'; // resident of 3-2-1502
 const DISPATCHER = '+8613900000001';
@@ -121,44 +120,19 @@ describe('Amazon Connect: the same caller again, then too often', () => {
     dynamo = client;
     const clock = new AdjustableClock();
     clock.set(new Date('2026-12-01T10:00:00+08:00'));
-    deps = {
-      store,
-      directory: store,
-      clock,
-      ids: new UlidIds(clock),
-      calls: new DynamoCallStore(db, tableName),
-      ivr: {
-        parkId: 'park-1',
-        baseUrl: 'https://desk.example.test',
-        voice: { ...DEFAULT_IVR_VOICE },
-        connectInstances: { [INSTANCE]: 'park-1' },
-      },
-    };
+    deps = ivrDeps({ store, db, tableName }, clock, {
+      parkId: 'park-1',
+      baseUrl: 'https://desk.example.test',
+      voice: { ...DEFAULT_IVR_VOICE },
+      connectInstances: { [INSTANCE]: 'park-1' },
+    });
     provideIvr({ deps, authToken: async () => 'unused' });
   });
   afterAll(() => provideIvr(undefined));
 
   const contact = (parameters: Record<string, string>, phone = CALLER): ConnectContactFlowEvent => {
     const id = `6e4c8b41-0000-4000-8000-${String(++contacts).padStart(12, '0')}`;
-    return {
-      Name: 'ContactFlowEvent',
-      Details: {
-        ContactData: {
-          Attributes: {},
-          Channel: 'VOICE',
-          ContactId: id,
-          CustomerEndpoint: { Address: phone, Type: 'TELEPHONE_NUMBER' },
-          InitialContactId: id,
-          InitiationMethod: 'INBOUND',
-          InstanceARN: INSTANCE,
-          PreviousContactId: id,
-          Queue: null,
-          SystemEndpoint: { Address: '+862100000000', Type: 'TELEPHONE_NUMBER' },
-          MediaStreams: { Customer: { Audio: null } },
-        },
-        Parameters: parameters,
-      },
-    } as ConnectContactFlowEvent;
+    return connectContactEvent({ contactId: id, phone, instanceArn: INSTANCE, parameters });
   };
   const fire = { kind: 'emergency', category: 'fire', description: '地下车库冒烟' };
 

@@ -5,14 +5,12 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
 import { keys } from '../../shared/adapters/dynamo/table';
-import { UlidIds } from '../../shared/adapters/ids';
 import { AdjustableClock } from '../../shared/adapters/local/clock';
 import { answerTwilio, canOpenKind, type IvrDeps } from '../../shared/app/ivr-calls';
 import { DEFAULT_IVR_VOICE } from '../../shared/config';
 import { freshStore } from '../support/store';
-import { callSid, dialled, type IvrTestDesk, said, startIvrDesk } from './support';
+import { callSid, dialled, type IvrTestDesk, ivrDeps, said, startIvrDesk } from './support';
 
 const WANG = '+8613800000001'; // resident of 3-2-1502
 const PHONE = {
@@ -82,14 +80,11 @@ describe('the desk on shift follows the park calendar', () => {
         ExpressionAttributeValues: { ':h': ['2026-12-01'] },
       }),
     );
-    deps = {
-      store,
-      directory: store,
-      clock,
-      ids: new UlidIds(clock),
-      calls: new DynamoCallStore(db, tableName),
-      ivr: { parkId: 'park-1', baseUrl: 'https://desk.example.test', voice: { ...DEFAULT_IVR_VOICE } },
-    };
+    deps = ivrDeps({ store, db, tableName }, clock, {
+      parkId: 'park-1',
+      baseUrl: 'https://desk.example.test',
+      voice: { ...DEFAULT_IVR_VOICE },
+    });
   });
 
   it('a caller asking for a person on a holiday morning is put through to the duty officer', async () => {

@@ -3,6 +3,12 @@
  * signs it — by the `twilio` package's own getExpectedTwilioSignature, not the desk's code.
  */
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCallStore } from '../../shared/adapters/dynamo/call-store';
+import type { DynamoTicketStore } from '../../shared/adapters/dynamo/ticket-store';
+import { UlidIds } from '../../shared/adapters/ids';
+import type { AdjustableClock } from '../../shared/adapters/local/clock';
+import type { IvrDeps } from '../../shared/app/ivr-calls';
 import { startTestDesk, type TestDesk } from '../support/desk';
 
 export interface IvrTestDesk extends TestDesk {
@@ -67,4 +73,20 @@ export function said(twiml: string): string[] {
 /** The number a Dial puts the call through to. */
 export function dialled(twiml: string): string | undefined {
   return /<Dial[^>]*><Number>([^<]+)<\/Number><\/Dial>/.exec(twiml)?.[1];
+}
+
+/** The IVR handlers' dependencies on a DynamoDB Local table (the store also serves as the directory). */
+export function ivrDeps(
+  table: { store: DynamoTicketStore; db: DynamoDBDocumentClient; tableName: string },
+  clock: AdjustableClock,
+  ivr: IvrDeps['ivr'],
+): IvrDeps {
+  return {
+    store: table.store,
+    directory: table.store,
+    clock,
+    ids: new UlidIds(clock),
+    calls: new DynamoCallStore(table.db, table.tableName),
+    ivr,
+  };
 }

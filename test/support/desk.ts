@@ -1,6 +1,6 @@
 /** Starts the local desk (the real HTTP server and runtime) on a free port against the run's DynamoDB Local. */
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startDesk, type Desk } from '../../infra/local/desk';
 import { signToken } from '../../infra/local/jwt';
 import { tokenFor } from '../../infra/local/token';
@@ -121,4 +121,18 @@ export function repairBody(overrides: Record<string, unknown> = {}) {
     decision: 'dispatch',
     ...overrides,
   };
+}
+
+/** An SMS as the local desk recorded it (`GET /local/sms`). */
+export type LocalSms = { to: string; text: string; ticketId?: string };
+
+/** The SMS the local desk sent for one ticket. */
+export async function localSmsOf(desk: TestDesk, ticketId: string): Promise<LocalSms[]> {
+  return (await desk.call('GET', `/local/sms?ticketId=${ticketId}`)).body.messages;
+}
+
+/** Sets the local desk's clock (`POST /local/clock`); the test fails if it did not move. */
+export async function setLocalClock(desk: TestDesk, set: string): Promise<void> {
+  const res = await desk.call('POST', '/local/clock', { body: { set } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
 }

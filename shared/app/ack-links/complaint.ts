@@ -16,7 +16,7 @@ import { linkPrincipal } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
 import { holderFact, invalidForm, parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkFact, LinkForm, LinkPage } from './page';
-import { CALL_THE_DESK } from './page';
+import { CALL_THE_DESK, ticketPage } from './page';
 
 type C = Checked<ComplaintTicket>;
 
@@ -82,12 +82,7 @@ function signForm(step: AckStep): LinkForm {
   return { action: 'acknowledge', button: s.button, intro: s.intro, fields: [NOTE] };
 }
 
-function base(
-  c: C,
-  outcome: LinkPage['outcome'],
-  notice?: LinkPage['notice'],
-  forms: LinkForm[] = [],
-): LinkPage {
+const base = ticketPage((c: C) => {
   const { ticket, member } = c;
   // CH-3: the resident's contact only for those who need it (the department head, management).
   const contact: LinkFact[] =
@@ -99,9 +94,7 @@ function base(
       : [];
   const role = member?.roles[0];
   return {
-    outcome,
     title: `投诉${ticket.number ? ` ${ticket.number}` : ''}`,
-    ...(notice ? { notice } : {}),
     facts: [
       ...(ticket.about ? [{ label: '被投诉部门', value: DEPARTMENT_LABELS[ticket.about.department] }] : []),
       ...(ticket.severity ? [{ label: '类别', value: `${SEVERITY[ticket.severity]}投诉` }] : []),
@@ -112,9 +105,8 @@ function base(
       { label: '受理时间', value: when(c, ticket.createdAt) },
       holderFact(c, role),
     ],
-    forms,
   };
-}
+});
 
 const done = (c: C, text: string) => base(c, 'done', { tone: 'done', text: `${text}本次未作任何记录。` });
 const notYours = (c: C, text: string) =>

@@ -13,7 +13,7 @@ import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
 import { parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkForm, LinkPage } from './page';
-import { CALL_THE_DESK } from './page';
+import { CALL_THE_DESK, ticketPage } from './page';
 
 type C = Checked<EmergencyTicket>;
 
@@ -31,17 +31,10 @@ function holder(c: C): string {
   return `${name}${role ? `(${ROLE_LABELS[role]})` : ''}`;
 }
 
-function base(
-  c: C,
-  outcome: LinkPage['outcome'],
-  notice?: LinkPage['notice'],
-  forms: LinkForm[] = [],
-): LinkPage {
+const base = ticketPage((c: C) => {
   const { ticket } = c;
   return {
-    outcome,
     title: title(ticket),
-    ...(notice ? { notice } : {}),
     facts: [
       { label: '类别', value: CATEGORY_LABELS[ticket.category] },
       { label: '地点', value: ticket.location },
@@ -50,9 +43,8 @@ function base(
       { label: '本链接属于', value: holder(c) },
       ...ownerFacts(c),
     ],
-    forms,
   };
-}
+});
 
 /** A person as the owner phones them: their name, and their number to call (the owner's page only). */
 function callFact(c: C, label: string, p: { staffId: string; name: string }): LinkPage['facts'][number] {

@@ -14,6 +14,7 @@ import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
 import { holderFact, invalidForm, parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkFact, LinkForm, LinkPage } from './page';
+import { ticketPage } from './page';
 
 type C = Checked<KeyTicket>;
 
@@ -23,12 +24,7 @@ const RETURN: LinkForm = {
   intro: '钥匙交回保安部、清点无误后再点此登记;登记为由您收回。',
 };
 
-function base(
-  c: C,
-  outcome: LinkPage['outcome'],
-  notice?: LinkPage['notice'],
-  forms: LinkForm[] = [],
-): LinkPage {
+const base = ticketPage((c: C) => {
   const { ticket, member } = c;
   const { key, requester } = ticket;
   const out = ticket.handOut;
@@ -44,9 +40,7 @@ function base(
       ]
     : [{ label: '申请人', value: `${requester.name}(${REQUESTER_LABELS[requester.type]})` }];
   return {
-    outcome,
     title: `钥匙领用${ticket.number ? ` ${ticket.number}` : ''}`,
-    ...(notice ? { notice } : {}),
     facts: [
       { label: '钥匙', value: `${key.tag} ${key.unit ?? key.area ?? ''} ${key.label} ×${key.count}` },
       ...held,
@@ -55,9 +49,8 @@ function base(
         member?.roles.find((r) => SECURITY_ROLES.includes(r)),
       ),
     ],
-    forms,
   };
-}
+});
 
 const done = (c: C, text: string) => base(c, 'done', { tone: 'done', text: `${text}本次未作任何记录。` });
 

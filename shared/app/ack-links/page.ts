@@ -98,3 +98,14 @@ export function expiredPage(when: string): LinkPage {
 
 /** The line every refusal ends with. */
 export const CALL_THE_DESK = CALL;
+
+/**
+ * A kind's page builder: the ticket's title and facts come from the checked link (`head`); each step
+ * gives its outcome, a notice and the forms it offers.
+ */
+export function ticketPage<C>(head: (c: C) => { title: string; facts: LinkFact[] }) {
+  return (c: C, outcome: LinkOutcome, notice?: LinkPage['notice'], forms: LinkForm[] = []): LinkPage => {
+    const { title, facts } = head(c);
+    return { outcome, title, ...(notice ? { notice } : {}), facts, forms };
+  };
+}

@@ -14,7 +14,7 @@ import type { Checked } from './check';
 import type { LinkFlow, LinkFormInput } from './flow';
 import { holderFact, invalidForm, parseStep, refusalOf, refusedPage, when } from './flow';
 import type { LinkForm, LinkPage } from './page';
-import { CALL_THE_DESK } from './page';
+import { CALL_THE_DESK, ticketPage } from './page';
 
 type C = Checked<RepairTicket>;
 
@@ -33,19 +33,12 @@ const COMPLETE: LinkForm = {
   ],
 };
 
-function base(
-  c: C,
-  outcome: LinkPage['outcome'],
-  notice?: LinkPage['notice'],
-  forms: LinkForm[] = [],
-): LinkPage {
+const base = ticketPage((c: C) => {
   const { ticket, member } = c;
   const fee = ticket.paidService ? `${yuan(ticket.paidService.fee)}元(住户已同意)` : undefined;
   const role = member?.roles.find((r) => r === 'technician' || r === 'repair-lead');
   return {
-    outcome,
     title: `派工单${ticket.number ? ` ${ticket.number}` : ''}`,
-    ...(notice ? { notice } : {}),
     facts: [
       { label: '地点', value: [ticket.caller.unit, ticket.location].filter(Boolean).join(' ') },
       { label: '维修内容', value: ticket.description },
@@ -58,9 +51,8 @@ function base(
         : []),
       holderFact(c, role),
     ],
-    forms,
   };
-}
+});
 
 /** Who may be given a work order: the engineering department's technicians and repair leads. */
 function assignable(c: C): { value: string; label: string }[] {

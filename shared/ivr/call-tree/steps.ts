@@ -113,6 +113,20 @@ async function menuStep(state: CallState, input: CallInput, ctx: TreeContext): P
   return answer(unitPrompt(ctx, { kind: choice, part: 'b', n: 1 }, []));
 }
 
+/** After a ticket is opened (or joined): what was done, then a digit for more, else goodbye. */
+function sayThenOfferMore(ctx: TreeContext, text: string): string {
+  return twiml([
+    say(text, ctx.voice),
+    gather(
+      { action: stepUrl(ctx.baseUrl, 'more', { n: 1 }), input: 'dtmf', numDigits: 1, timeout: 5 },
+      ctx.voice,
+      [say(PROMPTS.more, ctx.voice)],
+    ),
+    say(PROMPTS.goodbye, ctx.voice),
+    hangup(),
+  ]);
+}
+
 function unitPrompt(ctx: TreeContext, state: CallState, before: Verb[]): string {
   const ask =
     state.part === 'e' ? PROMPTS.askEntrance : state.part === 'r' ? PROMPTS.askRoom : PROMPTS.askBuilding;
@@ -225,16 +239,7 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
       if (opened.duplicate && kind === 'emergency')
         return emergencyPutThrough(ctx, `${PROMPTS.emergencyCalledAgain}${number}${PROMPTS.putThroughDuty}`);
       if (opened.duplicate) {
-        return twiml([
-          say(`${PROMPTS.calledAgain}${number}`, ctx.voice),
-          gather(
-            { action: stepUrl(ctx.baseUrl, 'more', { n: 1 }), input: 'dtmf', numDigits: 1, timeout: 5 },
-            ctx.voice,
-            [say(PROMPTS.more, ctx.voice)],
-          ),
-          say(PROMPTS.goodbye, ctx.voice),
-          hangup(),
-        ]);
+        return sayThenOfferMore(ctx, `${PROMPTS.calledAgain}${number}`);
       }
       if (kind === 'emergency')
         return emergencyPutThrough(
@@ -245,16 +250,7 @@ async function describeStep(state: CallState, input: CallInput, ctx: TreeContext
         kind === 'repair'
           ? `${opened.script?.decision ?? '您的报修已登记。'}${number}${opened.script?.confirmation ?? RP3_QUESTION}`
           : `您的投诉已登记。${number}${PROMPTS.complaintDone}${RP3_QUESTION}`;
-      return twiml([
-        say(said, ctx.voice),
-        gather(
-          { action: stepUrl(ctx.baseUrl, 'more', { n: 1 }), input: 'dtmf', numDigits: 1, timeout: 5 },
-          ctx.voice,
-          [say(PROMPTS.more, ctx.voice)],
-        ),
-        say(PROMPTS.goodbye, ctx.voice),
-        hangup(),
-      ]);
+      return sayThenOfferMore(ctx, said);
     },
   };
 }
