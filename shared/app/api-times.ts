@@ -8,6 +8,7 @@
 import { DEFAULT_TIME_ZONE, ENV } from '../config';
 import { zonedIso } from '../domain/time';
 import type { CoreDeps } from './deps';
+import { log } from '../log';
 
 /** A whole UTC ISO time as the desk writes it (`toISOString()`), nothing around it. */
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
@@ -47,7 +48,15 @@ export function parkIdIn(value: unknown): string | undefined {
  * `deps` only when a park is named: an answer about none (health, an empty list) reads nothing.
  */
 export async function answerTimeZone(deps: () => CoreDeps, body: unknown): Promise<string> {
+  const fallback = process.env[ENV.defaultTimeZone] ?? DEFAULT_TIME_ZONE;
   const parkId = parkIdIn(body);
-  const park = parkId ? await deps().directory.park(parkId) : undefined;
-  return park?.timeZone ?? process.env[ENV.defaultTimeZone] ?? DEFAULT_TIME_ZONE;
+  if (!parkId) return fallback;
+  try {
+    return (await deps().directory.park(parkId))?.timeZone ?? fallback;
+  } catch (error) {
+    // The answer is on its way out: a command is already recorded. A throttled read of the park
+    // (cached a minute, so seldom made here) must not turn it into a 503 that invites a resend.
+    log.warn('park time zone unread; answering in the default zone', { error, parkId });
+    return fallback;
+  }
 }

@@ -1,6 +1,7 @@
 /** The API's answers rewritten to the park's time (issue 11 item 23): every UTC time, nothing else. */
 import { describe, expect, it } from 'vitest';
-import { inParkTime, parkIdIn } from '../../shared/app/api-times';
+import type { CoreDeps } from '../../shared/app/deps';
+import { answerTimeZone, inParkTime, parkIdIn } from '../../shared/app/api-times';
 
 describe('inParkTime', () => {
   it('rewrites every whole UTC time wherever it is, and leaves everything else as it was', () => {
@@ -52,5 +53,32 @@ describe('parkIdIn: whose clocks an answer is read on', () => {
     [{ items: [] }, undefined],
   ])('%j → %s', (answer, parkId) => {
     expect(parkIdIn(answer)).toBe(parkId);
+  });
+});
+
+describe('answerTimeZone', () => {
+  const deps = (park: () => Promise<unknown>) => () => ({ directory: { park } }) as unknown as CoreDeps;
+
+  it("reads the park's zone", async () => {
+    expect(
+      await answerTimeZone(
+        deps(async () => ({ timeZone: 'Asia/Urumqi' })),
+        { parkId: 'park-2' },
+      ),
+    ).toBe('Asia/Urumqi');
+  });
+
+  it('reads nothing for an answer naming no park', async () => {
+    const unread = deps(async () => {
+      throw new Error('must not be read');
+    });
+    expect(await answerTimeZone(unread, { tickets: [] })).toBe('Asia/Shanghai');
+  });
+
+  it('a failed read of the park answers in the default zone: a recorded step is never turned into a 503', async () => {
+    const throttled = deps(async () => {
+      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    });
+    expect(await answerTimeZone(throttled, { ticket: { parkId: 'park-1' } })).toBe('Asia/Shanghai');
   });
 });
