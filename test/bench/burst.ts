@@ -49,7 +49,8 @@ function positiveInt(raw: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-const REPAIR = {
+/** The README's example repair (test/support/desk.ts repairBody needs vitest to load); run.ts uses it too. */
+export const REPAIR = {
   kind: 'repair',
   caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
   description: '厨房水管漏水',

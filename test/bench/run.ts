@@ -47,7 +47,7 @@ import type { RepairIntake } from '../../shared/domain/repair';
 import { openRepair } from '../../shared/domain/repair';
 import { registerNumber } from '../../shared/domain/register-number';
 import { localDay } from '../../shared/domain/time';
-import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport } from './burst';
+import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport, REPAIR } from './burst';
 import { connectContactEvent } from '../support/connect-event';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -89,15 +89,6 @@ const verdict = (ratio: number, target: number) => (ratio <= target ? 'PASS' : '
 
 // ---------------------------------------------------------------- 1. intake latency
 
-/** The README's example repair (same as test/support/desk.ts repairBody, which needs vitest to load). */
-const REPAIR_BODY = {
-  kind: 'repair',
-  caller: { name: '王先生', phone: '+8613800000001', unit: '3-2-1502' },
-  description: '厨房水管漏水',
-  location: '3号楼2单元1502 厨房',
-  wantedAt: '2026-11-27T15:00:00+08:00',
-  decision: 'dispatch',
-} as const;
 
 interface SeriesStats {
   n: number;
@@ -145,7 +136,7 @@ async function benchIntake(dynamo: DynamoLocal, desk: Desk, jwtKey: string): Pro
 
   async function intakeOnce(): Promise<number> {
     // Each its own caller: the duplicate Query runs (and finds nothing), as for a new call.
-    const body = JSON.stringify({ ...REPAIR_BODY, caller: { ...REPAIR_BODY.caller, phone: benchPhone() } });
+    const body = JSON.stringify({ ...REPAIR, caller: { ...REPAIR.caller, phone: benchPhone() } });
     const t = performance.now();
     const res = await fetch(`${desk.url}/tickets`, { method: 'POST', headers, body });
     const text = await res.text();
@@ -162,7 +153,7 @@ async function benchIntake(dynamo: DynamoLocal, desk: Desk, jwtKey: string): Pro
   });
   const db = documentClient(client);
   const ids = new UlidIds(systemClock);
-  const intake: RepairIntake = (({ kind: _k, ...rest }) => rest)(REPAIR_BODY) as unknown as RepairIntake;
+  const intake: RepairIntake = (({ kind: _k, ...rest }) => rest)(REPAIR) as unknown as RepairIntake;
   const actor = { staffId: 'dispatcher-1', groups: ['dispatcher' as const], name: '陈静' };
 
   // The store builds the transaction; a capturing client hands us its input so the items are the store's own.
@@ -280,7 +271,7 @@ function contactEvent(contactId: string, description: string): ConnectContactFlo
     contactId,
     phone: benchPhone(),
     instanceArn: BENCH_CONNECT_INSTANCE,
-    parameters: { kind: 'repair', description, unit: REPAIR_BODY.caller.unit },
+    parameters: { kind: 'repair', description, unit: REPAIR.caller.unit },
   });
 }
 
