@@ -89,7 +89,6 @@ const verdict = (ratio: number, target: number) => (ratio <= target ? 'PASS' : '
 
 // ---------------------------------------------------------------- 1. intake latency
 
-
 interface SeriesStats {
   n: number;
   p50: number;
