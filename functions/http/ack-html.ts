@@ -12,6 +12,7 @@ import type {
 } from 'aws-lambda';
 import type { LinkFact, LinkField, LinkForm, LinkPage } from '../../shared/app/ack-links';
 import { log } from '../../shared/log';
+import { escapeHtml } from '../../shared/app/print/html';
 
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -24,15 +25,6 @@ const HEADERS = {
 } as const;
 
 const MAX_FORM_BYTES = 64 * 1024;
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function page(status: number, title: string, body: string): APIGatewayProxyStructuredResultV2 {
   const html =

@@ -77,6 +77,16 @@ export const PERMISSIONS = {
   // MI-7) and engineering (MI-6, MI-8) record their own; the office completes the case.
   'move-in.record-step': ['office', 'security', 'staff', 'manager'],
   'move-in.complete': ['office', 'manager'],
+  // The managers' records (DS-7..DS-9, CH-10; issue 13): the desk's and management's, never the
+  // field staff's. The domain narrows who decides and signs to the office's head (管理处负责人).
+  'records.read': ['dispatcher', 'office', 'manager', 'executive'],
+  'records.export': ['dispatcher', 'office', 'manager', 'executive'],
+  'review.record': ['dispatcher', 'manager'],
+  'review.decide': ['manager'],
+  'review.check': ['manager'],
+  'report.write': ['dispatcher', 'manager'],
+  'report.sign': ['manager'],
+  'report.corrective': ['dispatcher', 'manager'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof PERMISSIONS;
 

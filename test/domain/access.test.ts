@@ -71,6 +71,15 @@ const POLICY: Record<Action, readonly Group[]> = {
   'keys.report-lost': ['security', 'office', 'manager'],
   'move-in.record-step': ['office', 'security', 'staff', 'manager'],
   'move-in.complete': ['office', 'manager'],
+  // Issue 13: the managers' records are the desk's and management's; a technician gets 403.
+  'records.read': ['dispatcher', 'office', 'manager', 'executive'],
+  'records.export': ['dispatcher', 'office', 'manager', 'executive'],
+  'review.record': ['dispatcher', 'manager'],
+  'review.decide': ['manager'],
+  'review.check': ['manager'],
+  'report.write': ['dispatcher', 'manager'],
+  'report.sign': ['manager'],
+  'report.corrective': ['dispatcher', 'manager'],
 };
 
 const CELLS = (Object.keys(POLICY) as Action[]).flatMap((action) =>

@@ -27,6 +27,7 @@ import { asServiceUnavailable } from '../../../shared/adapters/aws/sdk';
 import { GROUPS, type Group } from '../../../shared/domain/park';
 import { log } from '../../../shared/log';
 import { answerTimeZone, inParkTime } from '../../../shared/app/api-times';
+import { attachment } from '../../../shared/app/csv';
 import { httpDeps } from './deps';
 
 /** An HTTP-level refusal that is not a domain error (no token, body too large, unknown route). */
@@ -66,6 +67,35 @@ export function json(statusCode: number, body: unknown): APIGatewayProxyStructur
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     body: JSON.stringify(body),
+  };
+}
+
+/** Headers of a printable page: no script, nothing external, not cached, not indexed. */
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-robots-tag': 'noindex, nofollow',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+} as const;
+
+/** A printable page (shared/app/print/html.ts). Its times are written in the park's zone already. */
+export function html(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { ...HTML_HEADERS }, body };
+}
+
+/** A CSV download (shared/app/csv.ts); `body` starts with the BOM. */
+export function csv(filename: string, body: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment(filename),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body,
   };
 }
 
