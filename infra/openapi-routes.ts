@@ -19,6 +19,7 @@ import {
   registerKeySetBody,
   reportLostBody,
 } from '../shared/schemas';
+import { printTicketQuery } from '../shared/schemas/print';
 import {
   healthResponse,
   keySetResponse,
@@ -206,6 +207,22 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     action: 'ticket.read',
     responses: { 200: { description: 'the ticket', schema: ticketResponse } },
     errors: { 404: ['TICKET.NOT_FOUND'] },
+  },
+  'GET /tickets/{id}/print': {
+    summary: "The ticket's filled form, a printable A4 page in Chinese (issue 13 item 6)",
+    description:
+      'repair → 《报修派工单》 (RP-5); complaint → 《投诉、维修呈报单》 (CH-4), with `form=record` ' +
+      '《投诉处置记录表》 (CH-6); key request → 《物业部钥匙领用条》 (KY-3, once issued); move-in → the ' +
+      'checklist (MI-1..MI-9); emergency → 《紧急或重大事情呈报单》 (EM-1..EM-6). The park, the register ' +
+      'number, park-local times, signature lines; what the reader sees is what `GET /tickets/{id}` shows them.',
+    action: 'ticket.read',
+    query: printTicketQuery,
+    responses: { 200: { description: 'the form (no script)', contentType: 'text/html' } },
+    errors: {
+      400: [...QUERY_400.filter((c) => c !== 'REQUEST.PARK_REQUIRED'), 'PRINT.FORM_NOT_FOR_KIND'],
+      404: ['TICKET.NOT_FOUND'],
+      409: ['PRINT.SLIP_NOT_ISSUED'],
+    },
   },
   'GET /parks/{id}': {
     summary: 'The park with its calendar (zone, office hours, working days, holidays) and limits',

@@ -45,6 +45,8 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets', handler: 'list-tickets', authorized: true },
   { method: 'GET', path: '/tickets/{id}', handler: 'get-ticket', authorized: true },
   { method: 'POST', path: '/tickets/{id}/{command}', handler: 'ticket-command', authorized: true },
+  // Issue 13 item 6: the ticket's filled form (《报修派工单》, 《投诉、维修呈报单》 …), printable A4 HTML.
+  { method: 'GET', path: '/tickets/{id}/print', handler: 'print-ticket', authorized: true },
   { method: 'GET', path: '/parks/{id}', handler: 'get-park', authorized: true },
   // The key register (KY-1, MI-7).
   { method: 'POST', path: '/keys', handler: 'register-keys', authorized: true },
