@@ -544,8 +544,8 @@ describe('EM-1..EM-6: 《紧急或重大事情呈报单》', () => {
     ]);
     expect(field(doc, '确认人')).toBe('林涛');
     expect(field(doc, '确认方式')).toBe('短信链接');
-    expect(doc.sections[2]?.table?.rows).toEqual([['郭勇', '保安部经理', '2026-11-27 10:10', '1']]);
-    expect(doc.sections[3]?.table?.rows).toEqual([['2026-11-27 10:12', '郭勇', '火已扑灭']]);
+    expect(doc.sections[3]?.table?.rows).toEqual([['郭勇', '保安部经理', '2026-11-27 10:10', '1']]);
+    expect(doc.sections[4]?.table?.rows).toEqual([['2026-11-27 10:12', '郭勇', '火已扑灭']]);
     expect(doc.sections.find((s) => s.heading?.startsWith('领导指示'))?.table?.rows?.[0]).toEqual([
       '1',
       '林涛',

@@ -113,6 +113,8 @@ export function emergencyReport(view: ViewOf<'emergency'>, ctx: PrintContext): P
       {
         heading: '逐级通知(EM-2)',
         table: { headers: ['级别', '职务', '通知对象', '通知时间', '等待至'], rows: chainRows(view, ctx) },
+      },
+      {
         fields: [
           { label: '确认人', value: ack?.name ?? '' },
           { label: '确认时间', value: localTime(ack?.at, ctx) },

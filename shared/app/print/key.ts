@@ -88,6 +88,8 @@ export function keySlipForm(view: ViewOf<'key'>, ctx: PrintContext): PrintDocume
             ? '请领用人出示本人有效证件,与本条核对;保安员携带钥匙陪同看房。'
             : '请领用人出示本人有效证件,与本条核对。',
         ],
+      },
+      {
         fields: [
           { label: '核对证件', value: shownId },
           { label: '领出时间', value: localTime(out?.since, ctx) },
