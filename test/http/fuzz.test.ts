@@ -14,6 +14,7 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HTTP_ROUTES, IVR_ROUTES } from '../../infra/routes';
 import { log } from '../../shared/log';
+import { PRINT_FORMS } from '../../shared/app/print/form-names';
 import { repairBody, startTestDesk, type TestDesk } from '../support/desk';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
@@ -522,6 +523,13 @@ function keysQuery(rng: Rng): string {
   return fields.length ? `?${new URLSearchParams(fields).toString()}` : '';
 }
 
+function printQuery(rng: Rng): string {
+  if (rng.chance(0.4)) return '';
+  const key = rng.pick(['form', 'form', 'foo']);
+  const value = rng.chance(0.5) ? rng.pick(PRINT_FORMS) : String(junk(rng));
+  return `?${new URLSearchParams([[key, value]]).toString()}`;
+}
+
 function keySetPath(rng: Rng, world: World): string {
   return rng.chance(0.75) ? rng.pick(world.keySetIds) : badId(rng);
 }
@@ -545,6 +553,8 @@ function apiRequest(rng: Rng, world: World): FuzzRequest {
     path = `/tickets${listQuery(rng, world)}`;
   } else if (route < 86) {
     path = `/tickets/${ticketPath(rng, world)}`;
+    // Issue 13 item 6: the ticket's printable form, with a form named (one that fits or not) or garbage.
+    if (rng.chance(0.3)) path += `/print${printQuery(rng)}`;
   } else if (route < 90) {
     path = `/staff${rng.chance(0.5) ? `?parkId=${enc(String(junk(rng)))}` : ''}`;
   } else if (route < 94) {
@@ -993,7 +1003,11 @@ function problemWith(outcome: Outcome): string | undefined {
   }
   if (request.kind === 'twilio' && status === 403) return undefined;
   if (!contentType.startsWith('application/json')) {
-    // The link pages answer HTML (their own refusals included); everything else answers JSON.
+    // The link pages answer HTML (their own refusals included), a printed form its page (issue 13
+    // item 6, never with a script); everything else answers JSON.
+    const printed = status === 200 && /^\/tickets\/[^/?]+\/print(\?|$)/.test(request.path);
+    if (printed && contentType.startsWith('text/html'))
+      return text.toLowerCase().includes('<script') ? 'a printed form with a script' : undefined;
     return request.kind === 'ack' && contentType.startsWith('text/html')
       ? undefined
       : `a ${status} answered as ${contentType || 'nothing'}`;
