@@ -5,7 +5,7 @@
  * words them.
  */
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, errorText, type RepairIntake } from '../api/client';
 import { useParkZone } from '../park';
 import { followLink } from '../router';
@@ -41,6 +41,10 @@ export default function Intake() {
   const [error, setError] = useState<string>();
   const [opened, setOpened] = useState<Opened>();
   const [busy, setBusy] = useState(false);
+  // The next call starts from an empty form (once the form is mounted again).
+  useEffect(() => {
+    if (!opened) form.resetFields();
+  }, [opened, form]);
 
   async function submit(v: Values) {
     const body: RepairIntake = {
@@ -103,14 +107,7 @@ export default function Intake() {
           <a href={`/ticket/${encodeURIComponent(opened.id)}`} onClick={followLink}>
             查看工单 {opened.number}
           </a>
-          <Button
-            onClick={() => {
-              setOpened(undefined);
-              form.resetFields();
-            }}
-          >
-            登记下一个来电
-          </Button>
+          <Button onClick={() => setOpened(undefined)}>登记下一个来电</Button>
         </Space>
       </Card>
     );

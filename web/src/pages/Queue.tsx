@@ -99,7 +99,7 @@ export default function Queue() {
             key: 'overdue',
             render: (_: unknown, t) =>
               overdueOf(t).length ? (
-                <Tag color="red">超时:{overdueOf(t).map(timerLabel).join('、')}</Tag>
+                <Tag color="#a8071a">超时:{overdueOf(t).map(timerLabel).join('、')}</Tag>
               ) : null,
           },
           { title: '类型', dataIndex: 'kind', render: (k: TicketKind) => KIND[k] ?? k },

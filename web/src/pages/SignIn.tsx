@@ -2,7 +2,7 @@
  * 本地登录: pick a person of the demo directory; the local desk mints their ID token
  * (`POST /local/sign-in`, local only — in AWS the user pool's hosted sign-in takes its place).
  */
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { DEPARTMENT } from '../labels';
 import { type DemoPerson, local } from '../local';
@@ -38,31 +38,25 @@ export default function SignIn() {
         选择演示园区的一位员工登录(仅本地演示使用,正式环境通过统一登录页登录)。
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-      <Table<DemoPerson>
-        rowKey="id"
-        loading={!people && !error}
-        dataSource={people ?? []}
-        pagination={false}
-        size="small"
-        columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '部门', dataIndex: 'department', render: (d: string) => DEPARTMENT[d] ?? d },
-          {
-            title: '岗位',
-            dataIndex: 'roles',
-            render: (roles: string[]) => roles.map((r) => <Tag key={r}>{r}</Tag>),
-          },
-          {
-            title: '操作',
-            key: 'go',
-            render: (_: unknown, person) => (
-              <Button type="primary" size="small" onClick={() => void choose(person)}>
-                以{person.name}登录
-              </Button>
-            ),
-          },
-        ]}
-      />
+      {/* Buttons, not a table: the first page stays light (ADR 023). */}
+      {!people && !error ? <Spin aria-label="加载中" /> : null}
+      <Space wrap>
+        {(people ?? []).map((person) => (
+          <Button
+            key={person.id}
+            onClick={() => void choose(person)}
+            style={{ height: 'auto', padding: '6px 12px' }}
+          >
+            <span>
+              以{person.name}登录
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {DEPARTMENT[person.department] ?? person.department} · {person.roles.join('、')}
+              </Typography.Text>
+            </span>
+          </Button>
+        ))}
+      </Space>
     </Card>
   );
 }

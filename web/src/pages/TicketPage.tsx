@@ -16,11 +16,12 @@ type Entry = NonNullable<Ticket['timeline']>[number] & {
   data?: Record<string, unknown>;
 };
 
+/** Solid tags in antd's darker shades (white text at ≥ 4.5:1: the light preset greens fail axe). */
 const TIMER_STATE: Record<string, { text: string; color: string }> = {
-  pending: { text: '进行中', color: 'blue' },
-  met: { text: '已完成', color: 'green' },
-  missed: { text: '已超时', color: 'red' },
-  fired: { text: '已提醒', color: 'orange' },
+  pending: { text: '进行中', color: '#0958d9' },
+  met: { text: '已完成', color: '#237804' },
+  missed: { text: '已超时', color: '#a8071a' },
+  fired: { text: '已提醒', color: '#ad4e00' },
   cancelled: { text: '已取消', color: 'default' },
 };
 
@@ -64,7 +65,7 @@ export default function TicketPage({ id }: { id: string }) {
         <Tag color="blue" data-testid="ticket-status">
           {STATUS[ticket.status] ?? ticket.status}
         </Tag>
-        {overdue.length ? <Tag color="red">超时:{overdue.map(timerLabel).join('、')}</Tag> : null}
+        {overdue.length ? <Tag color="#a8071a">超时:{overdue.map(timerLabel).join('、')}</Tag> : null}
       </Typography.Title>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Card title="操作" size="small">

@@ -179,7 +179,7 @@ export function Commands({
           <Button
             key={c}
             onClick={() => {
-              form.resetFields();
+              // A fresh form each time: the modal destroys it on close (destroyOnHidden, preserve=false).
               setError(undefined);
               setOpen(c);
             }}
