@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCallerPhone, startTestDesk, type TestDesk } from '../support/desk';
+import { newCallerPhone, repairBody, startTestDesk, type TestDesk } from '../support/desk';
 import {
   launchChromium,
   screenshot,
@@ -146,7 +146,6 @@ describe('the console, a repair call to a closed work order', () => {
       .first()
       .waitFor();
     await accessible('local desk');
-    await screenshot(page, 'local-desk');
 
     // The ticket's whole timeline, with the SMS.
     await page.goto(ticketUrl);
@@ -165,7 +164,38 @@ describe('the console, a repair call to a closed work order', () => {
     await page.getByRole('link', { name: '工单', exact: true }).click();
     await page.getByRole('link', { name: ticketNumber, exact: true }).waitFor();
     await accessible('queue');
+
+    expect(watched.errors).toEqual([]);
+  }, 300_000);
+
+  it('puts overdue tickets first and marks them once the desk clock (local panel) passes a deadline', async () => {
+    const { page } = watched;
+    const dispatcher = desk.token('dispatcher');
+    // A: dispatched, nobody acknowledges it (RP-3: 30 minutes); B: declined, owes nothing, opened later.
+    const late = await desk.call('POST', '/tickets', { token: dispatcher, body: repairBody() });
+    const calm = await desk.call('POST', '/tickets', {
+      token: dispatcher,
+      body: repairBody({ decision: 'decline', declineReason: '属业主自行维修范围' }),
+    });
+    expect([late.status, calm.status]).toEqual([201, 201]);
+
+    // The local panel moves the desk's clock; the ack-30m timer fires on the way.
+    await page.getByRole('link', { name: '本地时钟与短信', exact: true }).click();
+    await page.getByRole('button', { name: '+31分钟' }).click();
+    await page.getByText(/触发了 [1-9]\d* 个时限/).waitFor();
+    await screenshot(page, 'local-desk');
+
+    await page.getByRole('link', { name: '工单', exact: true }).click();
+    const firstRow = page.locator('tbody tr.ant-table-row').first();
+    await firstRow.filter({ hasText: late.body.ticket.number }).filter({ hasText: '超时:接单' }).waitFor();
+    await accessible('queue with an overdue ticket');
     await screenshot(page, 'queue');
+
+    // Keyboard: the number is a link; Enter on it opens the ticket, marked overdue there too.
+    await page.getByRole('link', { name: late.body.ticket.number, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: new RegExp(late.body.ticket.number) }).waitFor();
+    await page.getByText('超时:接单').first().waitFor();
 
     expect(watched.errors).toEqual([]);
   }, 300_000);

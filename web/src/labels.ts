@@ -118,3 +118,21 @@ export const DEPARTMENT: Record<string, string> = {
   finance: '财务部',
   management: '管理处',
 };
+
+/** What a ticket owes (the list's `overdue` names these: repair and complaint obligations). */
+const OBLIGATION: Record<string, string> = {
+  decide: '定派工',
+  acknowledge: '接单',
+  complete: '完工',
+  grade: '定级',
+  'follow-up': '跟进',
+  reply: '答复',
+  resolve: '处理',
+  callback: '回访',
+  'report-sheet': '签收报告单',
+  'stop-harm': '制止损害',
+  supervisor: '主管确认',
+  director: '主任确认',
+};
+
+export const obligationLabel = (name: string): string => OBLIGATION[name] ?? timerLabel(name);

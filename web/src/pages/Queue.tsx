@@ -5,14 +5,16 @@
 import { Alert, Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket, type TicketKind, type TicketStatus } from '../api/client';
-import { KIND, STATUS, timerLabel } from '../labels';
+import { KIND, obligationLabel, STATUS, timerLabel } from '../labels';
 import { byUrgency, overdueOf, pendingTimers } from '../owing';
+import { useParkZone } from '../park';
 import { followLink } from '../router';
 import { parkTime } from '../time';
 
 const REFRESH_MS = 15_000;
 
 export default function Queue() {
+  const zone = useParkZone('park-1');
   const [kind, setKind] = useState<TicketKind>();
   const [status, setStatus] = useState<TicketStatus>();
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -27,15 +29,16 @@ export default function Queue() {
           limit: 100,
           ...(kind ? { kind } : {}),
           ...(status ? { status } : {}),
-          ...(overdueOnly ? { overdue: 'true' as const } : {}),
+          ...(overdueOnly && kind ? { overdue: 'true' as const } : {}),
         },
       },
     });
     if (error || !data) return setError(errorText(error));
     setError(undefined);
     setTickets([...data.tickets].sort(byUrgency));
-    setLoadedAt(new Date().toLocaleTimeString('zh-CN', { hour12: false }));
-  }, [kind, status, overdueOnly]);
+    // The browser's clock, shown on the park's wall clock (a laptop in another zone reads park time).
+    setLoadedAt(new Date().toLocaleTimeString('zh-CN', { hour12: false, timeZone: zone }));
+  }, [kind, status, overdueOnly, zone]);
 
   useEffect(() => {
     void load();
@@ -68,8 +71,14 @@ export default function Queue() {
           options={Object.entries(STATUS).map(([value, label]) => ({ value: value as TicketStatus, label }))}
         />
         <Space>
-          <Switch aria-label="只看超时" checked={overdueOnly} onChange={setOverdueOnly} />
-          <span aria-hidden="true">只看超时</span>
+          {/* The API filters overdue tickets of one kind at a time. */}
+          <Switch
+            aria-label="只看超时"
+            checked={overdueOnly && Boolean(kind)}
+            disabled={!kind}
+            onChange={setOverdueOnly}
+          />
+          <span aria-hidden="true">只看超时{kind ? '' : '(先选类型)'}</span>
         </Space>
         <Button onClick={() => void load()}>刷新</Button>
         {loadedAt ? (
@@ -88,9 +97,10 @@ export default function Queue() {
           {
             title: '单号',
             dataIndex: 'number',
-            render: (number: string, t) => (
+            // A declined repair has no work-order number (RP-2): still a link, by what it is.
+            render: (number: string | undefined, t) => (
               <a href={`/ticket/${encodeURIComponent(t.id)}`} onClick={followLink}>
-                {number}
+                {number || `${STATUS[t.status] ?? t.status}(无单号)`}
               </a>
             ),
           },
@@ -99,7 +109,7 @@ export default function Queue() {
             key: 'overdue',
             render: (_: unknown, t) =>
               overdueOf(t).length ? (
-                <Tag color="#a8071a">超时:{overdueOf(t).map(timerLabel).join('、')}</Tag>
+                <Tag color="#a8071a">超时:{overdueOf(t).map(obligationLabel).join('、')}</Tag>
               ) : null,
           },
           { title: '类型', dataIndex: 'kind', render: (k: TicketKind) => KIND[k] ?? k },

@@ -5,7 +5,7 @@
 import { Alert, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket } from '../api/client';
-import { eventLabel, KIND, STATUS, timerLabel } from '../labels';
+import { eventLabel, KIND, obligationLabel, STATUS, timerLabel } from '../labels';
 import { overdueOf } from '../owing';
 import { useParkZone } from '../park';
 import { parkTime } from '../time';
@@ -61,11 +61,11 @@ export default function TicketPage({ id }: { id: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {KIND[ticket.kind]}单 {ticket.number}{' '}
+        {KIND[ticket.kind]}单 {ticket.number ?? '(无单号)'}{' '}
         <Tag color="blue" data-testid="ticket-status">
           {STATUS[ticket.status] ?? ticket.status}
         </Tag>
-        {overdue.length ? <Tag color="#a8071a">超时:{overdue.map(timerLabel).join('、')}</Tag> : null}
+        {overdue.length ? <Tag color="#a8071a">超时:{overdue.map(obligationLabel).join('、')}</Tag> : null}
       </Typography.Title>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Card title="操作" size="small">
