@@ -47,6 +47,15 @@ function label(text: string): RegExp {
   return new RegExp(`^${[...text].join('\\s?')}$`);
 }
 
+/** Picks an antd radio by its label (the input itself is visually hidden, the label takes the click). */
+async function radio(text: string) {
+  const choice = watched.page.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper', {
+    hasText: text,
+  });
+  await choice.click();
+  await choice.locator('input').and(watched.page.locator(':checked')).waitFor({ state: 'attached' });
+}
+
 async function statusIs(text: string) {
   await watched.page.getByTestId('ticket-status').filter({ hasText: text }).waitFor();
 }
@@ -197,6 +206,32 @@ describe('the console, a repair call to a closed work order', () => {
     await page.getByRole('heading', { name: new RegExp(late.body.ticket.number) }).waitFor();
     await page.getByText('超时:接单').first().waitFor();
 
+    expect(watched.errors).toEqual([]);
+  }, 300_000);
+
+  it('takes a complaint call: graded at once, the CH-2 script to read back, the number large', async () => {
+    const { page } = watched;
+    await page.getByRole('link', { name: '来电登记', exact: true }).click();
+    await radio('投诉');
+    await page.getByLabel('来电号码').fill(newCallerPhone());
+    await page.getByLabel('来电人').fill('赵女士');
+    await page.getByLabel('房号(如 3-2-1502)').fill('5-1-0801');
+    await page.getByLabel('发生地点').fill('5号楼电梯');
+    await page.getByLabel('投诉内容').fill('电梯停运两天无人处理');
+    await page.getByLabel('业户的要求').fill('今天修好');
+    await radio('重要');
+    await page.getByRole('combobox', { name: '涉及部门' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '工程部' }).click();
+    await accessible('complaint intake');
+    await page.getByRole('button', { name: label('登记投诉') }).click();
+
+    const number = page.getByTestId('new-number');
+    await number.waitFor();
+    expect(await number.textContent()).toMatch(/^C\d{8}-\d{3}$/);
+    expect(await page.getByTestId('script-comfort').textContent()).toContain('您先别着急');
+    expect(await page.getByTestId('script-confirmation').textContent()).toContain('电梯停运两天无人处理');
+    await accessible('complaint intake answered');
+    await screenshot(page, 'intake-complaint');
     expect(watched.errors).toEqual([]);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 /**
- * 来电登记 (repair): the form in the order the dispatcher asks — who is calling (phone, name,
+ * 来电登记: repair here, complaint in ComplaintIntake.tsx. Repair: the form in the order the dispatcher asks — who is calling (phone, name,
  * unit), what is wrong and where, when they want it — then the RP-2 decision; the answer shows the
  * new number large with the decision sentence and the RP-3 confirmation to read back, as the API
  * words them.
@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { api, errorText, type RepairIntake } from '../api/client';
 import { useParkZone } from '../park';
 import { followLink } from '../router';
+import { ComplaintIntake, type Opened } from './ComplaintIntake';
 import { fromLocalInput, localInputIn } from '../time';
 
 interface Values {
@@ -25,13 +26,6 @@ interface Values {
   consent?: boolean;
 }
 
-interface Opened {
-  id: string;
-  number: string;
-  script: Record<string, string>;
-  duplicateOf?: string;
-}
-
 const PARK = 'park-1';
 
 export default function Intake() {
@@ -42,9 +36,10 @@ export default function Intake() {
   const [opened, setOpened] = useState<Opened>();
   const [busy, setBusy] = useState(false);
   // The next call starts from an empty form (once the form is mounted again).
+  const [kind, setKind] = useState<'repair' | 'complaint'>('repair');
   useEffect(() => {
-    if (!opened) form.resetFields();
-  }, [opened, form]);
+    if (!opened && kind === 'repair') form.resetFields();
+  }, [opened, form, kind]);
 
   async function submit(v: Values) {
     const body: RepairIntake = {
@@ -86,7 +81,7 @@ export default function Intake() {
     return (
       <Card>
         <Typography.Title level={1} style={{ fontSize: 24 }}>
-          来电登记 · 报修已受理
+          来电登记 · {kind === 'repair' ? '报修' : '投诉'}已受理
         </Typography.Title>
         <Typography.Paragraph>单号</Typography.Paragraph>
         <div data-testid="new-number" style={{ fontSize: 48, fontWeight: 700, letterSpacing: 2 }}>
@@ -113,11 +108,37 @@ export default function Intake() {
     );
   }
 
+  const kindSwitch = (
+    <Radio.Group
+      aria-label="来电类型"
+      optionType="button"
+      value={kind}
+      onChange={(e) => setKind(e.target.value)}
+      options={[
+        { value: 'repair', label: '报修' },
+        { value: 'complaint', label: '投诉' },
+      ]}
+      style={{ marginBottom: 16 }}
+    />
+  );
+  if (kind === 'complaint') {
+    return (
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          来电登记 · 投诉
+        </Typography.Title>
+        {kindSwitch}
+        <ComplaintIntake zone={zone} onOpened={setOpened} />
+      </Card>
+    );
+  }
+
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         来电登记 · 报修
       </Typography.Title>
+      {kindSwitch}
       <Form<Values>
         form={form}
         layout="vertical"
