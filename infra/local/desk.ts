@@ -24,6 +24,7 @@ import { DEFAULT_SMS_SIGNATURE, ENV, LOCAL_TWILIO_AUTH_TOKEN } from '../../share
 import { log } from '../../shared/log';
 import { provideDeps, provideIvr } from '../../shared/runtime';
 import { serveApi } from './api-gateway';
+import { serveConsole } from './console';
 import { answerClientErrors, exposureProblem, requireLocalToken } from './guards';
 import { backgroundHandlers } from './handlers';
 import { FailureLog } from './failures';
@@ -32,6 +33,7 @@ import { serveLocal } from './local-routes';
 import { engineUnreachable } from './outage';
 import { dataPaths } from './paths';
 import { seedDemoPark } from './seed';
+import { SIGN_IN_PATH, serveSignIn } from './sign-in';
 import { type FiredTimer, Settler } from './settle';
 import { readState, writeState } from './state-file';
 import { StreamPoller } from './stream-poller';
@@ -61,6 +63,8 @@ export interface DeskOptions {
   clock?: AdjustableClock;
   /** Keeps the stream checkpoint and the clock's offset in this folder across restarts; none = in memory. */
   dataDir?: string;
+  /** The built web console (web/dist) to serve at `/` beside the API (ADR 023); none = the API only. */
+  consoleDir?: string;
 }
 
 export interface Desk {
@@ -135,9 +139,13 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/local/') && !requireLocalToken(req, res, options.jwtKey)) return;
+    // The console's files and pages (never an API path: console.ts).
+    if (options.consoleDir && serveConsole(options.consoleDir, req, res, url)) return;
+    const signIn = url.pathname === SIGN_IN_PATH;
+    if (url.pathname.startsWith('/local/') && !signIn && !requireLocalToken(req, res, options.jwtKey)) return;
     const body = await readBody(req);
     if (body === 'too-large') return problem(res, 413, 'REQUEST.TOO_LARGE', 'the body is over 64 KB');
+    if (signIn) return serveSignIn(options.jwtKey, req, res, body);
     if (url.pathname.startsWith('/local/')) {
       return serveLocal({ clock, outbox, timerRows, settler, failures }, req, res, url, body);
     }

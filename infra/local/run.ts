@@ -17,6 +17,8 @@ export interface LocalRunOptions {
   dynamoPort?: number;
   /** How often the stream and timers are checked in the background (default 250 ms). */
   pollIntervalMs?: number;
+  /** The built web console to serve at `/` (ADR 023). */
+  consoleDir?: string;
 }
 
 export interface LocalRun {
@@ -45,6 +47,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
       host: options.host ?? '127.0.0.1',
       dataDir: files.root,
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     });
   } catch (error) {
     await dynamo.stop();

@@ -1,5 +1,6 @@
 /** `npm start`: DynamoDB Local (data in .data/), the demo park on first run, the desk on PORT (3000). */
 import { ENV } from '../../shared/config';
+import { CONSOLE_DIST, consoleIsStale, ensureConsoleBuilt } from './console';
 import { DataFolderInUse, JavaMissing } from './dynamo';
 import { exposureProblem } from './guards';
 import { DATA_DIR } from './paths';
@@ -26,8 +27,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  // The web console (ADR 023): built when web/dist is missing or older than web/'s sources.
+  let consoleDir: string | undefined = CONSOLE_DIST;
+  try {
+    if (consoleIsStale()) console.log('estate-desk: building the web console (web/ → web/dist) …');
+    await ensureConsoleBuilt();
+  } catch (error) {
+    consoleDir = undefined;
+    console.error(
+      `estate-desk: the web console did not build, serving the API only: ${(error as Error).message}`,
+    );
+  }
   try {
     run = await runLocal({
+      ...(consoleDir ? { consoleDir } : {}),
       dataDir: DATA_DIR,
       port: Number(process.env.PORT ?? 3000),
       host: process.env.HOST ?? '127.0.0.1',
@@ -44,6 +57,7 @@ async function main(): Promise<void> {
     [
       '',
       `  estate-desk 物业服务台 — ${DEMO_PARK.name} (${DEMO_PARK.id})`,
+      `  console    ${desk.url}/   (工作台: sign in as any person of the demo park)`,
       `  API        ${desk.url}   (GET /health, GET /staff, POST /tickets …)`,
       `  data       ${DATA_DIR}   (DynamoDB Local on ${dynamo.endpoint})`,
       '  token      npm run token -- dispatcher        (any role: technician, manager, … or a staff id)',

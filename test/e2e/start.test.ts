@@ -48,6 +48,10 @@ describe('npm start', () => {
     expect(output).toContain('npm run token -- dispatcher');
     expect(readdirSync(join(dataDir, 'dynamodb')).some((f) => f.endsWith('.db'))).toBe(true);
     expect(javaProcesses(dataDir)).toHaveLength(1);
+    // The web console beside the API (ADR 023), built by npm start when web/dist was stale.
+    const consolePage = await fetch(`http://127.0.0.1:${port}/`);
+    expect(consolePage.headers.get('content-type')).toContain('text/html');
+    expect(await consolePage.text()).toContain('<div id="root"></div>');
 
     const exited = new Promise<boolean>((done) => child.once('exit', () => done(true)));
     process.kill(-(child.pid ?? 0), 'SIGINT');

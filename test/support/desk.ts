@@ -1,6 +1,7 @@
 /** Starts the local desk (the real HTTP server and runtime) on a free port against the run's DynamoDB Local. */
 import { randomBytes } from 'node:crypto';
 import { expect, inject } from 'vitest';
+import { CONSOLE_DIST, ensureConsoleBuilt } from '../../infra/local/console';
 import { startDesk, type Desk } from '../../infra/local/desk';
 import { signToken } from '../../infra/local/jwt';
 import { tokenFor } from '../../infra/local/token';
@@ -34,8 +35,15 @@ const jwtKey = randomBytes(16).toString('hex');
  * A desk on a fresh table with the demo park; `limits` replaces the park's limits (ADR 011) before
  * anything reads the park (its settings are cached a minute once read).
  */
-export async function startTestDesk(options: { limits?: Partial<LimitSettings> } = {}): Promise<TestDesk> {
+export async function startTestDesk(
+  options: {
+    limits?: Partial<LimitSettings> /** Serve the web console (built when stale). */;
+    console?: boolean;
+  } = {},
+): Promise<TestDesk> {
+  if (options.console) await ensureConsoleBuilt();
   const desk = await startDesk({
+    ...(options.console ? { consoleDir: CONSOLE_DIST } : {}),
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: uniqueTableName('desk'),
     jwtKey,
