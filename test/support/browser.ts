@@ -2,7 +2,8 @@
  * A headless Chromium for the console's browser tests (ADR 023): Debian's `chromium` (Playwright
  * cannot download its own here; `.ci/run` installs it), driven by playwright-core from vitest. A
  * page records every console error and uncaught exception, checks itself with axe-core, and writes
- * screenshots to docs/screenshots/.
+ * screenshots to .screenshots/ (git-ignored, so `npm test` leaves the tree clean); with
+ * `UPDATE_SCREENSHOTS=1` to docs/screenshots/, the README's pictures.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../infra/local/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(PROJECT_ROOT, 'docs', 'screenshots')
+  : join(PROJECT_ROOT, '.screenshots');
 
 /** What a user waits for: generous, so a loaded machine is slow, never failing. */
 export const UI_TIMEOUT = 45_000;

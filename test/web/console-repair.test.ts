@@ -3,7 +3,7 @@
  * headless Chromium; a dispatcher signs in, takes a repair call (RP-2 decision, RP-3 read-back) and
  * follows it through the technician's acknowledge and completion with the slip to a closed work
  * order. No console errors; axe-core finds no serious or critical violation on any page visited;
- * each main page is photographed to docs/screenshots/. Every wait is for what the user would see.
+ * each main page is photographed (docs/screenshots/ with UPDATE_SCREENSHOTS=1). Every wait is for what the user would see.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
