@@ -11,6 +11,7 @@ import type { AckLinkRecords } from './ack-links';
 import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
 import type { OpenClaim, OpenClaims } from './open-claims';
+import type { MonthlyRecords } from './monthly';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -138,7 +139,8 @@ export interface TicketStore
     KeyRegister,
     LimitCounters,
     ComplaintSubjects,
-    OpenClaims {
+    OpenClaims,
+    MonthlyRecords {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
