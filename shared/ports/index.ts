@@ -84,7 +84,8 @@ export interface SmsRecord {
   /** When the reconciler last re-sent it. */
   resentAt?: string;
   /** `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id. */
-  subject?: 'key-set';
+  /** `monthly-report`: CH-10's reminder, kept on the month (`ticketId` is `<park>#<month>`). */
+  subject?: 'key-set' | 'monthly-report';
 }
 
 export interface TicketHistory {
@@ -218,6 +219,8 @@ export interface Directory {
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
   /** Every unit id of the park (a Query on its partition): the nearest matches to a unit it lacks. */
   unitIds(parkId: string): Promise<string[]>;
+  /** Every park's id, from the directory's list (a Query on its partition; never a Scan): CH-10. */
+  parkIds(): Promise<string[]>;
 }
 
 /** What signs and checks the personal links in SMS (`/ack/{token}`). */

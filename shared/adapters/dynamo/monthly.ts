@@ -89,8 +89,9 @@ export async function queryMonthlyEntries(
     const out = await db.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': monthlyKeys.partition(parkId, month) },
+        // The partition also keeps CH-10's reminder SMS (`SMS#…`): entries only.
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+        ExpressionAttributeValues: { ':pk': monthlyKeys.partition(parkId, month), ':entry': 'ENTRY#' },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),
