@@ -49,7 +49,7 @@ export function monthlyReminders(park: Park, staff: readonly StaffMember[], mont
     park.smsSignature,
     [
       `${year}年${monthNumber}月《投诉调度记录月总结表》尚无调度员简要报告。`,
-      `请于${monthNumber}月${due}日统计分析本月投诉，在服务台“月度总结”补写报告并请管理处负责人签字(CH-10)。`,
+      `须于${monthNumber}月${due}日前统计分析本月投诉：请在服务台“月度总结”补写报告，并请管理处负责人签字(CH-10)。`,
       polite('谢谢。'),
     ],
     LINK_SMS_LIMIT,
