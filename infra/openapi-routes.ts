@@ -14,6 +14,10 @@ import {
   type commandBodies,
   listKeysQuery,
   listTicketsQuery,
+  monthlyCorrectiveBody,
+  monthlyReportBody,
+  monthlyReportQuery,
+  monthlySignBody,
   openTicketBody,
   parkQuery,
   registerKeySetBody,
@@ -276,6 +280,75 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       404: ['KEY.NOT_FOUND'],
       409: ['TICKET.ILLEGAL_TRANSITION'],
       413: ['REQUEST.TOO_LARGE'],
+    },
+  },
+  'GET /reports/monthly': {
+    summary:
+      'The monthly summary (DS-8, CH-10): counts, 及时率 from the recorded deadlines, open cases, entries',
+    description:
+      'Reads the month by index only (ADR 021). `format=csv` answers the spreadsheet (UTF-8 with a BOM), ' +
+      "`format=html` the printable 《投诉调度记录月总结表》; times in the park's zone.",
+    action: 'records.read',
+    query: monthlyReportQuery,
+    responses: {
+      200: { description: 'the summary (`report`), or the CSV / HTML form', schema: objectResponse },
+    },
+    errors: { 400: [...QUERY_400, 'REPORT.BAD_MONTH'], 404: ['PARK.NOT_FOUND'] },
+  },
+  'POST /reports/monthly/{month}/report': {
+    summary: "The dispatcher's short report on the month (DS-8); append-only (CH-11)",
+    action: 'report.write',
+    body: monthlyReportBody,
+    examples: {
+      report: { summary: '月度简要报告', value: { text: '本月投诉12件，均已销项；工程部签收超时2次。' } },
+    },
+    responses: {
+      201: { description: 'the entry', schema: objectResponse },
+      200: { description: 'the same entry, written before (a retry)', schema: objectResponse },
+    },
+    errors: {
+      400: [...BODY_400, 'REPORT.BAD_MONTH', 'REQUEST.PARK_REQUIRED'],
+      404: ['PARK.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REPORT.MONTH_NOT_BEGUN'],
+    },
+  },
+  'POST /reports/monthly/{month}/sign': {
+    summary: "The office manager's comment and signature on the month (DS-8); append-only (CH-11)",
+    description: 'Only the office manager or the office director (管理处负责人) signs; others get 403.',
+    action: 'report.sign',
+    body: monthlySignBody,
+    examples: { sign: { summary: '管理处负责人意见', value: { comment: '同意。工程部签收及时率需提高。' } } },
+    responses: {
+      201: { description: 'the entry', schema: objectResponse },
+      200: { description: 'the same entry, written before (a retry)', schema: objectResponse },
+    },
+    errors: {
+      400: [...BODY_400, 'REPORT.BAD_MONTH', 'REQUEST.PARK_REQUIRED'],
+      404: ['PARK.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REPORT.MONTH_NOT_BEGUN'],
+    },
+  },
+  'POST /reports/monthly/{month}/corrective': {
+    summary: 'Mark a complaint caused by poor service quality for a 《纠正与预防措施》 report (DS-8)',
+    action: 'report.corrective',
+    body: monthlyCorrectiveBody,
+    examples: {
+      corrective: {
+        summary: '纠正与预防措施',
+        value: { ticketId: '01JD0000000000000000000000', text: '保安态度问题，需培训。' },
+      },
+    },
+    responses: {
+      201: { description: 'the entry', schema: objectResponse },
+      200: { description: 'the same entry, written before (a retry)', schema: objectResponse },
+    },
+    errors: {
+      400: [...BODY_400, 'REPORT.BAD_MONTH', 'REPORT.NOT_A_COMPLAINT', 'REQUEST.PARK_REQUIRED'],
+      404: ['PARK.NOT_FOUND', 'TICKET.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REPORT.MONTH_NOT_BEGUN'],
     },
   },
   'GET /ack/{token}': {

@@ -53,6 +53,11 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/keys', handler: 'list-keys', authorized: true },
   { method: 'GET', path: '/keys/{id}', handler: 'get-key-set', authorized: true },
   { method: 'POST', path: '/keys/{id}/report-lost', handler: 'report-key-lost', authorized: true },
+  // The monthly summary (DS-8, CH-10) and its append-only entries (CH-11; ADR 021).
+  { method: 'GET', path: '/reports/monthly', handler: 'monthly-report', authorized: true },
+  { method: 'POST', path: '/reports/monthly/{month}/report', handler: 'monthly-entry', authorized: true },
+  { method: 'POST', path: '/reports/monthly/{month}/sign', handler: 'monthly-entry', authorized: true },
+  { method: 'POST', path: '/reports/monthly/{month}/corrective', handler: 'monthly-entry', authorized: true },
   // The page an emergency SMS link opens (GET reads only) and its buttons (POST records).
   {
     method: 'GET',

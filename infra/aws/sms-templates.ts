@@ -39,6 +39,7 @@ import {
   type StaffMember,
 } from '../../shared/domain/park';
 import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
+import { monthlyReminders } from '../../shared/domain/monthly-reminder';
 import type { Notification } from '../../shared/domain/sms';
 import { budgetAlert } from '../../shared/domain/sms-budget';
 import { type Actor, SYSTEM_ACTOR, type TicketKind } from '../../shared/domain/ticket';
@@ -99,6 +100,9 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{limit}': 'the SMS budget reached: per ticket, or per park and hour (ADR 011)',
   '{day}': 'the working day a complaint’s missed deadline is texted again, one level up (1–3, ADR 016)',
   '{owed}': 'what a complaint still owes past its deadline, e.g. 签收呈报单、跟进、解决 (ADR 016)',
+  '{year}': 'CH-10: the year of the month whose summary has no report yet, e.g. 2026',
+  '{month}': 'CH-10: that month, e.g. 11',
+  '{dueDay}': 'CH-10: the day of the month the report is due by (30, or the last day in February)',
   '{link}': `the personal signed link (https://…/ack/ and a 12-character token); when it cannot be made, the text ends in ${NO_LINK}`,
 };
 
@@ -524,6 +528,13 @@ function budgetAlertStories(w: World): void {
   }
 }
 
+/** CH-10: a month without the dispatcher's report by its due day: customer service's lead (issue 13 item 4). */
+function monthlyReminderStories(w: World): void {
+  for (const notification of monthlyReminders(w.park, w.staff, '2026-11')) {
+    w.out.push({ kind: 'complaint', notification });
+  }
+}
+
 // ---------------------------------------------------------------- texts → templates
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -543,6 +554,10 @@ export function templateOf(kind: TicketKind, text: string): string {
     .replace(/指示#\d+/g, '指示#{n}')
     .replace(/已发满\d+条/g, '已发满{limit}条');
   if (kind === 'complaint') {
+    // CH-10's reminder: the month and the day it is due by.
+    t = t
+      .replace(/\d{4}年\d{1,2}月《/g, '{year}年{month}月《')
+      .replace(/须于\d{1,2}月\d{1,2}日前/g, '须于{month}月{dueDay}日前');
     t = t.replace(
       new RegExp(`\\((${oneOf(Object.values(DEPARTMENT_LABELS))}|未定部门)\\)`, 'g'),
       '({department})',
@@ -610,6 +625,7 @@ export function storyNotifications(values: StoryValues): Sent {
   keyStories(w);
   moveInStories(w);
   budgetAlertStories(w);
+  monthlyReminderStories(w);
   return w.out;
 }
 

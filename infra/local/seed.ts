@@ -14,6 +14,8 @@ export async function seedDemoPark(db: DynamoDBDocumentClient, tableName: string
     { ...keys.company(DEMO_COMPANY.id), itemType: 'company', ...DEMO_COMPANY },
     ...DEMO_STAFF.map((s) => ({ ...keys.staff(s.parkId, s.id), itemType: 'staff', ...s })),
     ...DEMO_UNITS.map((u) => ({ ...keys.unit(u.parkId, u.unit), itemType: 'unit', ...u })),
+    // The directory's list of parks (CH-10's reminder reads it instead of scanning).
+    { ...keys.parkListing(DEMO_PARK.id), itemType: 'park-listing', parkId: DEMO_PARK.id },
     // The park last: its presence means the seed is complete.
     { ...keys.park(DEMO_PARK.id), itemType: 'park', ...DEMO_PARK },
   ];

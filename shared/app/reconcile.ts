@@ -21,6 +21,7 @@ import type { Deps } from './deps';
 import { NO_LINK, storeAckLink } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { fireTimer } from './fire-timer';
+import { remindMonthlyReports } from './monthly/reminder';
 import { voidUnwrittenNumbers } from './number-gaps';
 
 /** The reconciler sends SMS and fires timers; it makes no schedules. */
@@ -85,6 +86,7 @@ export async function reconcile(
   await fireOverdueTimers(deps, settings, report);
   await voidUnwrittenNumbers(deps, settings, report);
   report.repairs = report.smsResent + report.timersFired + report.numbersVoided;
+  report.errors += (await remindMonthlyReports(deps)).errors;
   return report;
 }
 

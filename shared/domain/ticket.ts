@@ -1,5 +1,6 @@
 /** What every ticket kind shares: identity, park, status, version, timers and its event shape. */
 import type { CalledAgain } from './called-again';
+import type { SettledDeadline } from './deadlines';
 import type { Group } from './park';
 
 export const TICKET_KINDS = ['repair', 'complaint', 'emergency', 'key', 'move-in'] as const;
@@ -75,6 +76,10 @@ export interface TicketBase {
   assigneeId?: string;
   /** The caller called again while it was open (`caller.called-again`, ADR 011); absent until then. */
   calledAgain?: CalledAgain;
+  /** Deadlines met or missed, in order, kept by the generic step after each apply (deadlines.ts, ADR 021). */
+  deadlines?: SettledDeadline[];
+  /** How many of the oldest were dropped past MAX_SETTLED_DEADLINES; absent when none. */
+  deadlinesDropped?: number;
 }
 
 /** Marks every pending timer as settled with `state` (used when a ticket ends or a deadline is met). */

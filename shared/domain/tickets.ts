@@ -8,6 +8,7 @@ import type { EmergencyCommandBody, EmergencyEvent, EmergencyTicket } from './em
 import { emergencyRules } from './emergency';
 import type { KeyCommandBody, KeyEvent, KeyTicket } from './key';
 import { keyRules } from './key';
+import { withSettledDeadlines } from './deadlines';
 import type { EventDraft, RuleContext, TicketKindRules } from './kind';
 import type { MoveInCommandBody, MoveInEvent, MoveInTicket } from './move-in';
 import { moveInRules } from './move-in';
@@ -44,8 +45,9 @@ export function rulesOf(kind: TicketKind): AnyRules {
   return rules;
 }
 
+/** The kind's apply, then the generic step that keeps the settled deadlines (deadlines.ts, ADR 021). */
 export function applyEvent(ticket: Ticket, event: TicketEventOf): Ticket {
-  return rulesOf(ticket.kind).apply(ticket, event);
+  return withSettledDeadlines(ticket, rulesOf(ticket.kind).apply(ticket, event) as Ticket);
 }
 
 export function allowedCommands(ticket: Ticket): string[] {
@@ -87,7 +89,9 @@ export function ticketAfter(
 ): Ticket {
   const rules = rulesOf(kind);
   let ticket: Ticket | undefined;
-  for (const event of events) ticket = rules.apply(ticket, event, opening);
+  for (const event of events) {
+    ticket = withSettledDeadlines(ticket, rules.apply(ticket, event, opening) as Ticket);
+  }
   if (!ticket) throw new Error(`ticket ${opening.id} has no events to fold`);
   return ticket;
 }

@@ -11,6 +11,7 @@ import type { AckLinkRecords } from './ack-links';
 import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
 import type { OpenClaim, OpenClaims } from './open-claims';
+import type { MonthlyRecords } from './monthly';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -83,7 +84,8 @@ export interface SmsRecord {
   /** When the reconciler last re-sent it. */
   resentAt?: string;
   /** `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id. */
-  subject?: 'key-set';
+  /** `monthly-report`: CH-10's reminder, kept on the month (`ticketId` is `<park>#<month>`). */
+  subject?: 'key-set' | 'monthly-report';
 }
 
 export interface TicketHistory {
@@ -138,7 +140,8 @@ export interface TicketStore
     KeyRegister,
     LimitCounters,
     ComplaintSubjects,
-    OpenClaims {
+    OpenClaims,
+    MonthlyRecords {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -216,6 +219,8 @@ export interface Directory {
   unit(parkId: string, unit: string): Promise<Unit | undefined>;
   /** Every unit id of the park (a Query on its partition): the nearest matches to a unit it lacks. */
   unitIds(parkId: string): Promise<string[]>;
+  /** Every park's id, from the directory's list (a Query on its partition; never a Scan): CH-10. */
+  parkIds(): Promise<string[]>;
 }
 
 /** What signs and checks the personal links in SMS (`/ack/{token}`). */

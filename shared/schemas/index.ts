@@ -367,3 +367,28 @@ export const listKeysQuery = z.strictObject({
 
 /** KY-1: a lost key is reported, never deleted. */
 export const reportLostBody = z.strictObject({ note: z.optional(text(300)) });
+
+// The monthly summary (DS-8, CH-10; issue 13 item 4, ADR 021).
+/** The most a monthly entry's text may hold: a short report or comment, not a document. */
+export const MAX_MONTHLY_TEXT = 2000;
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be yyyy-mm, e.g. 2026-11'));
+
+export const monthlyReportQuery = z.strictObject({
+  month,
+  parkId: z.optional(text(64)),
+  format: z.optional(z.enum(['json', 'csv', 'html'])),
+});
+
+export const monthlyReportBody = z.strictObject({
+  parkId: z.optional(text(64)),
+  text: text(MAX_MONTHLY_TEXT),
+});
+export const monthlySignBody = z.strictObject({
+  parkId: z.optional(text(64)),
+  comment: text(MAX_MONTHLY_TEXT),
+});
+export const monthlyCorrectiveBody = z.strictObject({
+  parkId: z.optional(text(64)),
+  ticketId: z.string().check(z.regex(ULID_PATTERN, 'must be a ticket id')),
+  text: text(MAX_MONTHLY_TEXT),
+});

@@ -49,6 +49,7 @@ import { registerNumber } from '../../shared/domain/register-number';
 import { localDay } from '../../shared/domain/time';
 import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport, REPAIR } from './burst';
 import { connectContactEvent } from '../support/connect-event';
+import { benchMonthly, type MonthlyResult, monthlyReportLines } from './monthly';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, '.bench');
@@ -504,6 +505,7 @@ function report(
   burst: BurstResult,
   bundles: { optionsSource: string; bundles: BundleResult[] },
   seconds: number,
+  monthly?: MonthlyResult,
 ) {
   const i = intake;
   const out: string[] = [];
@@ -550,6 +552,7 @@ function report(
   out.push('');
   out.push(...burstReport(burst));
   out.push('');
+  if (monthly) out.push(...monthlyReportLines(monthly), '');
   out.push(
     `### Bundles (esbuild options: ${bundles.optionsSource}; init = require() in a fresh node, median of ${INIT_RUNS})`,
   );
@@ -618,6 +621,7 @@ async function main(): Promise<void> {
   let intake: IntakeResult;
   let connect: ConnectResult;
   let burst: BurstResult;
+  let monthly: MonthlyResult | undefined;
   // The Connect function takes contacts only from a configured instance (the desk reads this at start).
   process.env.CONNECT_INSTANCES ??= JSON.stringify({ [BENCH_CONNECT_INSTANCE]: DEMO_PARK.id });
   try {
@@ -658,6 +662,9 @@ async function main(): Promise<void> {
     process.stderr.write('measuring bursts on one register…\n');
     markLoad('burst');
     burst = await benchBurst(dynamo, desk, tokenFor(['dispatcher'], jwtKey));
+    process.stderr.write('measuring the monthly summary on 10,000 tickets…\n');
+    markLoad('monthly');
+    monthly = await benchMonthly(dynamo, desk, tokenFor(['dispatcher'], jwtKey));
   } finally {
     // Stop the JVM before timing child processes: it would compete for the 2 cores.
     await stopAll();
@@ -672,7 +679,7 @@ async function main(): Promise<void> {
     join(OUT, 'results.json'),
     `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, ...bundles }, null, 2)}\n`,
   );
-  report(intake, connect, burst, bundles, seconds);
+  report(intake, connect, burst, bundles, seconds, monthly);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }

@@ -394,6 +394,12 @@ const REGISTER_BODIES: unknown[] = [
 ];
 const LOST_BODIES: unknown[] = [{}, { note: '钥匙环断裂' }];
 
+const MONTHLY_ENTRY_BODIES: { entry: string; body: Record<string, unknown> }[] = [
+  { entry: 'report', body: { text: '本月投诉12件，均已销项。' } },
+  { entry: 'sign', body: { comment: '同意。' } },
+  { entry: 'corrective', body: { ticketId: '', text: '服务质量问题，需培训。' } },
+];
+
 const OPEN_BODIES: unknown[] = [
   repairBody(),
   repairBody({ decision: 'appointment', appointmentAt: '2026-11-29T10:00:00+08:00' }),
@@ -784,6 +790,12 @@ function sweep(rng: Rng, world: World): FuzzRequest[] {
     ...OPEN_BODIES.map((body) => ({ path: () => '/tickets', body })),
     ...REGISTER_BODIES.map((body) => ({ path: () => '/keys', body })),
     ...LOST_BODIES.map((body) => ({ path: () => `/keys/${rng.pick(world.keySetIds)}/report-lost`, body })),
+    // The monthly summary's entries (issue 13 item 4), on a good month and on junk ones.
+    ...MONTHLY_ENTRY_BODIES.map(({ entry, body }) => ({
+      path: () =>
+        `/reports/monthly/${rng.pick(['2026-11', '2026-13', enc(String(junk(rng))) || 'x'])}/${entry}`,
+      body: entry === 'corrective' ? { ...body, ticketId: rng.pick(world.byKind.complaint) } : body,
+    })),
     ...Object.entries(COMMAND_BODIES).flatMap(([command, bodies]) =>
       bodies.map((body) => ({
         path: () => `/tickets/${rng.pick(world.byKind[COMMAND_KIND[command] ?? 'repair'])}/${command}`,
@@ -807,6 +819,22 @@ function sweep(rng: Rng, world: World): FuzzRequest[] {
     });
   for (const key of ['kind', 'status', 'limit', 'cursor', 'parkId', 'overdue']) {
     for (let i = 0; i < 3; i++) list({ kind: 'repair', [key]: String(junk(rng)) });
+  }
+  // GET /reports/monthly: each of its query fields junk in turn (issue 13 item 4).
+  for (const key of ['month', 'parkId', 'format', 'extra']) {
+    for (let i = 0; i < 3; i++) {
+      const query = new URLSearchParams({
+        month: '2026-11',
+        format: rng.pick(['json', 'csv', 'html']),
+        [key]: String(junk(rng)),
+      });
+      out.push({
+        kind: 'api',
+        method: 'GET',
+        path: `/reports/monthly?${query}`,
+        headers: { authorization: auth.authorization },
+      });
+    }
   }
   for (const key of ['unit', 'area', 'state', 'limit', 'cursor', 'parkId']) {
     for (let i = 0; i < 3; i++) {

@@ -67,4 +67,24 @@ export class DirectoryReads extends UnsettledReads {
     } while (start);
     return ids;
   }
+
+  // CH-10: every park of the directory, from its list (one item per park; keys only, page by page).
+  async parkIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'PARKS' },
+          ProjectionExpression: 'sk',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(String(item.sk).slice('PARK#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
 }

@@ -110,10 +110,19 @@ export const keys = {
   ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
   /** A limit's counter in one window (ADR 011), e.g. `WRITES#dispatcher-1#29481234`. */
   limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
+  /** The directory's list of parks, one item per park beside its own (read with a Query: CH-10). */
+  parkListing: (parkId: string) => ({ pk: 'PARKS', sk: `PARK#${parkId}` }),
 } as const;
 
 /** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */
 export function smsKeyOf(record: { ticketId: string; eventSeq: number; index: number; subject?: string }) {
+  // CH-10's reminder: on the month's own partition (`ticketId` is `<park>#<month>`; monthly.ts).
+  if (record.subject === 'monthly-report') {
+    return {
+      pk: `REPORT#${record.ticketId}`,
+      sk: `SMS#${pad(record.eventSeq)}#${String(record.index).padStart(2, '0')}`,
+    };
+  }
   return record.subject === 'key-set'
     ? keys.keySetSms(record.ticketId, record.eventSeq, record.index)
     : keys.sms(record.ticketId, record.eventSeq, record.index);

@@ -36,6 +36,13 @@ import { queryEventsUpTo } from './ticket-events';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
 import { keys, smsKeyOf } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
+import type { MonthlyEntry, MonthlyRead } from '../../ports/monthly';
+import {
+  putMonthlyEntry,
+  queryMonthlyEntries,
+  queryTicketsInStatusBefore,
+  queryTicketsOpenedBetween,
+} from './monthly';
 import { sendingKeys, UNSETTLED_ATTRIBUTES } from './unsettled';
 
 /**
@@ -373,5 +380,19 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
 
   ackLink(token: string): Promise<StoredAckLink | undefined> {
     return getAckLink(this.db, this.tableName, token);
+  }
+
+  // The monthly summary's reads and entries (monthly.ts, ADR 021).
+  ticketsOpenedBetween(parkId: string, from: Date, to: Date): Promise<MonthlyRead> {
+    return queryTicketsOpenedBetween(this.db, this.tableName, parkId, from, to);
+  }
+  ticketsInStatusBefore(parkId: string, kind: string, status: string, before: Date): Promise<MonthlyRead> {
+    return queryTicketsInStatusBefore(this.db, this.tableName, parkId, kind, status, before);
+  }
+  monthlyEntries(parkId: string, month: string): Promise<MonthlyEntry[]> {
+    return queryMonthlyEntries(this.db, this.tableName, parkId, month);
+  }
+  addMonthlyEntry(entry: MonthlyEntry): Promise<boolean> {
+    return putMonthlyEntry(this.db, this.tableName, entry);
   }
 }

@@ -757,6 +757,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly summary (DS-8, CH-10): counts, 及时率 from the recorded deadlines, open cases, entries
+         * @description Reads the month by index only (ADR 021). `format=csv` answers the spreadsheet (UTF-8 with a BOM), `format=html` the printable 《投诉调度记录月总结表》; times in the park's zone.
+         *
+         *     Roles: dispatcher, office, manager, executive.
+         */
+        get: operations["getReportsMonthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{month}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The dispatcher's short report on the month (DS-8); append-only (CH-11)
+         * @description Roles: dispatcher, manager.
+         */
+        post: operations["postReportsMonthlyMonthReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{month}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The office manager's comment and signature on the month (DS-8); append-only (CH-11)
+         * @description Only the office manager or the office director (管理处负责人) signs; others get 403.
+         *
+         *     Roles: manager.
+         */
+        post: operations["postReportsMonthlyMonthSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{month}/corrective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a complaint caused by poor service quality for a 《纠正与预防措施》 report (DS-8)
+         * @description Roles: dispatcher, manager.
+         */
+        post: operations["postReportsMonthlyMonthCorrective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ack/{token}": {
         parameters: {
             query?: never;
@@ -1284,6 +1368,40 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        };
+        getReportsMonthlyResponse200: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthReportBody: {
+            parkId?: string;
+            text: string;
+        };
+        postReportsMonthlyMonthReportResponse200: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthReportResponse201: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthSignBody: {
+            parkId?: string;
+            comment: string;
+        };
+        postReportsMonthlyMonthSignResponse200: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthSignResponse201: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthCorrectiveBody: {
+            parkId?: string;
+            ticketId: string;
+            text: string;
+        };
+        postReportsMonthlyMonthCorrectiveResponse200: {
+            [key: string]: unknown;
+        };
+        postReportsMonthlyMonthCorrectiveResponse201: {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -5097,6 +5215,377 @@ export interface operations {
             };
             /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsMonthly: {
+        parameters: {
+            query: {
+                month: string;
+                parkId?: string;
+                format?: "json" | "csv" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the summary (`report`), or the CSV / HTML form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["getReportsMonthlyResponse200"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.PARK_REQUIRED, REPORT.BAD_MONTH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReportsMonthlyMonthReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReportsMonthlyMonthReportBody"];
+            };
+        };
+        responses: {
+            /** @description the same entry, written before (a retry) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthReportResponse200"];
+                };
+            };
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthReportResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REPORT.BAD_MONTH, REQUEST.PARK_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REPORT.MONTH_NOT_BEGUN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReportsMonthlyMonthSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReportsMonthlyMonthSignBody"];
+            };
+        };
+        responses: {
+            /** @description the same entry, written before (a retry) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthSignResponse200"];
+                };
+            };
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthSignResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REPORT.BAD_MONTH, REQUEST.PARK_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REPORT.MONTH_NOT_BEGUN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReportsMonthlyMonthCorrective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReportsMonthlyMonthCorrectiveBody"];
+            };
+        };
+        responses: {
+            /** @description the same entry, written before (a retry) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthCorrectiveResponse200"];
+                };
+            };
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReportsMonthlyMonthCorrectiveResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REPORT.BAD_MONTH, REPORT.NOT_A_COMPLAINT, REQUEST.PARK_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND, TICKET.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REPORT.MONTH_NOT_BEGUN */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
