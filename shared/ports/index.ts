@@ -11,6 +11,7 @@ import type { AckLinkRecords } from './ack-links';
 import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
 import type { OpenClaim, OpenClaims } from './open-claims';
+import type { ManagersRecords } from './work-log';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -82,8 +83,13 @@ export interface SmsRecord {
   attempts?: number;
   /** When the reconciler last re-sent it. */
   resentAt?: string;
-  /** `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id. */
-  subject?: 'key-set';
+  /**
+   * `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id.
+   * `weekly-review`: DS-7's Monday SMS, kept with the week's review; `ticketId` is then `<park>#<week>`.
+   */
+  subject?: 'key-set' | 'weekly-review';
+  /** The park, for DS-9's work log (eventsByParkDay); absent on records written before it. */
+  parkId?: string;
 }
 
 export interface TicketHistory {
@@ -138,7 +144,8 @@ export interface TicketStore
     KeyRegister,
     LimitCounters,
     ComplaintSubjects,
-    OpenClaims {
+    OpenClaims,
+    ManagersRecords {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -240,3 +247,4 @@ export type {
 export { RollCallTaken } from './keys';
 export type { ClaimHolder, OpenClaim, OpenClaims } from './open-claims';
 export type { UnsettledQueries } from './reconcile';
+export type { ManagersRecords, ReviewEntry, WorkLogItem, WorkLogPage } from './work-log';

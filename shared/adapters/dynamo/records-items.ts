@@ -1,0 +1,103 @@
+/**
+ * The managers' records on the single table (issue 13, ADR 022): DS-9's work log, DS-7/DS-8's
+ * weekly review entries and the park list the reconciler walks. DynamoTicketStore extends it.
+ */
+import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Ticket } from '../../domain/tickets';
+import type { ManagersRecords, ReviewEntry, WorkLogPage } from '../../ports/work-log';
+import { KeyRegisterItems } from './key-register';
+import { queryPartition } from './partition';
+import { keys } from './table';
+import { strip, TICKET_INTERNAL } from './ticket-items';
+import { queryWorkLog, ticketLabels } from './work-log';
+
+export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
+  workLog(query: { parkId: string; day: string; limit: number; cursor?: string }): Promise<WorkLogPage> {
+    return queryWorkLog(this.db, this.tableName, query);
+  }
+
+  ticketLabels(ticketIds: readonly string[]): Promise<Map<string, { number?: string; kind: string }>> {
+    return ticketLabels(this.db, this.tableName, ticketIds);
+  }
+
+  // A Query on ticketsByParkKind over createdKey (`<createdAt>#<id>`): [from, to) as key bounds.
+  async ticketsCreatedBetween(query: {
+    parkId: string;
+    kind: string;
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<Ticket[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'ticketsByParkKind',
+          KeyConditionExpression: 'parkKindKey = :p AND createdKey BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':p': `PARK#${query.parkId}#${query.kind}`,
+            ':from': query.from,
+            // `#` sorts before every id character: nothing created at `to` itself is in.
+            ':to': `${query.to}#`,
+          },
+          ProjectionExpression: 'pk',
+          Limit: query.limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(String(item.pk).slice('TICKET#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start && ids.length < query.limit);
+    // The index may lag a write; the tickets themselves are read (BatchGet) as they are now.
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.ticket(id)) },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.tableName] ?? []) tickets.push(strip<Ticket>(item, TICKET_INTERNAL));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return tickets.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  // CH-11: an entry is never overwritten; the same id twice is the same request's retry.
+  async addReviewEntry(entry: ReviewEntry): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.reviewEntry(entry.parkId, entry.week, entry.at, entry.id), itemType: 'reviewEntry', ...entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async reviewEntries(parkId: string, week: string): Promise<ReviewEntry[]> {
+    const items = await queryPartition(this.db, this.tableName, keys.review(parkId, week).pk);
+    return items
+      .filter((i) => String(i.sk).startsWith('ENTRY#'))
+      .map((i) => strip<ReviewEntry>(i, ['pk', 'sk', 'itemType']));
+  }
+
+  async parkIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'PARKS' },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(String(item.sk).slice('PARK#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
+}
