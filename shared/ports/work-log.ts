@@ -10,6 +10,9 @@ export interface WorkLogItem {
   entry: 'event' | 'sms';
   ticketId: string;
   at: string;
+  /** The ticket's number and kind, as its event item carries them. */
+  number?: string;
+  kind?: string;
   event?: { seq: number; type: string; actor: Actor; data: Record<string, unknown> };
   sms?: { staffId: string; to: string; purpose: string; state: string; subject?: string };
 }
@@ -36,10 +39,16 @@ export interface ReviewEntry {
 export interface ManagersRecords {
   /** A page of the park's park-local day `day` (`yyyy-mm-dd`), oldest first (eventsByParkDay). */
   workLog(query: { parkId: string; day: string; limit: number; cursor?: string }): Promise<WorkLogPage>;
-  /** Number and kind of each ticket (one BatchGet per 100). */
+  /** Number and kind of each ticket (a GetItem each: for the few entries whose item lacks them). */
   ticketLabels(ticketIds: readonly string[]): Promise<Map<string, { number?: string; kind: string }>>;
   /** The park's tickets of `kind` created in [from, to) (ISO instants), oldest first (ticketsByParkKind). */
-  ticketsCreatedBetween(query: { parkId: string; kind: string; from: string; to: string; limit: number }): Promise<Ticket[]>;
+  ticketsCreatedBetween(query: {
+    parkId: string;
+    kind: string;
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<Ticket[]>;
   /** Writes one review entry; never overwrites (one conditional Put). */
   addReviewEntry(entry: ReviewEntry): Promise<void>;
   /** The week's entries, oldest first (one Query on its partition). */

@@ -18,6 +18,7 @@ import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
 import { moveInBodies } from './move-in';
+import { recordsSchemas } from './records';
 import { PHONE_MESSAGE, toE164 } from './phone';
 
 /**
@@ -367,3 +368,7 @@ export const listKeysQuery = z.strictObject({
 
 /** KY-1: a lost key is reported, never deleted. */
 export const reportLostBody = z.strictObject({ note: z.optional(text(300)) });
+
+/** The managers' records (issue 13 items 3 and 5): the weekly review and the work log (schemas/records.ts). */
+export const { weeklyReviewQuery, reviewItemBody, reviewDecisionBody, reviewCheckBody, workLogQuery } =
+  recordsSchemas({ text, ticketId: z.string().check(z.regex(ULID_PATTERN, 'must be a ticket id')) });

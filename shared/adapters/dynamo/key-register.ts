@@ -216,7 +216,10 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
     changes: readonly KeySetChange[],
     rollCall?: RollCallClaim,
   ): Promise<void> {
-    const [ticketItem, eventItem] = withWorkLogKeys(writeItems(ticket, event), await this.zoneOf(ticket.parkId));
+    const [ticketItem, eventItem] = withWorkLogKeys(
+      writeItems(ticket, event),
+      await this.zoneOf(ticket.parkId),
+    );
     await this.transact(
       [
         {

@@ -2,7 +2,7 @@
  * The managers' records on the single table (issue 13, ADR 022): DS-9's work log, DS-7/DS-8's
  * weekly review entries and the park list the reconciler walks. DynamoTicketStore extends it.
  */
-import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ticket } from '../../domain/tickets';
 import type { ManagersRecords, ReviewEntry, WorkLogPage } from '../../ports/work-log';
 import { KeyRegisterItems } from './key-register';
@@ -21,6 +21,8 @@ export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
   }
 
   // A Query on ticketsByParkKind over createdKey (`<createdAt>#<id>`): [from, to) as key bounds.
+  // The index holds every attribute: the tickets are read from it (eventually consistent, as a
+  // weekly review may be).
   async ticketsCreatedBetween(query: {
     parkId: string;
     kind: string;
@@ -28,7 +30,7 @@ export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
     to: string;
     limit: number;
   }): Promise<Ticket[]> {
-    const ids: string[] = [];
+    const tickets: Ticket[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -42,27 +44,14 @@ export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
             // `#` sorts before every id character: nothing created at `to` itself is in.
             ':to': `${query.to}#`,
           },
-          ProjectionExpression: 'pk',
-          Limit: query.limit,
+          Limit: query.limit - tickets.length,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const item of out.Items ?? []) ids.push(String(item.pk).slice('TICKET#'.length));
+      for (const item of out.Items ?? []) tickets.push(strip<Ticket>(item, TICKET_INTERNAL));
       start = out.LastEvaluatedKey;
-    } while (start && ids.length < query.limit);
-    // The index may lag a write; the tickets themselves are read (BatchGet) as they are now.
-    const tickets: Ticket[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.ticket(id)) },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.tableName] ?? []) tickets.push(strip<Ticket>(item, TICKET_INTERNAL));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return tickets.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    } while (start && tickets.length < query.limit);
+    return tickets;
   }
 
   // CH-11: an entry is never overwritten; the same id twice is the same request's retry.
@@ -70,7 +59,11 @@ export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.reviewEntry(entry.parkId, entry.week, entry.at, entry.id), itemType: 'reviewEntry', ...entry },
+        Item: {
+          ...keys.reviewEntry(entry.parkId, entry.week, entry.at, entry.id),
+          itemType: 'reviewEntry',
+          ...entry,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

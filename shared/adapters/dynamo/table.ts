@@ -139,7 +139,10 @@ export const keys = {
 export function smsKeyOf(record: { ticketId: string; eventSeq: number; index: number; subject?: string }) {
   if (record.subject === 'weekly-review') {
     // `ticketId` is then `<park>#<week>` (weekly-review-sms.ts): the SMS lives with the week's review.
-    return { pk: `REVIEW#${record.ticketId}`, sk: `SMS#${pad(record.eventSeq)}#${String(record.index).padStart(2, '0')}` };
+    return {
+      pk: `REVIEW#${record.ticketId}`,
+      sk: `SMS#${pad(record.eventSeq)}#${String(record.index).padStart(2, '0')}`,
+    };
   }
   return record.subject === 'key-set'
     ? keys.keySetSms(record.ticketId, record.eventSeq, record.index)

@@ -75,7 +75,9 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
         .map((i) => strip<TicketEventOf>(i, internal)),
       sms: items
         .filter((i) => String(i.sk).startsWith('SMS#'))
-        .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType', ...UNSETTLED_ATTRIBUTES, ...WORK_LOG_ATTRIBUTES])),
+        .map((i) =>
+          strip<SmsRecord>(i, ['pk', 'sk', 'itemType', ...UNSETTLED_ATTRIBUTES, ...WORK_LOG_ATTRIBUTES]),
+        ),
     };
   }
 
@@ -159,7 +161,10 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
     slip?: string,
     releases: readonly OpenClaim[] = [],
   ): Promise<void> {
-    const [ticketRecord, eventRecord] = withWorkLogKeys(writeItems(ticket, event), await this.zoneOf(ticket.parkId));
+    const [ticketRecord, eventRecord] = withWorkLogKeys(
+      writeItems(ticket, event),
+      await this.zoneOf(ticket.parkId),
+    );
     const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
     // After the slip claim (throwIfSlipTaken reads the third item's reason).
     const released = releases.map((claim) => claimRelease(this.tableName, ticket, claim, event.at));
@@ -337,7 +342,14 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
             ...record,
             // DS-9: in the park's work log (ADR 022), when the record says its park.
             ...(record.parkId
-              ? workLogKeys(record.parkId, record.at, await this.zoneOf(record.parkId), record.ticketId, record.eventSeq, record.index)
+              ? workLogKeys(
+                  record.parkId,
+                  record.at,
+                  await this.zoneOf(record.parkId),
+                  record.ticketId,
+                  record.eventSeq,
+                  record.index,
+                )
               : {}),
             // In the reconciler's index until settled: a crash before then leaves it to be re-sent.
             ...sendingKeys(record),

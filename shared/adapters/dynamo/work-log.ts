@@ -4,7 +4,7 @@
  * partition is the park-local day, so a day is one partition read in time order, never a Scan.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localDateOf, isoDate } from '../../domain/calendar';
 import { InvalidInput } from '../../domain/errors';
 import type { Actor } from '../../domain/ticket';
@@ -14,7 +14,7 @@ import { keys, pad, TABLE_INDEXES } from './table';
 const INDEX = TABLE_INDEXES.eventsByParkDay;
 
 /** The index's attributes: internal, stripped from every read of the items that carry them. */
-export const WORK_LOG_ATTRIBUTES = [INDEX.partitionKey, INDEX.sortKey] as const;
+export const WORK_LOG_ATTRIBUTES = [INDEX.partitionKey, INDEX.sortKey, 'logNumber', 'logKind'] as const;
 
 /** `PARK#<park>#<yyyy-mm-dd>`: the park-local day `at` falls on. */
 export function workLogDay(parkId: string, day: string): string {
@@ -40,13 +40,31 @@ export function workLogKeys(
   };
 }
 
-/** The ticket items writeItems made, each event item given its work-log keys. */
-export function withWorkLogKeys<T extends Record<string, unknown> | undefined>(items: T[], timeZone: string): T[] {
+/**
+ * The ticket items writeItems made, each event item given its work-log keys and its ticket's number
+ * and kind (from the ticket item written with it: the log shows them without reading the ticket).
+ */
+export function withWorkLogKeys<T extends Record<string, unknown> | undefined>(
+  items: T[],
+  timeZone: string,
+): T[] {
+  const ticket = items.find((item) => item?.itemType === 'ticket');
   return items.map((item) => {
     if (!item || item.itemType !== 'event') return item;
-    const { parkId, at, ticketId, seq } = item as { parkId?: unknown; at?: unknown; ticketId?: unknown; seq?: unknown };
+    const { parkId, at, ticketId, seq } = item as {
+      parkId?: unknown;
+      at?: unknown;
+      ticketId?: unknown;
+      seq?: unknown;
+    };
     if (typeof parkId !== 'string' || typeof at !== 'string' || typeof ticketId !== 'string') return item;
-    return { ...item, ...workLogKeys(parkId, at, timeZone, ticketId, Number(seq)) };
+    const own = ticket?.id === ticketId ? ticket : undefined;
+    return {
+      ...item,
+      ...workLogKeys(parkId, at, timeZone, ticketId, Number(seq)),
+      ...(typeof own?.number === 'string' ? { logNumber: own.number } : {}),
+      ...(typeof own?.kind === 'string' ? { logKind: own.kind } : {}),
+    };
   });
 }
 
@@ -64,10 +82,12 @@ function decodeLogCursor(cursor: string, dayKey: string): Record<string, unknown
     fields !== null &&
     typeof fields === 'object' &&
     !Array.isArray(fields) &&
-    Object.keys(fields).sort().join(',') === [INDEX.partitionKey, INDEX.sortKey, 'pk', 'sk'].sort().join(',') &&
+    Object.keys(fields).sort().join(',') ===
+      [INDEX.partitionKey, INDEX.sortKey, 'pk', 'sk'].sort().join(',') &&
     fields[INDEX.partitionKey] === dayKey &&
     Object.values(fields).every((v) => typeof v === 'string' && v.length > 0 && v.length < 200);
-  if (!ok) throw new InvalidInput('REQUEST.INVALID_CURSOR', 'cursor is not one this list handed out', 'cursor');
+  if (!ok)
+    throw new InvalidInput('REQUEST.INVALID_CURSOR', 'cursor is not one this list handed out', 'cursor');
   return fields as Record<string, unknown>;
 }
 
@@ -108,6 +128,8 @@ export async function queryWorkLog(
           entry: 'event',
           ticketId: String(item.ticketId),
           at: String(item.at),
+          ...(item.logNumber ? { number: String(item.logNumber) } : {}),
+          ...(item.logKind ? { kind: String(item.logKind) } : {}),
           event: {
             seq: Number(item.seq),
             type: String(item.type),
@@ -120,32 +142,29 @@ export async function queryWorkLog(
   return { items, ...(last ? { cursor: Buffer.from(JSON.stringify(last)).toString('base64url') } : {}) };
 }
 
-/** Number and kind of each ticket named (BatchGet, keys and those two attributes only). */
+/** Number and kind of each ticket named (a GetItem each, those two attributes only). */
 export async function ticketLabels(
   db: DynamoDBDocumentClient,
   tableName: string,
   ticketIds: readonly string[],
 ): Promise<Map<string, { number?: string; kind: string }>> {
   const labels = new Map<string, { number?: string; kind: string }>();
-  const ids = [...new Set(ticketIds)];
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-      [tableName]: {
-        Keys: ids.slice(i, i + 100).map((id) => keys.ticket(id)),
-        ProjectionExpression: 'id, #number, kind',
-        ExpressionAttributeNames: { '#number': 'number' },
-      },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await db.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[tableName] ?? []) {
-        labels.set(String(item.id), {
-          kind: String(item.kind),
-          ...(item.number ? { number: String(item.number) } : {}),
-        });
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
+  await Promise.all(
+    [...new Set(ticketIds)].map(async (id) => {
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.ticket(id),
+          ProjectionExpression: '#number, kind',
+          ExpressionAttributeNames: { '#number': 'number' },
+        }),
+      );
+      if (!out.Item) return;
+      labels.set(id, {
+        kind: String(out.Item.kind),
+        ...(out.Item.number ? { number: String(out.Item.number) } : {}),
+      });
+    }),
+  );
   return labels;
 }
