@@ -22,6 +22,7 @@ import { NO_LINK, storeAckLink } from './emergency-links';
 import { recordUndeliverableSms } from './emergency-undeliverable';
 import { fireTimer } from './fire-timer';
 import { voidUnwrittenNumbers } from './number-gaps';
+import { textWeeklyReviews } from './weekly-review-sms';
 
 /** The reconciler sends SMS and fires timers; it makes no schedules. */
 export type ReconcileDeps = Omit<Deps, 'timers'>;
@@ -85,6 +86,7 @@ export async function reconcile(
   await fireOverdueTimers(deps, settings, report);
   await voidUnwrittenNumbers(deps, settings, report);
   report.repairs = report.smsResent + report.timersFired + report.numbersVoided;
+  await textWeeklyReviews(deps, report);
   return report;
 }
 

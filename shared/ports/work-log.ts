@@ -53,6 +53,8 @@ export interface ManagersRecords {
   addReviewEntry(entry: ReviewEntry): Promise<void>;
   /** The week's entries, oldest first (one Query on its partition). */
   reviewEntries(parkId: string, week: string): Promise<ReviewEntry[]>;
+  /** Who already has the week's review SMS (not failed): DS-7's Monday text goes once per person. */
+  reviewSmsRecipients(parkId: string, week: string): Promise<string[]>;
   /** Every park's id (one Query on the park list, `PARKS`): what scheduled work walks. */
   parkIds(): Promise<string[]>;
 }

@@ -76,6 +76,13 @@ export class RecordsItems extends KeyRegisterItems implements ManagersRecords {
       .map((i) => strip<ReviewEntry>(i, ['pk', 'sk', 'itemType']));
   }
 
+  async reviewSmsRecipients(parkId: string, week: string): Promise<string[]> {
+    const items = await queryPartition(this.db, this.tableName, keys.review(parkId, week).pk);
+    return items
+      .filter((i) => String(i.sk).startsWith('SMS#') && i.state !== 'failed')
+      .map((i) => String(i.staffId));
+  }
+
   async parkIds(): Promise<string[]> {
     const ids: string[] = [];
     let start: Record<string, unknown> | undefined;
