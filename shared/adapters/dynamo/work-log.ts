@@ -50,7 +50,7 @@ export function withWorkLogKeys<T extends Record<string, unknown> | undefined>(
 ): T[] {
   const ticket = items.find((item) => item?.itemType === 'ticket');
   return items.map((item) => {
-    if (!item || item.itemType !== 'event') return item;
+    if (item?.itemType !== 'event') return item;
     const { parkId, at, ticketId, seq } = item as {
       parkId?: unknown;
       at?: unknown;
