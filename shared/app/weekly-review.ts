@@ -19,6 +19,7 @@ import {
   HANDLED_STATUSES,
   OFFICE_HEAD_ROLES,
   mondayOf,
+  nextWeek,
   REVIEW_CASES_MAX,
   reviewDueAt,
   weekBounds,
@@ -150,14 +151,14 @@ export async function getWeeklyReview(
     .slice(0, REVIEW_CASES_MAX)
     .filter((t): t is ComplaintTicket => t.kind === 'complaint')
     .filter((t) => !HANDLED_STATUSES.includes(t.status) || recorded.has(t.id));
-  const due = w.calendar ? reviewDueAt(query.week, w.calendar) : undefined;
+  // The review of a week is due in the week after it (DS-7: the Monday after, at opening).
+  const due = w.calendar ? reviewDueAt(nextWeek(query.week), w.calendar) : undefined;
   return {
     parkId,
     week: query.week,
     from: w.from.toISOString(),
     to: w.to.toISOString(),
-    // The review of a week is due the Monday after it.
-    ...(due ? { reviewDueAt: new Date(due.getTime() + 7 * 86_400_000).toISOString() } : {}),
+    ...(due ? { reviewDueAt: due.toISOString() } : {}),
     cases: listed.map((t) => caseOf(t, entries)),
     checks: entries.filter((e) => e.type === 'check'),
     entries,

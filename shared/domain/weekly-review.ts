@@ -68,6 +68,13 @@ export function previousWeek(week: string): string {
   return isoWeekOfDate(addLocalDays(monday, -7));
 }
 
+/** The week after `week` (a valid ISO week). */
+export function nextWeek(week: string): string {
+  const monday = mondayOf(week);
+  if (!monday) throw new Error(`not an ISO week: ${week}`);
+  return isoWeekOfDate(addLocalDays(monday, 7));
+}
+
 /** The week's instants: park-local Monday 00:00 (in) to the next Monday 00:00 (out). */
 export function weekBounds(
   week: string,

@@ -74,6 +74,7 @@ describe('GET /reviews/weekly (DS-7)', () => {
       week: '2026-W48',
       from: '2026-11-23T00:00:00+08:00',
       to: '2026-11-30T00:00:00+08:00',
+      reviewDueAt: '2026-11-30T08:30:00+08:00',
     });
     const listed = res.body.cases.map((c: { id: string }) => c.id);
     // Sunday 23:59 is in week 48, Monday 00:00 is not; a repair is no complaint.
