@@ -11,7 +11,7 @@ import { DEMO_PARK } from '../../infra/local/seed';
 import { documentClient } from '../../shared/adapters/aws/core';
 import { keys } from '../../shared/adapters/dynamo/table';
 import { reconcile } from '../../shared/app/reconcile';
-import { freshDesk, newCallerPhone, repairBody, setLocalClock, type TestDesk } from '../support/desk';
+import { freshDesk, newCallerPhone, repairBody, type TestDesk } from '../support/desk';
 import { dynamoClient } from '../support/store';
 
 let desk: TestDesk;
@@ -33,8 +33,16 @@ function complaint(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function open(name: string, at: string, body: Record<string, unknown> = complaint()) {
-  await setLocalClock(desk, at);
+/**
+ * The desk's clock set to `at` without firing the timers on the way (what the review reads is the
+ * tickets as opened; a week of escalations would only slow the file down).
+ */
+function at(instant: string): void {
+  desk.clock.set(new Date(instant));
+}
+
+async function open(name: string, when: string, body: Record<string, unknown> = complaint()) {
+  at(when);
   const res = await desk.call('POST', '/tickets', { token: dispatcher, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   ids[name] = res.body.ticket.id;
@@ -108,7 +116,7 @@ describe('GET /reviews/weekly (DS-7)', () => {
 
 describe('the week’s entries (DS-7, DS-8, CH-11)', () => {
   it('DS-7: the dispatcher records a case; a correction is a new entry; both shown with who and when', async () => {
-    await setLocalClock(desk, '2026-11-30T09:00:00+08:00');
+    at('2026-11-30T09:00:00+08:00');
     const first = await post('2026-W48', 'items', {
       ticketId: ids.tuesday,
       note: '需更换整段排水管,条件不具备',
@@ -218,10 +226,10 @@ describe('the Monday SMS (DS-7): a step of the reconciler', () => {
     dispatcher = desk.token('dispatcher');
     await open('a', '2026-11-24T10:00:00+08:00');
     await open('b', '2026-11-25T10:00:00+08:00');
-    await setLocalClock(desk, '2026-11-30T08:29:00+08:00');
+    at('2026-11-30T08:29:00+08:00');
     await reconcile(desk.deps);
     expect(await reviewSms()).toEqual([]);
-    await setLocalClock(desk, '2026-11-30T08:30:00+08:00');
+    at('2026-11-30T08:30:00+08:00');
     await reconcile(desk.deps);
     await reconcile(desk.deps);
     const sent = await reviewSms();
@@ -261,13 +269,13 @@ describe('the Monday SMS (DS-7): a step of the reconciler', () => {
       }),
     );
     await open('c', '2026-11-24T10:00:00+08:00');
-    await setLocalClock(desk, '2026-11-30T09:00:00+08:00');
+    at('2026-11-30T09:00:00+08:00');
     await reconcile(desk.deps);
     expect(await reviewSms()).toEqual([]);
-    await setLocalClock(desk, '2026-12-01T08:29:00+08:00');
+    at('2026-12-01T08:29:00+08:00');
     await reconcile(desk.deps);
     expect(await reviewSms()).toEqual([]);
-    await setLocalClock(desk, '2026-12-01T08:30:00+08:00');
+    at('2026-12-01T08:30:00+08:00');
     await reconcile(desk.deps);
     expect(await reviewSms()).toHaveLength(1);
   });
