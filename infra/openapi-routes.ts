@@ -22,6 +22,11 @@ import {
   parkQuery,
   registerKeySetBody,
   reportLostBody,
+  reviewCheckBody,
+  reviewDecisionBody,
+  reviewItemBody,
+  weeklyReviewQuery,
+  workLogQuery,
 } from '../shared/schemas';
 import { printTicketQuery } from '../shared/schemas/print';
 import {
@@ -350,6 +355,91 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       413: ['REQUEST.TOO_LARGE'],
       422: ['REPORT.MONTH_NOT_BEGUN'],
     },
+  },
+  // The managers' records (issue 13, ADR 022).
+  'GET /reviews/weekly': {
+    summary:
+      "DS-7: the week's complaints still not handled (or recorded as lacking the means), with the week's entries",
+    description:
+      'An ISO week, park-local Monday 00:00 to the next Monday 00:00. Each case: number, status, severity, ' +
+      "department, what it owes past its deadline, its next deadline, and its entries; `checks` are DS-8's.",
+    action: 'records.read',
+    query: weeklyReviewQuery,
+    responses: { 200: { description: 'the week', schema: objectResponse } },
+    errors: { 400: [...QUERY_400, 'REVIEW.BAD_WEEK'], 404: ['PARK.NOT_FOUND'] },
+  },
+  'POST /reviews/weekly/{week}/items': {
+    summary: 'DS-7: the dispatcher records a case that cannot be handled or lacks the means (append-only)',
+    action: 'review.record',
+    body: reviewItemBody,
+    examples: {
+      item: {
+        summary: '无法处理的投诉',
+        value: {
+          ticketId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
+          note: '需更换整段外墙排水管,须业委会同意动用维修基金',
+        },
+      },
+    },
+    responses: { 201: { description: 'the entry', schema: objectResponse } },
+    errors: {
+      400: [...BODY_400, 'REVIEW.BAD_WEEK'],
+      404: ['TICKET.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REVIEW.NOT_A_COMPLAINT', 'REVIEW.NOT_IN_WEEK'],
+    },
+  },
+  'POST /reviews/weekly/{week}/decisions': {
+    summary:
+      "DS-7: the office's head (管理处负责人) confirms a recorded case or decides a new way (append-only)",
+    action: 'review.decide',
+    body: reviewDecisionBody,
+    examples: {
+      decision: {
+        summary: '确定新的处理方法',
+        value: { ticketId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ', decision: '先做临时引流,本周五前提交业委会' },
+      },
+    },
+    responses: { 201: { description: 'the entry', schema: objectResponse } },
+    errors: {
+      400: [...BODY_400, 'REVIEW.BAD_WEEK'],
+      403: ['REVIEW.OFFICE_HEAD_ONLY'],
+      404: ['TICKET.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+      422: ['REVIEW.NOT_A_COMPLAINT', 'REVIEW.NOT_IN_WEEK', 'REVIEW.NOT_RECORDED'],
+    },
+  },
+  'POST /reviews/weekly/{week}/check': {
+    summary: "DS-8: the office manager's signed weekly check of handling quality (append-only)",
+    action: 'review.check',
+    body: reviewCheckBody,
+    examples: {
+      check: {
+        summary: '每周检查',
+        value: { note: '本周投诉处理及时,C20261124-002回访记录不完整,已要求补记' },
+      },
+    },
+    responses: { 201: { description: 'the entry', schema: objectResponse } },
+    errors: {
+      400: [...BODY_400, 'REVIEW.BAD_WEEK', 'REQUEST.PARK_REQUIRED'],
+      403: ['REVIEW.OFFICE_HEAD_ONLY'],
+      404: ['PARK.NOT_FOUND'],
+      413: ['REQUEST.TOO_LARGE'],
+    },
+  },
+  'GET /work-log': {
+    summary:
+      "DS-9: the park's 《工作日志》 of one park-local day, in time order (a Query on eventsByParkDay)",
+    description:
+      'Every intake, hand-off, follow-up, SMS, escalation and key custody change, with its time, number, kind, ' +
+      'what happened and who; SMS with the recipient and a masked phone. `format=html`: the printable page ' +
+      '(every page of the day up to 2,000 entries). Entries written before the index existed are not in it.',
+    action: 'records.read',
+    query: workLogQuery,
+    responses: {
+      200: { description: 'one page of the day (JSON), or the printable page', schema: objectResponse },
+    },
+    errors: { 400: [...QUERY_400, 'REQUEST.INVALID_CURSOR', 'WORK_LOG.BAD_DATE'], 404: ['PARK.NOT_FOUND'] },
   },
   'GET /ack/{token}': {
     summary: 'The page a personal SMS link opens (reads only)',

@@ -58,6 +58,12 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'POST', path: '/reports/monthly/{month}/report', handler: 'monthly-entry', authorized: true },
   { method: 'POST', path: '/reports/monthly/{month}/sign', handler: 'monthly-entry', authorized: true },
   { method: 'POST', path: '/reports/monthly/{month}/corrective', handler: 'monthly-entry', authorized: true },
+  // The managers' records (issue 13, ADR 022): DS-7/DS-8's weekly review, DS-9's work log.
+  { method: 'GET', path: '/reviews/weekly', handler: 'weekly-review', authorized: true },
+  { method: 'POST', path: '/reviews/weekly/{week}/items', handler: 'review-item', authorized: true },
+  { method: 'POST', path: '/reviews/weekly/{week}/decisions', handler: 'review-decision', authorized: true },
+  { method: 'POST', path: '/reviews/weekly/{week}/check', handler: 'review-check', authorized: true },
+  { method: 'GET', path: '/work-log', handler: 'work-log', authorized: true },
   // The page an emergency SMS link opens (GET reads only) and its buttons (POST records).
   {
     method: 'GET',

@@ -42,6 +42,7 @@ import { LIMIT_DEFAULTS } from '../../shared/domain/limits';
 import { monthlyReminders } from '../../shared/domain/monthly-reminder';
 import type { Notification } from '../../shared/domain/sms';
 import { budgetAlert } from '../../shared/domain/sms-budget';
+import { WEEKLY_REVIEW_PURPOSE, weeklyReviewText } from '../../shared/app/weekly-review-sms';
 import { type Actor, SYSTEM_ACTOR, type TicketKind } from '../../shared/domain/ticket';
 import {
   rulesOf,
@@ -91,7 +92,9 @@ export const PLACEHOLDERS: Record<string, string> = {
   '{tag}': 'the tag on a key set’s ring, e.g. K-0153',
   '{label}': 'what a key set opens, e.g. 入户门钥匙, shortened with … so the text fits one segment',
   '{requester}': 'who asked for the key: 业主, 租户, 中介, 其他 or 内部员工',
-  '{count}': 'how many (keys on a ring, key sets still out, move-in steps missing)',
+  '{count}':
+    'how many (keys on a ring, key sets still out, move-in steps missing, last week’s complaints still open)',
+  '{week}': 'the reviewed week’s Monday to Sunday, e.g. 11月23日-11月29日 (DS-7’s weekly review, ADR 022)',
   '{minutes}':
     'how many minutes a key is past its due time; a repair waited for RP-2 or is past its completion deadline (the park’s repair settings)',
   '{days}': 'how many days a move-in has been open (the park’s moveIn.openDays, default 7)',
@@ -513,6 +516,21 @@ function keyStories(w: World): void {
   keySetSent({ ...reportKeySetLost(outSet, undefined), seq: 3, at, actor: guard } as KeySetEvent, outSet);
 }
 
+/** DS-7 (ADR 022): the Monday SMS to the dispatcher on duty to review last week's complaints. */
+function weeklyReviewStories(w: World): void {
+  const dispatcher = w.staff.find((s) => s.roles.includes('dispatcher'));
+  if (!dispatcher) throw new Error('sms-templates: no dispatcher in the demo directory');
+  w.out.push({
+    kind: 'complaint',
+    notification: {
+      to: dispatcher,
+      text: weeklyReviewText(w.park.smsSignature, '2026-W48', 12, w.park.timeZone),
+      purpose: WEEKLY_REVIEW_PURPOSE,
+      link: { purpose: 'weekly-review', expiresAt: '2026-12-07T00:30:00.000Z' },
+    },
+  });
+}
+
 /** A budget reached (ADR 011): the one alert to the office manager, on a ticket of each kind. */
 function budgetAlertStories(w: World): void {
   const { park, staff } = w;
@@ -563,6 +581,8 @@ export function templateOf(kind: TicketKind, text: string): string {
       '({department})',
     );
     // ADR 016: a deadline still missed, texted again on working day {day} with what is owed.
+    // DS-7's Monday SMS (ADR 022): the reviewed week and how many of its complaints are open.
+    t = t.replace(/上周\(\d+月\d+日-\d+月\d+日\)/, '上周({week})').replace(/仍有\d+宗/, '仍有{count}宗');
     t = t.replace(
       /逾期第\d+个工作日仍未.+?\(\{department\}\)/,
       '逾期第{day}个工作日仍未{owed}({department})',
@@ -626,6 +646,8 @@ export function storyNotifications(values: StoryValues): Sent {
   moveInStories(w);
   budgetAlertStories(w);
   monthlyReminderStories(w);
+  // Last, so the earlier templates keep their ids.
+  weeklyReviewStories(w);
   return w.out;
 }
 

@@ -1,6 +1,6 @@
 /** Writes the demo park into a table (locally on first start; `npm run seed:aws` in AWS). */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/adapters/dynamo/table';
 import { DEMO_COMPANY, DEMO_PARK, DEMO_STAFF, DEMO_UNITS } from './demo-park';
 
@@ -9,13 +9,17 @@ export { DEMO_COMPANY, DEMO_PARK, DEMO_STAFF, DEMO_UNITS } from './demo-park';
 /** Writes the demo park unless the park exists already. Returns whether it wrote anything. */
 export async function seedDemoPark(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   const existing = await db.send(new GetCommand({ TableName: tableName, Key: keys.park(DEMO_PARK.id) }));
-  if (existing.Item) return false;
+  // The park list the reconciler walks (ADR 021, 022): added for a park seeded before it existed too.
+  const listed = { ...keys.parkListing(DEMO_PARK.id), itemType: 'park-listing', parkId: DEMO_PARK.id };
+  if (existing.Item) {
+    await db.send(new PutCommand({ TableName: tableName, Item: listed }));
+    return false;
+  }
   const items: Record<string, unknown>[] = [
     { ...keys.company(DEMO_COMPANY.id), itemType: 'company', ...DEMO_COMPANY },
     ...DEMO_STAFF.map((s) => ({ ...keys.staff(s.parkId, s.id), itemType: 'staff', ...s })),
     ...DEMO_UNITS.map((u) => ({ ...keys.unit(u.parkId, u.unit), itemType: 'unit', ...u })),
-    // The directory's list of parks (CH-10's reminder reads it instead of scanning).
-    { ...keys.parkListing(DEMO_PARK.id), itemType: 'park-listing', parkId: DEMO_PARK.id },
+    listed,
     // The park last: its presence means the seed is complete.
     { ...keys.park(DEMO_PARK.id), itemType: 'park', ...DEMO_PARK },
   ];

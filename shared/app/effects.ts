@@ -105,6 +105,8 @@ async function sendNotifications(
     const index = due[i]?.index ?? i;
     const record: SmsRecord = {
       ticketId,
+      // DS-9: the record joins the park's work log (ADR 022).
+      parkId,
       eventSeq: event.seq,
       index,
       staffId: n.to.id,

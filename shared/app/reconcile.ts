@@ -23,6 +23,7 @@ import { recordUndeliverableSms } from './emergency-undeliverable';
 import { fireTimer } from './fire-timer';
 import { remindMonthlyReports } from './monthly/reminder';
 import { voidUnwrittenNumbers } from './number-gaps';
+import { textWeeklyReviews } from './weekly-review-sms';
 
 /** The reconciler sends SMS and fires timers; it makes no schedules. */
 export type ReconcileDeps = Omit<Deps, 'timers'>;
@@ -87,6 +88,7 @@ export async function reconcile(
   await voidUnwrittenNumbers(deps, settings, report);
   report.repairs = report.smsResent + report.timersFired + report.numbersVoided;
   report.errors += (await remindMonthlyReports(deps)).errors;
+  await textWeeklyReviews(deps, report);
   return report;
 }
 

@@ -28,7 +28,10 @@ import { isUlid } from './formats';
  * - complaint: `report-sheet` (CH-4: 签收, then report it handled), `stop-harm` (CH-8),
  *   `supervisor` and `director` (CH-5), `resolve` (DS-6: report it handled);
  * - key: `key-return` (KY-4, KY-1: the key is back with security, received by the link's person);
- * - move-in: `move-in-lead` (the property office lead's view of a case open too long: read only).
+ * - move-in: `move-in-lead` (the property office lead's view of a case open too long: read only);
+ * - the weekly review (DS-7, ADR 022): `weekly-review` (the dispatcher's list of last week's open
+ *   complaints, with a form to record a case that cannot be handled). Its subject is a park's week,
+ *   not a ticket: `ticketId` then holds `<park>#<week>` (reviewSubject), as a key set's SMS does.
  */
 export const ACK_LINK_PURPOSES = [
   'acknowledge',
@@ -43,8 +46,27 @@ export const ACK_LINK_PURPOSES = [
   'key-return',
   'move-in-lead',
   'dispatch',
+  'weekly-review',
 ] as const;
 export type AckLinkPurpose = (typeof ACK_LINK_PURPOSES)[number];
+
+const REVIEW_SUBJECT = /^([A-Za-z0-9_-]{1,64})#(\d{4}-W\d{2})$/;
+
+/** The subject of a `weekly-review` link: `<park>#<week>` in the claims' `ticketId`. */
+export function reviewSubject(parkId: string, week: string): string {
+  return `${parkId}#${week}`;
+}
+
+/** The park and week a `weekly-review` link names, or undefined when its subject is not one. */
+export function reviewOfSubject(subject: string): { parkId: string; week: string } | undefined {
+  const m = REVIEW_SUBJECT.exec(subject);
+  return m?.[1] && m[2] ? { parkId: m[1], week: m[2] } : undefined;
+}
+
+/** A link names a ticket by its id; a weekly review's names a park's week. */
+function namesItsSubject(claims: Pick<AckLinkClaims, 'ticketId' | 'purpose'>): boolean {
+  return claims.purpose === 'weekly-review' ? REVIEW_SUBJECT.test(claims.ticketId) : isUlid(claims.ticketId);
+}
 
 /** v1 tokens carried the purpose as one letter; only emergencies had links then. */
 const V1_PURPOSES: Partial<Record<AckLinkPurpose, string>> = { acknowledge: 'a', scene: 's' };
@@ -114,7 +136,7 @@ function expirySeconds(expiresAt: Date): number {
  */
 export function ackLinkToken(claims: AckLinkClaims, key: string): string {
   checkKey(key);
-  if (!isUlid(claims.ticketId)) throw new Error('an ack link names a ticket by its id');
+  if (!namesItsSubject(claims)) throw new Error('an ack link names a ticket by its id');
   const signed = JSON.stringify([
     claims.ticketId,
     claims.staffId,
@@ -151,7 +173,7 @@ export function checkAckLinkToken(
   checkKey(key);
   const tampered = { ok: false, reason: 'tampered' } as const;
   if (!isAckLinkToken(token) || !stored) return tampered;
-  if (!isUlid(stored.ticketId) || !(ACK_LINK_PURPOSES as readonly string[]).includes(stored.purpose)) {
+  if (!(ACK_LINK_PURPOSES as readonly string[]).includes(stored.purpose) || !namesItsSubject(stored)) {
     return tampered;
   }
   let expected: string;

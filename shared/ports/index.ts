@@ -12,6 +12,7 @@ import type { IntakeAnswer } from './intake';
 import type { UnsettledQueries } from './reconcile';
 import type { OpenClaim, OpenClaims } from './open-claims';
 import type { MonthlyRecords } from './monthly';
+import type { ManagersRecords } from './work-log';
 
 /** The desk's clock: the system clock in AWS, an adjustable one locally. */
 export interface Clock {
@@ -83,9 +84,14 @@ export interface SmsRecord {
   attempts?: number;
   /** When the reconciler last re-sent it. */
   resentAt?: string;
-  /** `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id. */
-  /** `monthly-report`: CH-10's reminder, kept on the month (`ticketId` is `<park>#<month>`). */
-  subject?: 'key-set' | 'monthly-report';
+  /**
+   * `key-set`: the SMS of a key set's event (KY-1), kept with the set; `ticketId` is then the set's id.
+   * `monthly-report`: CH-10's reminder, kept on the month (`ticketId` is `<park>#<month>`).
+   * `weekly-review`: DS-7's Monday SMS, kept with the week's review; `ticketId` is then `<park>#<week>`.
+   */
+  subject?: 'key-set' | 'monthly-report' | 'weekly-review';
+  /** The park, for DS-9's work log (eventsByParkDay); absent on records written before it. */
+  parkId?: string;
 }
 
 export interface TicketHistory {
@@ -141,7 +147,8 @@ export interface TicketStore
     LimitCounters,
     ComplaintSubjects,
     OpenClaims,
-    MonthlyRecords {
+    MonthlyRecords,
+    ManagersRecords {
   get(ticketId: string): Promise<Ticket | undefined>;
   /** Resolves when the store answers now; rejects when it cannot be reached (GET /health). */
   ping(): Promise<void>;
@@ -245,3 +252,4 @@ export type {
 export { RollCallTaken } from './keys';
 export type { ClaimHolder, OpenClaim, OpenClaims } from './open-claims';
 export type { UnsettledQueries } from './reconcile';
+export type { ManagersRecords, ReviewEntry, WorkLogItem, WorkLogPage } from './work-log';

@@ -18,6 +18,7 @@ import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
 import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
 import { moveInBodies } from './move-in';
+import { recordsSchemas } from './records';
 import { PHONE_MESSAGE, toE164 } from './phone';
 
 /**
@@ -392,3 +393,6 @@ export const monthlyCorrectiveBody = z.strictObject({
   ticketId: z.string().check(z.regex(ULID_PATTERN, 'must be a ticket id')),
   text: text(MAX_MONTHLY_TEXT),
 });
+/** The managers' records (issue 13 items 3 and 5): the weekly review and the work log (schemas/records.ts). */
+export const { weeklyReviewQuery, reviewItemBody, reviewDecisionBody, reviewCheckBody, workLogQuery } =
+  recordsSchemas({ text, ticketId: z.string().check(z.regex(ULID_PATTERN, 'must be a ticket id')) });

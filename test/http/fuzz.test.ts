@@ -868,6 +868,55 @@ function sweep(rng: Rng, world: World): FuzzRequest[] {
       }
     }
   }
+  out.push(...recordsRequests(rng, world));
+  return out;
+}
+
+/** Issue 13 items 3 and 5 (ADR 022): the weekly review and the work log, each field swept with junk. */
+function recordsRequests(rng: Rng, world: World): FuzzRequest[] {
+  const out: FuzzRequest[] = [];
+  const authorization = `Bearer ${world.tokens.dispatcher}`;
+  const get = (path: string, query: Record<string, string>) =>
+    out.push({
+      kind: 'api',
+      method: 'GET',
+      path: `${path}?${new URLSearchParams(query).toString()}`,
+      headers: { authorization },
+    });
+  const valid = { week: '2026-W48' };
+  get('/reviews/weekly', valid);
+  for (const key of ['week', 'parkId', 'extra']) {
+    for (let i = 0; i < 3; i++) get('/reviews/weekly', { ...valid, [key]: String(junk(rng)) });
+  }
+  const day = { date: '2026-11-27' };
+  get('/work-log', day);
+  get('/work-log', { ...day, format: 'html' });
+  for (const key of ['date', 'parkId', 'format', 'limit', 'cursor', 'extra']) {
+    for (let i = 0; i < 3; i++) get('/work-log', { ...day, [key]: String(junk(rng)) });
+  }
+  const complaint = rng.pick(world.byKind.complaint);
+  const bodies: [string, Record<string, unknown>][] = [
+    ['items', { ticketId: complaint, note: '条件不具备' }],
+    ['decisions', { ticketId: complaint, decision: '同意' }],
+    ['check', { note: '本周检查' }],
+  ];
+  for (const [entry, body] of bodies) {
+    const path = () =>
+      `/reviews/weekly/${rng.pick(['2026-W48', '2026-W99', enc(String(junk(rng))) || 'x'])}/${entry}`;
+    const post = (value: unknown) =>
+      out.push({
+        kind: 'api',
+        method: 'POST',
+        path: path(),
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      });
+    post(body);
+    for (const leaf of paths(body).slice(1)) {
+      for (const value of leafJunk(rng, valueAt(body, leaf))) post(setAt(body, leaf, value));
+      post(setAt(body, leaf, undefined, true));
+    }
+  }
   return out;
 }
 
@@ -1030,6 +1079,10 @@ function problemWith(outcome: Outcome): string | undefined {
     return contentType.includes('xml') ? undefined : `a 200 that is not TwiML (${contentType})`;
   }
   if (request.kind === 'twilio' && status === 403) return undefined;
+  // Issue 13: a printable page asked for (`format=html`) is HTML.
+  if (status === 200 && /[?&]format=html(&|$)/.test(request.path) && contentType.startsWith('text/html')) {
+    return undefined;
+  }
   if (!contentType.startsWith('application/json')) {
     // The link pages answer HTML (their own refusals included), a printed form its page (issue 13
     // item 6, never with a script); everything else answers JSON.

@@ -1,5 +1,6 @@
 /** The park's directory as the store reads it: settings (cached a minute), staff, units. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_TIME_ZONE } from '../../domain/formats';
 import type { Park, StaffMember, Unit } from '../../domain/park';
 import { keys } from './table';
 import { UnsettledReads } from './unsettled';
@@ -26,6 +27,14 @@ export class DirectoryReads extends UnsettledReads {
     const park = strip<Park>(out.Item, DIRECTORY_INTERNAL);
     this.parks.set(parkId, { park, until: Date.now() + DirectoryReads.PARK_CACHE_MS });
     return park;
+  }
+
+  /**
+   * The park's zone, for the work log's day of an item written now (ADR 022): the park is cached a
+   * minute and the request writing has read it already; an unreadable park counts as the default zone.
+   */
+  protected async zoneOf(parkId: string): Promise<string> {
+    return (await this.park(parkId))?.timeZone || DEFAULT_TIME_ZONE;
   }
 
   // A park's staff directory in id order: one Query on the park's partition.

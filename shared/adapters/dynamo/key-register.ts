@@ -22,6 +22,7 @@ import { RollCallTaken } from '../../ports';
 import { refuseOversized } from './item-size';
 import { keys, TABLE_INDEXES } from './table';
 import { strip, writeItems } from './ticket-items';
+import { withWorkLogKeys } from './work-log';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 import { UNSETTLED_ATTRIBUTES } from './unsettled';
 
@@ -215,7 +216,10 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
     changes: readonly KeySetChange[],
     rollCall?: RollCallClaim,
   ): Promise<void> {
-    const [ticketItem, eventItem] = writeItems(ticket, event);
+    const [ticketItem, eventItem] = withWorkLogKeys(
+      writeItems(ticket, event),
+      await this.zoneOf(ticket.parkId),
+    );
     await this.transact(
       [
         {

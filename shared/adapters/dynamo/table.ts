@@ -46,6 +46,18 @@ export const TABLE_INDEXES = {
    * repeats, and a unit has few complaints a month.
    */
   complaintsByUnitSubject: { partitionKey: 'complaintSubjectKey', sortKey: 'createdKey' },
+  /**
+   * A park's tickets by one filterable value (`PARK#<park>#<FACET>#<value>`), newest first: the
+   * filters of `GET /tickets` (issue 13 item 1; written by its own branch, declared here so both
+   * branches list the indexes in the same order).
+   */
+  ticketsByFacet: { partitionKey: 'facetKey', sortKey: 'createdKey' },
+  /**
+   * DS-9's work log (《工作日志》, ADR 022): a park's desk entries of one park-local day
+   * (`PARK#<park>#<yyyy-mm-dd>`), in time order (`<at>#<ticketId>#<seq>`). Sparse: ticket events
+   * and SMS records written since the index exists carry the keys (work-log-keys.ts).
+   */
+  eventsByParkDay: { partitionKey: 'logDayKey', sortKey: 'logAtKey' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
@@ -108,6 +120,15 @@ export const keys = {
   }),
   /** The claims of a short SMS link token (ADR 012). */
   ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
+  /**
+   * DS-7, DS-8 (ADR 022): the weekly review of a park's week (`2026-W48`): its append-only entries
+   * (`ENTRY#<at>#<id>`) and the Monday SMS's record (`SMS#…`), in one partition.
+   */
+  review: (parkId: string, week: string) => ({ pk: `REVIEW#${parkId}#${week}`, sk: 'REVIEW' }),
+  reviewEntry: (parkId: string, week: string, at: string, id: string) => ({
+    pk: `REVIEW#${parkId}#${week}`,
+    sk: `ENTRY#${at}#${id}`,
+  }),
   /** A limit's counter in one window (ADR 011), e.g. `WRITES#dispatcher-1#29481234`. */
   limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
   /** The directory's list of parks, one item per park beside its own (read with a Query: CH-10). */
@@ -120,6 +141,13 @@ export function smsKeyOf(record: { ticketId: string; eventSeq: number; index: nu
   if (record.subject === 'monthly-report') {
     return {
       pk: `REPORT#${record.ticketId}`,
+      sk: `SMS#${pad(record.eventSeq)}#${String(record.index).padStart(2, '0')}`,
+    };
+  }
+  if (record.subject === 'weekly-review') {
+    // `ticketId` is then `<park>#<week>` (weekly-review-sms.ts): the SMS lives with the week's review.
+    return {
+      pk: `REVIEW#${record.ticketId}`,
       sk: `SMS#${pad(record.eventSeq)}#${String(record.index).padStart(2, '0')}`,
     };
   }

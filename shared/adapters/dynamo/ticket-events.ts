@@ -5,7 +5,17 @@ import type { TicketEventOf } from '../../domain/tickets';
 import { keys } from './table';
 
 /** What an event item holds besides the event itself. */
-const EVENT_INTERNAL = new Set(['pk', 'sk', 'itemType', 'ticketId', 'parkId']);
+const EVENT_INTERNAL = new Set([
+  'pk',
+  'sk',
+  'itemType',
+  'ticketId',
+  'parkId',
+  'logDayKey',
+  'logAtKey',
+  'logNumber',
+  'logKind',
+]);
 
 /**
  * Events 1..seq of one ticket, in order: a Query on the key range of its event items, never a

@@ -29,27 +29,21 @@ import { answerItem, answerPut, readAnswer } from './intake-answers';
 import { pagePut, RegisterNumbers } from './register-numbers';
 import { claimPut, claimRelease, onlyReleasesFailed, readClaimHolder, refuseClaim } from './open-claims';
 import { decodeCursor, encodeCursor } from './cursor';
-import { KeyRegisterItems } from './key-register';
+import { RecordsItems } from './records-items';
 import type { TableIndexName } from './table';
 import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
 import { keys, smsKeyOf } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
-import type { MonthlyEntry, MonthlyRead } from '../../ports/monthly';
-import {
-  putMonthlyEntry,
-  queryMonthlyEntries,
-  queryTicketsInStatusBefore,
-  queryTicketsOpenedBetween,
-} from './monthly';
+import { WORK_LOG_ATTRIBUTES, withWorkLogKeys, workLogKeys } from './work-log';
 import { sendingKeys, UNSETTLED_ATTRIBUTES } from './unsettled';
 
 /**
  * The reconciler's reads (and `db`, `tableName`) come from UnsettledReads (unsettled.ts), the
  * directory's from DirectoryReads, the limits' from LimitItems (limits.ts), the key register's from KeyRegisterItems (key-register.ts).
  */
-export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, Directory {
+export class DynamoTicketStore extends RecordsItems implements TicketStore, Directory {
   /**
    * Whether the table answers now (GET /health): a DescribeTable, which reads no item (the
    * unauthenticated probe may describe the table, not read it), abandoned after `timeoutMs`.
@@ -73,7 +67,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     const items = await queryPartition(this.db, this.tableName, keys.ticket(ticketId).pk);
     const ticketRaw = items.find((i) => i.sk === 'TICKET');
     if (!ticketRaw) return undefined;
-    const internal = ['pk', 'sk', 'itemType', 'ticketId', 'parkId'];
+    const internal = ['pk', 'sk', 'itemType', 'ticketId', 'parkId', ...WORK_LOG_ATTRIBUTES];
     return {
       ticket: strip<Ticket>(ticketRaw, TICKET_INTERNAL),
       events: items
@@ -81,7 +75,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
         .map((i) => strip<TicketEventOf>(i, internal)),
       sms: items
         .filter((i) => String(i.sk).startsWith('SMS#'))
-        .map((i) => strip<SmsRecord>(i, ['pk', 'sk', 'itemType', ...UNSETTLED_ATTRIBUTES])),
+        .map((i) =>
+          strip<SmsRecord>(i, ['pk', 'sk', 'itemType', ...UNSETTLED_ATTRIBUTES, ...WORK_LOG_ATTRIBUTES]),
+        ),
     };
   }
 
@@ -114,10 +110,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     answer?: IntakeAnswer,
     claims: readonly OpenClaim[] = [],
   ): Promise<void> {
-    const [ticketRecord, eventRecord, answerRecord] = writeItems(
-      ticket,
-      event,
-      ...(answer ? [answerItem(answer)] : []),
+    const [ticketRecord, eventRecord, answerRecord] = withWorkLogKeys(
+      writeItems(ticket, event, ...(answer ? [answerItem(answer)] : [])),
+      await this.zoneOf(ticket.parkId),
     );
     const fresh = (Item: Record<string, unknown> | undefined) => ({
       Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -166,7 +161,10 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     slip?: string,
     releases: readonly OpenClaim[] = [],
   ): Promise<void> {
-    const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    const [ticketRecord, eventRecord] = withWorkLogKeys(
+      writeItems(ticket, event),
+      await this.zoneOf(ticket.parkId),
+    );
     const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
     // After the slip claim (throwIfSlipTaken reads the third item's reason).
     const released = releases.map((claim) => claimRelease(this.tableName, ticket, claim, event.at));
@@ -243,7 +241,8 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
           : {}),
       },
     });
-    const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    const zone = await this.zoneOf(ticket.parkId);
+    const [ticketRecord, eventRecord] = withWorkLogKeys(writeItems(ticket, event), zone);
     try {
       await transactWrite(
         this.db,
@@ -254,7 +253,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
             }),
             put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
             ...opened.flatMap((o) => [
-              ...writeItems(o.ticket, o.event).map((item) =>
+              ...withWorkLogKeys(writeItems(o.ticket, o.event), zone).map((item) =>
                 put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
               ),
               pagePut(this.tableName, o.ticket, o.numbering),
@@ -341,6 +340,17 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
             ...smsKeyOf(record),
             itemType: 'sms',
             ...record,
+            // DS-9: in the park's work log (ADR 022), when the record says its park.
+            ...(record.parkId
+              ? workLogKeys(
+                  record.parkId,
+                  record.at,
+                  await this.zoneOf(record.parkId),
+                  record.ticketId,
+                  record.eventSeq,
+                  record.index,
+                )
+              : {}),
             // In the reconciler's index until settled: a crash before then leaves it to be re-sent.
             ...sendingKeys(record),
           },
@@ -380,19 +390,5 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
 
   ackLink(token: string): Promise<StoredAckLink | undefined> {
     return getAckLink(this.db, this.tableName, token);
-  }
-
-  // The monthly summary's reads and entries (monthly.ts, ADR 021).
-  ticketsOpenedBetween(parkId: string, from: Date, to: Date): Promise<MonthlyRead> {
-    return queryTicketsOpenedBetween(this.db, this.tableName, parkId, from, to);
-  }
-  ticketsInStatusBefore(parkId: string, kind: string, status: string, before: Date): Promise<MonthlyRead> {
-    return queryTicketsInStatusBefore(this.db, this.tableName, parkId, kind, status, before);
-  }
-  monthlyEntries(parkId: string, month: string): Promise<MonthlyEntry[]> {
-    return queryMonthlyEntries(this.db, this.tableName, parkId, month);
-  }
-  addMonthlyEntry(entry: MonthlyEntry): Promise<boolean> {
-    return putMonthlyEntry(this.db, this.tableName, entry);
   }
 }

@@ -4,7 +4,7 @@
  * before ADR 012) carry their claims. Then the ticket, the park and its directory are read.
  */
 import type { AckLinkCheck, AckLinkClaims, AckLinkPurpose } from '../../domain/ack-link';
-import { checkAckLinkToken, isAckLinkToken, verifyAckLink } from '../../domain/ack-link';
+import { checkAckLinkToken, isAckLinkToken, reviewOfSubject, verifyAckLink } from '../../domain/ack-link';
 import { DEFAULT_TIME_ZONE } from '../../domain/formats';
 import type { Park, StaffMember } from '../../domain/park';
 import { GROUP_OF_ROLE } from '../../domain/park';
@@ -31,6 +31,8 @@ export const PURPOSE_KIND: Record<AckLinkPurpose, TicketKind> = {
   resolve: 'complaint',
   'key-return': 'key',
   'move-in-lead': 'move-in',
+  // Its subject is a park's week of complaints, not one ticket (ADR 022): checkLink answers ReviewLink.
+  'weekly-review': 'complaint',
 };
 
 /** A genuine, unexpired link and what it names. */
@@ -52,8 +54,15 @@ async function verify(deps: AckDeps, token: string, key: string, now: Date): Pro
   return checkAckLinkToken(token, claims, key, now);
 }
 
-/** The link's claims and ticket, or the page that says why it cannot act. */
-export async function checkLink(deps: AckDeps, token: string): Promise<Checked | LinkPage> {
+/** A genuine, unexpired `weekly-review` link (DS-7, ADR 022): its subject is a park's week. */
+export interface ReviewLink {
+  review: { parkId: string; week: string };
+  claims: AckLinkClaims;
+  now: Date;
+}
+
+/** The link's claims and ticket (or week), or the page that says why it cannot act. */
+export async function checkLink(deps: AckDeps, token: string): Promise<Checked | ReviewLink | LinkPage> {
   let key: string;
   try {
     key = await deps.ackLinks.key();
@@ -68,6 +77,10 @@ export async function checkLink(deps: AckDeps, token: string): Promise<Checked |
       : BROKEN.tampered;
   }
   const { claims } = verified;
+  if (claims.purpose === 'weekly-review') {
+    const review = reviewOfSubject(claims.ticketId);
+    return review ? { review, claims, now } : BROKEN.tampered;
+  }
   const stored = await deps.store.get(claims.ticketId);
   if (!stored || stored.kind !== PURPOSE_KIND[claims.purpose]) return BROKEN['not-yours'];
   // A move-in shows its inspection's repairs as they stand (MI-6); other kinds are as stored.

@@ -23,6 +23,7 @@ import type { Checked } from './check';
 import { checkLink, linkPrincipal } from './check';
 import type { LinkFact, LinkPage } from './page';
 import { BROKEN, CALL_THE_DESK } from './page';
+import { reviewLinkPage, useReviewLink } from './weekly-review';
 
 /** A posted form's fields (`application/x-www-form-urlencoded`). */
 export type LinkFormInput = Readonly<Record<string, string>>;
@@ -107,6 +108,7 @@ export async function viewLink(
 ): Promise<LinkPage> {
   const checked = await checkLink(deps, token);
   if (!('claims' in checked)) return checked;
+  if ('review' in checked) return reviewLinkPage(deps, checked);
   return flows[checked.ticket.kind].page(checked);
 }
 
@@ -124,6 +126,7 @@ export async function useLink(
   for (let attempt = 1; ; attempt++) {
     const checked = await checkLink(deps, token);
     if (!('claims' in checked)) return checked;
+    if ('review' in checked) return useReviewLink(deps, checked, form);
     const flow = flows[checked.ticket.kind];
     const step = flow.step(checked, form);
     if ('outcome' in step) return step;

@@ -841,6 +841,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DS-7: the week's complaints still not handled (or recorded as lacking the means), with the week's entries
+         * @description An ISO week, park-local Monday 00:00 to the next Monday 00:00. Each case: number, status, severity, department, what it owes past its deadline, its next deadline, and its entries; `checks` are DS-8's.
+         *
+         *     Roles: dispatcher, office, manager, executive.
+         */
+        get: operations["getReviewsWeekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/weekly/{week}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DS-7: the dispatcher records a case that cannot be handled or lacks the means (append-only)
+         * @description Roles: dispatcher, manager.
+         */
+        post: operations["postReviewsWeeklyWeekItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/weekly/{week}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DS-7: the office's head (管理处负责人) confirms a recorded case or decides a new way (append-only)
+         * @description Roles: manager.
+         */
+        post: operations["postReviewsWeeklyWeekDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/weekly/{week}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DS-8: the office manager's signed weekly check of handling quality (append-only)
+         * @description Roles: manager.
+         */
+        post: operations["postReviewsWeeklyWeekCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DS-9: the park's 《工作日志》 of one park-local day, in time order (a Query on eventsByParkDay)
+         * @description Every intake, hand-off, follow-up, SMS, escalation and key custody change, with its time, number, kind, what happened and who; SMS with the recipient and a masked phone. `format=html`: the printable page (every page of the day up to 2,000 entries). Entries written before the index existed are not in it.
+         *
+         *     Roles: dispatcher, office, manager, executive.
+         */
+        get: operations["getWorkLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ack/{token}": {
         parameters: {
             query?: never;
@@ -1401,6 +1505,33 @@ export interface components {
             [key: string]: unknown;
         };
         postReportsMonthlyMonthCorrectiveResponse201: {
+            [key: string]: unknown;
+        };
+        getReviewsWeeklyResponse200: {
+            [key: string]: unknown;
+        };
+        postReviewsWeeklyWeekItemsBody: {
+            ticketId: string;
+            note: string;
+        };
+        postReviewsWeeklyWeekItemsResponse201: {
+            [key: string]: unknown;
+        };
+        postReviewsWeeklyWeekDecisionsBody: {
+            ticketId: string;
+            decision: string;
+        };
+        postReviewsWeeklyWeekDecisionsResponse201: {
+            [key: string]: unknown;
+        };
+        postReviewsWeeklyWeekCheckBody: {
+            note: string;
+            parkId?: string;
+        };
+        postReviewsWeeklyWeekCheckResponse201: {
+            [key: string]: unknown;
+        };
+        getWorkLogResponse200: {
             [key: string]: unknown;
         };
     };
@@ -5586,6 +5717,413 @@ export interface operations {
             };
             /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REPORT.MONTH_NOT_BEGUN */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReviewsWeekly: {
+        parameters: {
+            query: {
+                week: string;
+                parkId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the week */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["getReviewsWeeklyResponse200"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.PARK_REQUIRED, REVIEW.BAD_WEEK */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReviewsWeeklyWeekItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReviewsWeeklyWeekItemsBody"];
+            };
+        };
+        responses: {
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReviewsWeeklyWeekItemsResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REVIEW.BAD_WEEK */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: TICKET.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REVIEW.NOT_A_COMPLAINT, REVIEW.NOT_IN_WEEK */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReviewsWeeklyWeekDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReviewsWeeklyWeekDecisionsBody"];
+            };
+        };
+        responses: {
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReviewsWeeklyWeekDecisionsResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REVIEW.BAD_WEEK */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN, REVIEW.OFFICE_HEAD_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: TICKET.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: REVIEW.NOT_A_COMPLAINT, REVIEW.NOT_IN_WEEK, REVIEW.NOT_RECORDED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postReviewsWeeklyWeekCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["postReviewsWeeklyWeekCheckBody"];
+            };
+        };
+        responses: {
+            /** @description the entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["postReviewsWeeklyWeekCheckResponse201"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.MISSING_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.MALFORMED_JSON, REVIEW.BAD_WEEK, REQUEST.PARK_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN, REVIEW.OFFICE_HEAD_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is over 64 KB. Codes: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the table is throttled or unreachable; nothing was written; send it again after `Retry-After`. Codes: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkLog: {
+        parameters: {
+            query: {
+                date: string;
+                parkId?: string;
+                format?: "json" | "html";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of the day (JSON), or the printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["getWorkLogResponse200"];
+                };
+            };
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.PARK_REQUIRED, REQUEST.INVALID_CURSOR, WORK_LOG.BAD_DATE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or not the Cognito ID token. Codes: AUTH.UNAUTHENTICATED, AUTH.ID_TOKEN_REQUIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
