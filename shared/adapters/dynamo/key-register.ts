@@ -21,6 +21,7 @@ import type {
 import { RollCallTaken } from '../../ports';
 import { refuseOversized } from './item-size';
 import { keys, TABLE_INDEXES } from './table';
+import { expectedOf, facetWrites } from './ticket-facets';
 import { strip, writeItems } from './ticket-items';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 import { UNSETTLED_ATTRIBUTES } from './unsettled';
@@ -211,10 +212,11 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
   async appendWithKeySets(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     changes: readonly KeySetChange[],
     rollCall?: RollCallClaim,
   ): Promise<void> {
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketItem, eventItem] = writeItems(ticket, event);
     await this.transact(
       [
@@ -234,6 +236,8 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // The filters' index rows (ADR 020), unconditioned.
+        ...facetWrites(this.tableName, ticket, previous),
       ],
       changes,
       rollCall,

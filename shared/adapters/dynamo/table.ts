@@ -46,6 +46,13 @@ export const TABLE_INDEXES = {
    * repeats, and a unit has few complaints a month.
    */
   complaintsByUnitSubject: { partitionKey: 'complaintSubjectKey', sortKey: 'createdKey' },
+  /**
+   * A park's tickets with one filterable value (`PARK#<park>#<FACET>#<value>`: a number, a caller
+   * phone or unit, an assignee, overdue, a severity, a department), newest first: the filters of
+   * GET /tickets (ADR 020). Over small facet items in the ticket's partition (ticket-facets.ts),
+   * one per value the ticket has; keys only: every hit is read from the ticket itself and checked.
+   */
+  ticketsByFacet: { partitionKey: 'facetKey', sortKey: 'createdKey', projection: 'KEYS_ONLY' },
 } as const;
 
 export type TableIndexName = keyof typeof TABLE_INDEXES;
@@ -110,6 +117,11 @@ export const keys = {
   ackLink: (token: string) => ({ pk: `LINK#${token}`, sk: 'LINK' }),
   /** A limit's counter in one window (ADR 011), e.g. `WRITES#dispatcher-1#29481234`. */
   limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
+  /** One filterable value of a ticket (ADR 020), beside the ticket: `FACET#UNIT#3-2-1502`. */
+  ticketFacet: (ticketId: string, facet: string, value: string) => ({
+    pk: `TICKET#${ticketId}`,
+    sk: `FACET#${facet}#${value}`,
+  }),
 } as const;
 
 /** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */

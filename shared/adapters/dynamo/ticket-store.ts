@@ -1,14 +1,8 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
 import { queryPartition } from './partition';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ConcurrentChange, IntakeConflict, InvalidInput } from '../../domain/errors';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChange, IntakeConflict } from '../../domain/errors';
 import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type {
@@ -28,12 +22,12 @@ import { queryEarlierComplaints } from './complaint-subjects';
 import { answerItem, answerPut, readAnswer } from './intake-answers';
 import { pagePut, RegisterNumbers } from './register-numbers';
 import { claimPut, claimRelease, onlyReleasesFailed, readClaimHolder, refuseClaim } from './open-claims';
-import { decodeCursor, encodeCursor } from './cursor';
 import { KeyRegisterItems } from './key-register';
-import type { TableIndexName } from './table';
 import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
+import { expectedOf, facetWrites } from './ticket-facets';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
+import { type ListQuery, listTickets } from './ticket-list';
 import { keys, smsKeyOf } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 import { sendingKeys, UNSETTLED_ATTRIBUTES } from './unsettled';
@@ -123,6 +117,8 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
         ? [{ what: 'key' as const, write: answerPut(this.tableName, answerRecord, answer.at) }]
         : []),
       ...claims.map((claim) => ({ what: 'claim' as const, write: claimPut(this.tableName, ticket, claim) })),
+      // Last, unconditioned: the filters' index rows (ADR 020) never fail a write.
+      ...facetWrites(this.tableName, ticket).map((write) => ({ what: 'ticket' as const, write })),
     ];
     try {
       await transactWrite(
@@ -155,10 +151,11 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
   async append(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     slip?: string,
     releases: readonly OpenClaim[] = [],
   ): Promise<void> {
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
     const slipClaim = slip === undefined ? [] : [serviceSlipClaim(this.tableName, ticket, slip)];
     // After the slip claim (throwIfSlipTaken reads the third item's reason).
@@ -186,6 +183,8 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
             },
             ...slipClaim,
             ...released,
+            // Last (the reasons above are read by position): the filters' index rows, ADR 020.
+            ...facetWrites(this.tableName, ticket, previous),
           ],
         }),
       );
@@ -194,7 +193,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
       // A case opened before claims existed, whose unit another case claimed since: it holds
       // nothing to release, so its event is written without the release (open-claims.ts).
       if (releases.length > 0 && onlyReleasesFailed(error, 2 + slipClaim.length)) {
-        return this.append(ticket, event, expectedVersion, slip);
+        return this.append(ticket, event, expected, slip);
       }
       if (isConditionFailure(error)) {
         throw new ConcurrentChange(
@@ -215,7 +214,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
   async appendWithOpened(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     opened: readonly {
       ticket: Ticket;
       event: TicketEventOf;
@@ -236,6 +235,7 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
           : {}),
       },
     });
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
     try {
       await transactWrite(
@@ -252,6 +252,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
               ),
               pagePut(this.tableName, o.ticket, o.numbering),
             ]),
+            // The filters' index rows (ADR 020): the ticket's changes, each opened ticket's all.
+            ...facetWrites(this.tableName, ticket, previous),
+            ...opened.flatMap((o) => facetWrites(this.tableName, o.ticket)),
           ],
         }),
       );
@@ -265,64 +268,9 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     }
   }
 
-  // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
-  // Overdue ones (`overdue: true`, with a kind) come oldest first: the longest waiting on top.
-  async list(query: {
-    parkId: string;
-    kind?: string;
-    status?: string;
-    overdue?: boolean;
-    limit: number;
-    cursor?: string;
-  }): Promise<TicketPage> {
-    let index: TableIndexName;
-    let keyName: string;
-    let keyValue: string;
-    if (query.overdue) {
-      if (!query.kind)
-        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by overdue needs kind too', 'kind');
-      if (query.status) {
-        throw new InvalidInput(
-          'REQUEST.FILTER_CONFLICT',
-          'overdue and status do not combine; use one',
-          'status',
-        );
-      }
-      index = 'ticketsOverdueByParkKind';
-      keyName = 'overdueKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}`;
-    } else if (query.status) {
-      if (!query.kind)
-        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
-      index = 'ticketsByParkKindStatus';
-      keyName = 'parkKindStatusKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}#${query.status}`;
-    } else if (query.kind) {
-      index = 'ticketsByParkKind';
-      keyName = 'parkKindKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}`;
-    } else {
-      index = 'ticketsByPark';
-      keyName = 'parkKey';
-      keyValue = `PARK#${query.parkId}`;
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#k = :v',
-        ExpressionAttributeNames: { '#k': keyName },
-        ExpressionAttributeValues: { ':v': keyValue },
-        ScanIndexForward: query.overdue === true,
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, keyName, keyValue) : undefined,
-      }),
-    );
-    const cursor = encodeCursor(out.LastEvaluatedKey);
-    return {
-      tickets: (out.Items ?? []).map((i) => strip<Ticket>(i, TICKET_INTERNAL)),
-      ...(cursor ? { cursor } : {}),
-    };
+  // A park's tickets with the list's filters: one Query on the most selective index (ticket-list.ts, ADR 020).
+  list(query: ListQuery): Promise<TicketPage> {
+    return listTickets(this.db, this.tableName, query);
   }
 
   async claimSms(record: SmsRecord): Promise<boolean> {
