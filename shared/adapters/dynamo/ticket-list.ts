@@ -18,8 +18,10 @@ import { strip, TICKET_INTERNAL } from './ticket-items';
 
 /** The index items one page request examines at most: a sparse match ends a page short, with a cursor. */
 export const LIST_READ_BUDGET = 500;
-/** Items per Query page when filters are checked in memory (a BatchGet takes at most 100 keys). */
+/** Items per Query page on the facet index (each hit's ticket is read with BatchGet: at most 100 keys). */
 const QUERY_PAGE = 100;
+/** Items per Query page on an index that holds the tickets themselves (a page is at most 1 MB anyway). */
+const ITEM_PAGE = 1_000;
 /** BatchGet rounds for keys DynamoDB left unprocessed (throttling) before giving up with a 503. */
 const BATCH_ROUNDS = 5;
 
@@ -157,7 +159,9 @@ export async function listTickets(
   let start = startKey(p, query);
   let examined = 0;
   for (;;) {
-    const room = p.exact ? query.limit - tickets.length : budget - examined;
+    // Exact: as many as the page lacks. Else some more, as some will not match, within the budget.
+    const wanted = query.limit - tickets.length;
+    const room = p.exact ? wanted : Math.min(budget - examined, Math.max(2 * wanted, 25));
     const out = await db.send(
       new QueryCommand({
         TableName: tableName,
@@ -165,7 +169,7 @@ export async function listTickets(
         ...condition,
         // Overdue: the longest waiting first; every other list newest first.
         ScanIndexForward: query.overdue === true,
-        Limit: Math.max(1, Math.min(room, QUERY_PAGE)),
+        Limit: Math.max(1, Math.min(room, p.facet ? QUERY_PAGE : ITEM_PAGE)),
         ExclusiveStartKey: start,
       }),
     );
