@@ -120,6 +120,16 @@ function partsOf(t: Ticket): { who?: string; phone?: string; unit?: string; plac
   }
 }
 
+/**
+ * A mainland mobile as people write it (`137-0000-0001`): a spreadsheet reads it as text, neither a
+ * number (which loses the digits' grouping) nor, as `+86…` would be, a cell to neutralise. Others
+ * (and masked ones, `137****0001`) as they are.
+ */
+function phoneCell(phone: string | undefined): string | undefined {
+  const mobile = phone ? /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(phone) : null;
+  return mobile ? `${mobile[1]}-${mobile[2]}-${mobile[3]}` : phone;
+}
+
 function rowOf(t: Ticket, timeZone: string): string {
   const p = partsOf(t);
   const owed = (t as { overdue?: unknown }).overdue;
@@ -132,7 +142,7 @@ function rowOf(t: Ticket, timeZone: string): string {
     STATUS_LABELS[t.status] ?? t.status,
     parkTime(t.createdAt, timeZone),
     p.who,
-    p.phone,
+    phoneCell(p.phone),
     p.unit,
     p.place,
     p.what,
