@@ -5,6 +5,8 @@
  * found under their new values only; the phone filter kept to the desk and management (CH-3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DEFECTS } from '../../shared/domain/move-in';
+import { PASSING } from '../domain/move-in/driver';
 import { newCallerPhone, repairBody, setLocalClock, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
@@ -189,6 +191,37 @@ describe('a changed value moves the ticket', () => {
     expect(await found('severity=important')).toEqual([]);
     expect(await found('department=cleaning&kind=complaint')).toEqual(['C1']);
     expect(await found('department=engineering')).toEqual([]);
+  });
+});
+
+describe('MI-6: a full inspection (MAX_DEFECTS repairs in one write) leaves every repair findable', () => {
+  it('by unit and by number, past what one transaction holds', async () => {
+    const office = desk.token('property-office');
+    const opened = await desk.call('POST', '/tickets', {
+      token: office,
+      body: { kind: 'move-in', unit: '5-1-0802', owner: { name: '吴先生', phone: newCallerPhone() } },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const { type: _type, ...inspection } = PASSING.inspection;
+    const defects = Array.from({ length: MAX_DEFECTS }, (_, i) => ({
+      location: `房间${i + 1}`,
+      description: '墙面开裂',
+    }));
+    const res = await desk.call('POST', `/tickets/${opened.body.ticket.id}/record-step`, {
+      token: desk.token('technician-1'),
+      body: { ...inspection, defects },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const repairs: { ticketId: string; number: string }[] = res.body.ticket.repairs;
+    expect(repairs).toHaveLength(MAX_DEFECTS);
+    const byUnit = await list('unit=5-1-0802&kind=repair&limit=100');
+    expect(byUnit.body.tickets.map((t: { id: string }) => t.id).sort()).toEqual(
+      repairs.map((r) => r.ticketId).sort(),
+    );
+    const last = repairs.at(-1) as { ticketId: string; number: string };
+    const byNumber = await list(`number=${last.number}`);
+    expect(byNumber.body.tickets.map((t: { id: string }) => t.id)).toEqual([last.ticketId]);
+    expect(await found('unit=5-1-0802&kind=move-in')).toHaveLength(1);
   });
 });
 

@@ -5,8 +5,8 @@
  * ticket read. Never a Scan, never a park read whole to filter in memory.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { InvalidInput, ServiceUnavailable } from '../../domain/errors';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { InvalidInput } from '../../domain/errors';
 import type { Facet, TicketFilter } from '../../domain/ticket-filter';
 import { FACET_KINDS, FACETS, filterFacets, matchesFilter } from '../../domain/ticket-filter';
 import type { Ticket } from '../../domain/tickets';
@@ -18,12 +18,10 @@ import { strip, TICKET_INTERNAL } from './ticket-items';
 
 /** The index items one page request examines at most: a sparse match ends a page short, with a cursor. */
 export const LIST_READ_BUDGET = 500;
-/** Items per Query page on the facet index (each hit's ticket is read with BatchGet: at most 100 keys). */
+/** Items per Query page on the facet index (each hit's ticket is then read: at most this many at once). */
 const QUERY_PAGE = 100;
 /** Items per Query page on an index that holds the tickets themselves (a page is at most 1 MB anyway). */
 const ITEM_PAGE = 1_000;
-/** BatchGet rounds for keys DynamoDB left unprocessed (throttling) before giving up with a 503. */
-const BATCH_ROUNDS = 5;
 
 export type ListQuery = TicketFilter & { parkId: string; limit: number; cursor?: string; budget?: number };
 
@@ -31,7 +29,7 @@ interface Plan {
   index: TableIndexName;
   keyName: string;
   keyValue: string;
-  /** The index holds keys only: each hit's ticket is read with BatchGet. */
+  /** The index holds keys only: each hit's ticket is read from the table. */
   facet?: { name: Facet; value: string };
   /** The index's partition answers the whole filter: no item it holds is skipped (pages are full). */
   exact: boolean;
@@ -124,23 +122,22 @@ function startKey(plan: Plan, query: ListQuery): Record<string, unknown> | undef
   return key;
 }
 
-/** The tickets of facet hits, in the hits' order (absent where a ticket is gone). */
+/**
+ * The tickets of facet hits, in the hits' order (absent where a ticket is gone): one GetItem each,
+ * at once. Not BatchGetItem: the functions are granted GetItem and Query only (infra/aws/stack.ts
+ * TABLE_READ_ACTIONS); a page holds at most QUERY_PAGE hits.
+ */
 async function ticketsOf(
   db: DynamoDBDocumentClient,
   tableName: string,
   hits: Record<string, unknown>[],
 ): Promise<(Ticket | undefined)[]> {
-  const found = new Map<string, Ticket>();
-  let pending = [...new Set(hits.map((h) => String(h.pk)))].map((pk) => ({ pk, sk: 'TICKET' }));
-  for (let round = 0; pending.length > 0; round++) {
-    if (round === BATCH_ROUNDS)
-      throw new ServiceUnavailable(`the table left ${pending.length} tickets unread; try again`);
-    const out = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-    for (const item of out.Responses?.[tableName] ?? [])
-      found.set(String(item.pk), strip<Ticket>(item, TICKET_INTERNAL));
-    pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as { pk: string; sk: string }[];
-  }
-  return hits.map((h) => found.get(String(h.pk)));
+  return Promise.all(
+    hits.map(async (hit) => {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: hit.pk, sk: 'TICKET' } }));
+      return out.Item ? strip<Ticket>(out.Item, TICKET_INTERNAL) : undefined;
+    }),
+  );
 }
 
 /**

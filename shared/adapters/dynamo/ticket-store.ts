@@ -1,7 +1,13 @@
 /** The ticket store and directory on the single DynamoDB table (same code in AWS and locally). */
 import { queryPartition } from './partition';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange, IntakeConflict } from '../../domain/errors';
 import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
@@ -25,7 +31,7 @@ import { claimPut, claimRelease, onlyReleasesFailed, readClaimHolder, refuseClai
 import { KeyRegisterItems } from './key-register';
 import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
-import { expectedOf, facetWrites } from './ticket-facets';
+import { expectedOf, facetWrites, MAX_TRANSACTION_ITEMS } from './ticket-facets';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
 import { type ListQuery, listTickets } from './ticket-list';
 import { keys, smsKeyOf } from './table';
@@ -237,26 +243,29 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
     });
     const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketRecord, eventRecord] = writeItems(ticket, event);
+    const records = [
+      put(ticketRecord as Record<string, unknown>, '#version = :expected', {
+        ':expected': expectedVersion,
+      }),
+      put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
+      ...opened.flatMap((o) => [
+        ...writeItems(o.ticket, o.event).map((item) =>
+          put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
+        ),
+        pagePut(this.tableName, o.ticket, o.numbering),
+      ]),
+    ];
+    // The filters' index rows (ADR 020): the ticket's changes, each opened ticket's all; as many
+    // as the transaction holds (MAX_DEFECTS repairs fill most of it), the rest right after it.
+    const facets = [
+      ...facetWrites(this.tableName, ticket, previous),
+      ...opened.flatMap((o) => facetWrites(this.tableName, o.ticket)),
+    ];
+    const room = Math.max(0, MAX_TRANSACTION_ITEMS - records.length);
     try {
       await transactWrite(
         this.db,
-        new TransactWriteCommand({
-          TransactItems: [
-            put(ticketRecord as Record<string, unknown>, '#version = :expected', {
-              ':expected': expectedVersion,
-            }),
-            put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
-            ...opened.flatMap((o) => [
-              ...writeItems(o.ticket, o.event).map((item) =>
-                put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
-              ),
-              pagePut(this.tableName, o.ticket, o.numbering),
-            ]),
-            // The filters' index rows (ADR 020): the ticket's changes, each opened ticket's all.
-            ...facetWrites(this.tableName, ticket, previous),
-            ...opened.flatMap((o) => facetWrites(this.tableName, o.ticket)),
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: [...records, ...facets.slice(0, room)] as never }),
       );
     } catch (error) {
       if (isConditionFailure(error)) {
@@ -266,6 +275,13 @@ export class DynamoTicketStore extends KeyRegisterItems implements TicketStore, 
       }
       throw transientCancellation(error) ?? error;
     }
+    // Unconditioned Puts of index rows: a crash before them leaves a late facet (the list misses
+    // that repair under that filter until its facets are written again), never a wrong hit.
+    await Promise.all(
+      facets
+        .slice(room)
+        .map((write) => this.db.send(new PutCommand((write as { Put: PutCommandInput }).Put))),
+    );
   }
 
   // A park's tickets with the list's filters: one Query on the most selective index (ticket-list.ts, ADR 020).
