@@ -114,7 +114,7 @@ describe('GET /tickets?format=csv', () => {
 
   it('walks every page: a month of 1,200 repairs in one file; past the row limit a 422, never a cut file', async () => {
     const db = documentClient(dynamoClient());
-    const november = { from: '2026-10-31T16:00:00Z', to: '2026-11-26T16:00:00Z' };
+    const november = { from: '2026-10-31T16:00:00Z', to: '2026-11-26T16:00:00Z', facets: false };
     await seedRepairs(db, desk.tableName, { count: 1_200, ...november });
     const month = await download('format=csv&from=2026-11-01&to=2026-11-30');
     expect(month.status, month.text.slice(0, 300)).toBe(200);
@@ -130,5 +130,6 @@ describe('GET /tickets?format=csv', () => {
     // The same month in halves fits.
     const half = await download('format=csv&from=2026-11-01&to=2026-11-15');
     expect(half.status).toBe(200);
-  });
+    // Seeding 2,001 tickets and three exports: a loaded 2-core machine is slow, not failing.
+  }, 240_000);
 });
