@@ -10,6 +10,7 @@
  */
 import type { $ZodType } from 'zod/v4/core';
 import type { Action } from '../shared/app/access';
+import { CSV_MAX_BYTES, CSV_ROW_LIMIT } from '../shared/app/ticket-register';
 import {
   type commandBodies,
   listKeysQuery,
@@ -51,7 +52,18 @@ export interface RouteDoc {
   /** Named request examples (Chinese, as the desk types them; times with +08:00). */
   examples?: Record<string, { summary: string; value: unknown }>;
   /** Success answers: status → description and schema (absent schema: not JSON, e.g. an HTML page). */
-  responses: Partial<Record<200 | 201, { description: string; schema?: $ZodType; contentType?: string }>>;
+  responses: Partial<
+    Record<
+      200 | 201,
+      {
+        description: string;
+        schema?: $ZodType;
+        contentType?: string;
+        /** The same answer in another media type (GET /tickets: `text/csv`), a string, with an example. */
+        also?: { contentType: string; example?: string };
+      }
+    >
+  >;
   /** Error statuses with the codes the route can answer (the common ones are added by the generator). */
   errors: Partial<Record<ErrorStatus, string[]>>;
 }
@@ -202,13 +214,49 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     },
   },
   'GET /tickets': {
-    summary: "A park's tickets, newest first (a Query on an index); `cursor` pages on",
+    summary:
+      "A park's tickets, newest first (overdue: oldest first), filtered; `cursor` pages on; `format=csv` the register as a spreadsheet",
+    description: [
+      'Each list is a Query on the index of its most selective filter (number > phone > unit > assigneeId > ' +
+        'overdue > severity > department > status > kind > park; ADR 020); `from`/`to` narrow it by the time ' +
+        "opened (a park-local date is that whole day in the park's zone; `to` is inclusive). The other filters " +
+        'are checked on each ticket read, and a page stops after a read budget: **a page may hold fewer than ' +
+        '`limit` tickets (even none) and still carry a `cursor`**: follow the cursor until it is absent. ' +
+        '`status` without `kind` works when one kind has that status (or another filter is given). `phone` is ' +
+        'for the desk and management (403 `FILTER.PHONE_NOT_ALLOWED` otherwise).',
+      'Examples: `?from=2026-11-01&to=2026-11-30&kind=complaint&department=engineering`, `?unit=3-2-1502`, ' +
+        '`?assigneeId=technician-1&status=assigned&kind=repair`, `?overdue=true`, `?phone=13800000001`, ' +
+        '`?number=R20261127-003`.',
+      '`format=csv` (or `Accept: text/csv`; action `records.export`): every page under the same filters as one ' +
+        'UTF-8 CSV with a BOM, Chinese headers, park-local times, phones masked as the reader sees them; more ' +
+        `than ${CSV_ROW_LIMIT} rows (or ${CSV_MAX_BYTES} bytes) is 422 \`EXPORT.TOO_MANY_ROWS\`: narrow \`from\`/\`to\`.`,
+    ].join('\n\n'),
     action: 'ticket.read',
     query: listTicketsQuery,
-    responses: { 200: { description: 'one page', schema: ticketPageResponse } },
+    responses: {
+      200: {
+        description: 'one page; with format=csv the register as a CSV file (attachment)',
+        schema: ticketPageResponse,
+        also: {
+          contentType: 'text/csv',
+          example:
+            '\uFEFF编号,类型,状态,登记时间,来电人,电话,房号,地点,内容,部门,严重程度,负责人,逾期,最后更新,工单ID\r\n' +
+            'C20261127-001,投诉,已转交,2026-11-27 09:40,李女士,138****0002,,5号楼电梯,电梯停运两天无人处理,工程部,重要,,是,2026-11-27 09:50,01KB3Z8Q5W6M0P4J3N2R1T0V9X\r\n',
+        },
+      },
+    },
     errors: {
-      400: [...QUERY_400, 'REQUEST.INVALID_CURSOR', 'REQUEST.KIND_REQUIRED'],
+      400: [
+        ...QUERY_400,
+        'REQUEST.INVALID_CURSOR',
+        'REQUEST.KIND_REQUIRED',
+        'REQUEST.FILTER_NOT_FOR_KIND',
+        'REQUEST.INVALID_RANGE',
+        'REQUEST.CURSOR_NOT_FOR_CSV',
+      ],
+      403: ['FILTER.PHONE_NOT_ALLOWED'],
       404: ['PARK.NOT_FOUND'],
+      422: ['EXPORT.TOO_MANY_ROWS'],
     },
   },
   'GET /tickets/{id}': {

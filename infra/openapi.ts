@@ -124,6 +124,10 @@ function successResponses(doc: RouteDoc, schemas: Json, name: string): Json {
     } else {
       content = { [answer.contentType ?? 'text/html']: { schema: { type: 'string' } } };
     }
+    if (answer.also) {
+      const example = answer.also.example === undefined ? {} : { example: answer.also.example };
+      content[answer.also.contentType] = { schema: { type: 'string' }, ...example };
+    }
     out[status] = { description: answer.description, content };
   }
   return out;

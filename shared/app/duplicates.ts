@@ -91,7 +91,7 @@ export async function openUnlessDuplicate(
     };
     const next = applyEvent(ticket, event as TicketEventOf);
     try {
-      await deps.store.append(next, event as TicketEventOf, ticket.version);
+      await deps.store.append(next, event as TicketEventOf, ticket);
       return { ticket: await viewOf(deps, principal, next), duplicateOf: ticket.id };
     } catch (error) {
       if (!(error instanceof ConcurrentChange) || attempt >= APPEND_ATTEMPTS) throw error;

@@ -39,7 +39,7 @@ export async function recordUndeliverableSms(
       actor: SYSTEM_ACTOR,
     } as TicketEventOf;
     try {
-      await deps.store.append(applyEvent(ticket, event), event, ticket.version);
+      await deps.store.append(applyEvent(ticket, event), event, ticket);
       return true;
     } catch (caught) {
       if (!(caught instanceof ConcurrentChange) || attempt >= ATTEMPTS) throw caught;

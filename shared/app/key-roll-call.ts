@@ -60,7 +60,7 @@ async function keysOut(deps: CoreDeps, ticket: KeyTicket): Promise<KeysOutAtClos
  */
 export async function appendTimerEvent(deps: CoreDeps, ticket: Ticket, event: TicketEventOf): Promise<void> {
   if (ticket.kind !== 'key' || event.type !== 'timer.fired' || !isClosingTimer(event.data.timer)) {
-    return deps.store.append(applyEvent(ticket, event), event, ticket.version);
+    return deps.store.append(applyEvent(ticket, event), event, ticket);
   }
   const fired = event as Extract<KeyEvent, { type: 'timer.fired' }>;
   const closingAt = fired.data.dueAt;
@@ -75,10 +75,10 @@ export async function appendTimerEvent(deps: CoreDeps, ticket: Ticket, event: Ti
     ticketNumber: ticket.number ?? ticket.id,
   };
   try {
-    await deps.store.appendWithKeySets(applyEvent(ticket, withList), withList, ticket.version, [], claim);
+    await deps.store.appendWithKeySets(applyEvent(ticket, withList), withList, ticket, [], claim);
   } catch (error) {
     if (!(error instanceof RollCallTaken)) throw error;
     const listed = { ...fired, data: { ...fired.data, listedWith: error.by } };
-    await deps.store.append(applyEvent(ticket, listed), listed, ticket.version);
+    await deps.store.append(applyEvent(ticket, listed), listed, ticket);
   }
 }

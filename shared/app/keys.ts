@@ -205,7 +205,7 @@ export async function reportLost(
       at: now.toISOString(),
       actor,
     } as TicketEventOf;
-    await deps.store.appendWithKeySets(applyEvent(ticket, event), event, ticket.version, [change]);
+    await deps.store.appendWithKeySets(applyEvent(ticket, event), event, ticket, [change]);
   } else {
     await deps.store.writeKeySets([change]);
   }

@@ -40,9 +40,9 @@ export async function writeMoveInEvent(
   const recorded = changes.retained ? withRecord(draft, { keySetId: changes.retained.keySet.id }) : draft;
   const event = stored(before, recorded, ctx);
   const next = applyEvent(before, event);
-  if (changes.list.length > 0) await deps.store.appendWithKeySets(next, event, before.version, changes.list);
+  if (changes.list.length > 0) await deps.store.appendWithKeySets(next, event, before, changes.list);
   // A completed case lets go of its unit (one open case per unit, ADR 014).
-  else await deps.store.append(next, event, before.version, undefined, claimsToRelease(next, event));
+  else await deps.store.append(next, event, before, undefined, claimsToRelease(next, event));
   return { ticket: next, event };
 }
 
@@ -145,7 +145,7 @@ async function openDefectRepairs(
     const event = stored(before, withRepairs(draft, refs), ctx);
     const next = applyEvent(before, event);
     try {
-      await deps.store.appendWithOpened(next, event, before.version, opened);
+      await deps.store.appendWithOpened(next, event, before, opened);
       return { ticket: next, event };
     } catch (error) {
       if (!(error instanceof ConcurrentChange) || attempt >= NUMBER_ATTEMPTS) throw error;

@@ -1,6 +1,7 @@
 /** Read-side use cases: a ticket with its timeline, a park's ticket list, the staff directory. */
 import { NotFound } from '../domain/errors';
-import type { StaffMember } from '../domain/park';
+import type { Park, StaffMember } from '../domain/park';
+import type { TicketFilter } from '../domain/ticket-filter';
 import type { Actor } from '../domain/ticket';
 import type { Ticket } from '../domain/tickets';
 import { allowedCommands } from '../domain/tickets';
@@ -13,6 +14,7 @@ import type { TimerChanges } from './timer-changes';
 import { timerChangesByEvent } from './timer-changes';
 import type { CoreDeps } from './deps';
 import { directoryForViews, viewFor } from './views';
+import { type ListTicketsQuery, resolveFilter, seesEveryCallerPhone } from './ticket-filters';
 
 export interface TimelineEntry {
   at: string;
@@ -73,36 +75,53 @@ export async function getTicket(deps: CoreDeps, principal: Principal, ticketId: 
 }
 
 /** The park a read acts in; a park the directory does not know is "not found", not an empty list. */
-async function existingPark(
+export async function existingPark(
   deps: CoreDeps,
   principal: Principal,
   parkId: string | undefined,
-): Promise<string> {
+): Promise<Park> {
   const id = resolvePark(principal, parkId);
-  if (!(await deps.directory.park(id)))
-    throw new NotFound('PARK.NOT_FOUND', `park ${id} not found`, 'parkId');
-  return id;
+  const park = await deps.directory.park(id);
+  if (!park) throw new NotFound('PARK.NOT_FOUND', `park ${id} not found`, 'parkId');
+  return park;
 }
 
+/**
+ * A park's tickets with the list's filters (issue 13 item 1, ADR 020): one page as the store reads
+ * it (pages may be short: a page stops at the read budget), each ticket as the principal may see it.
+ */
 export async function listTickets(
   deps: CoreDeps,
   principal: Principal,
-  query: {
-    parkId?: string;
-    kind?: string;
-    status?: string;
-    overdue?: 'true';
-    limit: number;
-    cursor?: string;
-  },
+  query: ListTicketsQuery,
 ): Promise<TicketPage> {
   authorize(principal, 'ticket.read');
-  const parkId = await existingPark(deps, principal, query.parkId);
-  const { overdue, ...rest } = query;
-  const page = await deps.store.list({ ...rest, ...(overdue ? { overdue: true } : {}), parkId });
+  const park = await existingPark(deps, principal, query.parkId);
+  const filter = resolveFilter(principal, park, query);
+  const page = await deps.store.list({
+    ...filter,
+    parkId: park.id,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return { ...page, tickets: await visibleMatches(deps, principal, filter, page.tickets) };
+}
+
+/**
+ * The page's tickets as `principal` may see them (views.ts). A unit filter never finds a complaint
+ * whose contact the reader does not see (CH-3): the list would confirm the masked unit.
+ */
+export async function visibleMatches(
+  deps: CoreDeps,
+  principal: Principal,
+  filter: TicketFilter,
+  tickets: readonly Ticket[],
+): Promise<Ticket[]> {
   // One park per page: at most one directory read for the whole page.
-  const staff = await directoryForViews(deps, principal, page.tickets);
-  return { ...page, tickets: page.tickets.map((t) => viewFor(principal, t, staff)) };
+  const staff = await directoryForViews(deps, principal, tickets);
+  const views = tickets.map((t) => viewFor(principal, t, staff));
+  if (!filter.unit || seesEveryCallerPhone(principal)) return views;
+  return views.filter((v) => v.kind !== 'complaint' || !(v.caller as { masked?: boolean }).masked);
 }
 
 export async function listStaff(
@@ -111,6 +130,6 @@ export async function listStaff(
   query: { parkId?: string },
 ): Promise<{ parkId: string; staff: StaffMember[] }> {
   authorize(principal, 'staff.read');
-  const parkId = await existingPark(deps, principal, query.parkId);
+  const { id: parkId } = await existingPark(deps, principal, query.parkId);
   return { parkId, staff: await deps.directory.staff(parkId) };
 }

@@ -91,8 +91,8 @@ export async function recordTicketCommand(
   const next = applyEvent(ticket, event);
   // KY-4: a key leaving or coming back moves the register's key set in the same transaction.
   const changes = await keySetChangesFor(deps, next, event);
-  if (changes.length > 0) await deps.store.appendWithKeySets(next, event, ticket.version, changes);
-  else await deps.store.append(next, event, ticket.version, slipToClaim(event));
+  if (changes.length > 0) await deps.store.appendWithKeySets(next, event, ticket, changes);
+  else await deps.store.append(next, event, ticket, slipToClaim(event));
   return { ticket: next, event, view: viewFor(principal, next, staff) };
 }
 

@@ -6,6 +6,7 @@ import type { AckLinkPurpose } from '../domain/ack-link';
 import type { Park, StaffMember, Unit } from '../domain/park';
 import type { RegisterDay } from '../domain/register-number';
 import type { Ticket, TicketEventOf } from '../domain/tickets';
+import type { TicketFilter } from '../domain/ticket-filter';
 import type { KeyRegister } from './keys';
 import type { AckLinkRecords } from './ack-links';
 import type { IntakeAnswer } from './intake';
@@ -186,7 +187,8 @@ export interface TicketStore
   append(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    /** The ticket as read (its filter facets are diffed against it, ADR 020), or only its version. */
+    expected: Ticket | number,
     slip?: string,
     releases?: readonly OpenClaim[],
   ): Promise<void>;
@@ -198,22 +200,22 @@ export interface TicketStore
   appendWithOpened(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     opened: readonly {
       ticket: Ticket;
       event: TicketEventOf;
       numbering: { register: string; day: string; value: number };
     }[],
   ): Promise<void>;
-  list(query: {
-    parkId: string;
-    kind?: string;
-    status?: string;
-    /** Only tickets owing something past its deadline (oldest first). */
-    overdue?: boolean;
-    limit: number;
-    cursor?: string;
-  }): Promise<TicketPage>;
+  /**
+   * A park's tickets matching `filter` (ADR 020), newest first (oldest first with `overdue`): a
+   * Query on the index of the most selective filter, the others checked on each ticket. Reads index
+   * items until `limit` match or `budget` items were examined; `cursor` resumes after the last
+   * examined, so a page may be short and still have a cursor.
+   */
+  list(
+    query: TicketFilter & { parkId: string; limit: number; cursor?: string; budget?: number },
+  ): Promise<TicketPage>;
   /** Claims the right to send one SMS; false when it was claimed or sent before (a replay). */
   claimSms(record: SmsRecord): Promise<boolean>;
   settleSms(record: SmsRecord): Promise<void>;

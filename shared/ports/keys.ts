@@ -71,7 +71,8 @@ export interface KeyRegister {
   appendWithKeySets(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    /** The ticket as read (its filter facets are diffed against it, ADR 020), or only its version. */
+    expected: Ticket | number,
     changes: readonly KeySetChange[],
     rollCall?: RollCallClaim,
   ): Promise<void>;

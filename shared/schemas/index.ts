@@ -16,10 +16,11 @@ import { DEPARTMENTS } from '../domain/park';
 import type { RepairCommand, RepairCommandBody } from '../domain/repair';
 import { REPAIR_DECISIONS } from '../domain/repair';
 import { TICKET_KINDS } from '../domain/ticket';
-import { KIND_RULES, TICKET_STATUSES } from '../domain/tickets';
+import { KIND_RULES } from '../domain/tickets';
 import { moveInBodies } from './move-in';
 import { recordsSchemas } from './records';
 import { PHONE_MESSAGE, toE164 } from './phone';
+import { ticketListQuery } from './ticket-list';
 
 /**
  * A phone number as people type it, stored as E.164 (issue 11 item 20; see ./phone.ts). The
@@ -325,18 +326,7 @@ export const timerPayload = z.object({
   dueAt: isoTime,
 });
 
-export const listTicketsQuery = z.strictObject({
-  parkId: z.optional(text(64)),
-  kind: z.optional(z.enum(TICKET_KINDS)),
-  status: z.optional(z.enum(TICKET_STATUSES)),
-  limit: z._default(
-    z.coerce.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(100)),
-    20,
-  ),
-  cursor: z.optional(text(2000)),
-  /** Only tickets owing something past its deadline (a sparse index); needs `kind`. */
-  overdue: z.optional(z.literal('true', 'only overdue=true filters; leave it out for every ticket')),
-});
+export const listTicketsQuery = ticketListQuery({ text, e164 });
 
 export const parkQuery = z.strictObject({ parkId: z.optional(text(64)) });
 

@@ -13,6 +13,8 @@
  * 3. Bursts on one register (test/bench/burst.ts): 50 intakes at once through the desk, in 50
  *    containers, through Connect and through Twilio, next to the intake's own writes sent raw at once.
  *    Target: all opened (no 409), numbers gap-free, desk p99 under 2 s; the phones within their limits.
+ * 4. CSV export (test/bench/csv-export.ts): a month of 1,000 tickets seeded, GET /tickets?format=csv
+ *    timed end to end through the desk. Target: under 3 s.
  * 2. Bundles: every Lambda entry bundled with the CDK's esbuild options, next to a baseline bundle that
  *    holds only the AWS SDK clients that entry uses; init = `require()` time in a fresh node process
  *    (median of 20). Target: bundle/baseline ≤ 1.25.
@@ -50,6 +52,7 @@ import { localDay } from '../../shared/domain/time';
 import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport, REPAIR } from './burst';
 import { connectContactEvent } from '../support/connect-event';
 import { benchMonthly, type MonthlyResult, monthlyReportLines } from './monthly';
+import { benchCsvExport, type CsvExportResult, csvExportReport } from './csv-export';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, '.bench');
@@ -505,6 +508,7 @@ function report(
   burst: BurstResult,
   bundles: { optionsSource: string; bundles: BundleResult[] },
   seconds: number,
+  csvExport: CsvExportResult,
   monthly?: MonthlyResult,
 ) {
   const i = intake;
@@ -553,6 +557,8 @@ function report(
   out.push(...burstReport(burst));
   out.push('');
   if (monthly) out.push(...monthlyReportLines(monthly), '');
+  out.push(...csvExportReport(csvExport));
+  out.push('');
   out.push(
     `### Bundles (esbuild options: ${bundles.optionsSource}; init = require() in a fresh node, median of ${INIT_RUNS})`,
   );
@@ -585,6 +591,7 @@ function report(
       `Connect ${connect.verdict} (p99 ${connect.latency.p99} ms, target < ${connect.targetP99Ms} ms); ` +
       `burst ${burst.verdict} (desk p99 ${burst.desk.p99} ms, ${burst.desk.refused409} × 409, target < ${burst.targetP99Ms} ms; ` +
       `Connect ${burst.connect.verdict}, Twilio ${burst.twilio.verdict}); ` +
+      `CSV export ${csvExport.verdict} (median ${csvExport.ms.median} ms, target < ${csvExport.targetMs} ms); ` +
       `init ${misses === 0 ? 'PASS' : 'MISS'} (${bundles.bundles.length - misses}/${bundles.bundles.length} entries ≤ ${INIT_TARGET}, ` +
       `worst ${Math.max(...bundles.bundles.filter((b) => b.sdk.length).map((b) => b.ratio)).toFixed(2)})`,
   );
@@ -622,6 +629,7 @@ async function main(): Promise<void> {
   let connect: ConnectResult;
   let burst: BurstResult;
   let monthly: MonthlyResult | undefined;
+  let csvExport: CsvExportResult;
   // The Connect function takes contacts only from a configured instance (the desk reads this at start).
   process.env.CONNECT_INSTANCES ??= JSON.stringify({ [BENCH_CONNECT_INSTANCE]: DEMO_PARK.id });
   try {
@@ -665,6 +673,9 @@ async function main(): Promise<void> {
     process.stderr.write('measuring the monthly summary on 10,000 tickets…\n');
     markLoad('monthly');
     monthly = await benchMonthly(dynamo, desk, tokenFor(['dispatcher'], jwtKey));
+    process.stderr.write('measuring the CSV export of a month of 1,000 tickets…\n');
+    markLoad('csv');
+    csvExport = await benchCsvExport(dynamo.endpoint, desk, tokenFor(['manager'], jwtKey));
   } finally {
     // Stop the JVM before timing child processes: it would compete for the 2 cores.
     await stopAll();
@@ -677,9 +688,9 @@ async function main(): Promise<void> {
   markLoad('end');
   writeFileSync(
     join(OUT, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, ...bundles }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, csvExport, monthly, ...bundles }, null, 2)}\n`,
   );
-  report(intake, connect, burst, bundles, seconds, monthly);
+  report(intake, connect, burst, bundles, seconds, csvExport, monthly);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }

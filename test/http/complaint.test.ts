@@ -248,8 +248,8 @@ describe('GET /tickets?overdue=true', () => {
 
   it.each([
     ['overdue=yes', 'REQUEST.INVALID_FIELD', 'overdue'],
-    ['overdue=true', 'REQUEST.KIND_REQUIRED', 'kind'],
-    ['kind=complaint&status=received&overdue=true', 'REQUEST.FILTER_CONFLICT', 'status'],
+    // Issue 13 (ADR 020): overdue without kind and with status are lifted; an emergency owes no deadline this way.
+    ['kind=emergency&overdue=true', 'REQUEST.FILTER_NOT_FOR_KIND', 'overdue'],
   ])('refuses ?%s (400 %s)', async (query, code, field) => {
     expectError(await desk.call('GET', `/tickets?${query}`, { token: dispatcher }), 400, code, field);
   });

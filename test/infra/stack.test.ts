@@ -181,6 +181,20 @@ describe('DynamoDB table', () => {
       expect(definition.AttributeType).toBe('S');
     }
   });
+
+  it('declares the filters’ index ticketsByFacet after complaintsByUnitSubject, keys only (issue 13, ADR 020)', () => {
+    const table = Object.values(resourcesOfType('AWS::DynamoDB::Table'))[0]!.Properties;
+    const names = (table.GlobalSecondaryIndexes as { IndexName: string }[]).map((index) => index.IndexName);
+    expect(names.indexOf('ticketsByFacet')).toBe(names.indexOf('complaintsByUnitSubject') + 1);
+    expect(table.GlobalSecondaryIndexes).toContainEqual({
+      IndexName: 'ticketsByFacet',
+      KeySchema: [
+        { AttributeName: 'facetKey', KeyType: 'HASH' },
+        { AttributeName: 'createdKey', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+  });
 });
 
 describe('HTTP API', () => {

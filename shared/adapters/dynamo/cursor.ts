@@ -22,6 +22,8 @@ export function decodeCursor(
   cursor: string,
   parkKeyName: string,
   parkKeyValue: string,
+  /** The item's sort key for a ticket id: the ticket's own (`TICKET`) or a facet's (ADR 020). */
+  skOf: (id: string) => string = () => 'TICKET',
 ): Record<string, unknown> {
   let key: unknown;
   try {
@@ -37,8 +39,8 @@ export function decodeCursor(
     const ok =
       names === ['createdKey', parkKeyName, 'pk', 'sk'].sort().join(',') &&
       fields[parkKeyName] === parkKeyValue &&
-      fields.sk === 'TICKET' &&
       id !== undefined &&
+      fields.sk === skOf(id) &&
       created !== null &&
       !Number.isNaN(Date.parse(created[1] ?? '')) &&
       created[2] === id;

@@ -21,6 +21,7 @@ import type {
 import { RollCallTaken } from '../../ports';
 import { refuseOversized } from './item-size';
 import { keys, TABLE_INDEXES } from './table';
+import { expectedOf, facetWrites } from './ticket-facets';
 import { strip, writeItems } from './ticket-items';
 import { withWorkLogKeys } from './work-log';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
@@ -212,10 +213,11 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
   async appendWithKeySets(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     changes: readonly KeySetChange[],
     rollCall?: RollCallClaim,
   ): Promise<void> {
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketItem, eventItem] = withWorkLogKeys(
       writeItems(ticket, event),
       await this.zoneOf(ticket.parkId),
@@ -238,6 +240,8 @@ export class KeyRegisterItems extends LimitItems implements KeyRegister {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // The filters' index rows (ADR 020), unconditioned.
+        ...facetWrites(this.tableName, ticket, previous),
       ],
       changes,
       rollCall,

@@ -47,11 +47,12 @@ export const TABLE_INDEXES = {
    */
   complaintsByUnitSubject: { partitionKey: 'complaintSubjectKey', sortKey: 'createdKey' },
   /**
-   * A park's tickets by one filterable value (`PARK#<park>#<FACET>#<value>`), newest first: the
-   * filters of `GET /tickets` (issue 13 item 1; written by its own branch, declared here so both
-   * branches list the indexes in the same order).
+   * A park's tickets with one filterable value (`PARK#<park>#<FACET>#<value>`: a number, a caller
+   * phone or unit, an assignee, overdue, a severity, a department), newest first: the filters of
+   * GET /tickets (ADR 020). Over small facet items in the ticket's partition (ticket-facets.ts),
+   * one per value the ticket has; keys only: every hit is read from the ticket itself and checked.
    */
-  ticketsByFacet: { partitionKey: 'facetKey', sortKey: 'createdKey' },
+  ticketsByFacet: { partitionKey: 'facetKey', sortKey: 'createdKey', projection: 'KEYS_ONLY' },
   /**
    * DS-9's work log (《工作日志》, ADR 022): a park's desk entries of one park-local day
    * (`PARK#<park>#<yyyy-mm-dd>`), in time order (`<at>#<ticketId>#<seq>`). Sparse: ticket events
@@ -133,6 +134,11 @@ export const keys = {
   limit: (name: string) => ({ pk: `LIMIT#${name}`, sk: 'LIMIT' }),
   /** The directory's list of parks, one item per park beside its own (read with a Query: CH-10). */
   parkListing: (parkId: string) => ({ pk: 'PARKS', sk: `PARK#${parkId}` }),
+  /** One filterable value of a ticket (ADR 020), beside the ticket: `FACET#UNIT#3-2-1502`. */
+  ticketFacet: (ticketId: string, facet: string, value: string) => ({
+    pk: `TICKET#${ticketId}`,
+    sk: `FACET#${facet}#${value}`,
+  }),
 } as const;
 
 /** Where an SMS record lives: with its ticket, or with its key set (a lost key's SMS, KY-1). */

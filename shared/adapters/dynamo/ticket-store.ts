@@ -4,11 +4,11 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   PutCommand,
-  QueryCommand,
+  type PutCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentChange, IntakeConflict, InvalidInput } from '../../domain/errors';
+import { ConcurrentChange, IntakeConflict } from '../../domain/errors';
 import type { RegisterDay } from '../../domain/register-number';
 import type { Ticket, TicketEventOf } from '../../domain/tickets';
 import type {
@@ -33,7 +33,9 @@ import { RecordsItems } from './records-items';
 import type { TableIndexName } from './table';
 import { serviceSlipClaim, throwIfSlipTaken } from './service-slips';
 import { queryEventsUpTo } from './ticket-events';
+import { expectedOf, facetWrites, MAX_TRANSACTION_ITEMS } from './ticket-facets';
 import { strip, TICKET_INTERNAL, writeItems } from './ticket-items';
+import { type ListQuery, listTickets } from './ticket-list';
 import { keys, smsKeyOf } from './table';
 import { isConditionFailure, transactWrite, transientCancellation } from './transactions';
 import { WORK_LOG_ATTRIBUTES, withWorkLogKeys, workLogKeys } from './work-log';
@@ -125,6 +127,8 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
         ? [{ what: 'key' as const, write: answerPut(this.tableName, answerRecord, answer.at) }]
         : []),
       ...claims.map((claim) => ({ what: 'claim' as const, write: claimPut(this.tableName, ticket, claim) })),
+      // Last, unconditioned: the filters' index rows (ADR 020) never fail a write.
+      ...facetWrites(this.tableName, ticket).map((write) => ({ what: 'ticket' as const, write })),
     ];
     try {
       await transactWrite(
@@ -157,10 +161,11 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
   async append(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     slip?: string,
     releases: readonly OpenClaim[] = [],
   ): Promise<void> {
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const [ticketRecord, eventRecord] = withWorkLogKeys(
       writeItems(ticket, event),
       await this.zoneOf(ticket.parkId),
@@ -191,6 +196,8 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
             },
             ...slipClaim,
             ...released,
+            // Last (the reasons above are read by position): the filters' index rows, ADR 020.
+            ...facetWrites(this.tableName, ticket, previous),
           ],
         }),
       );
@@ -199,7 +206,7 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
       // A case opened before claims existed, whose unit another case claimed since: it holds
       // nothing to release, so its event is written without the release (open-claims.ts).
       if (releases.length > 0 && onlyReleasesFailed(error, 2 + slipClaim.length)) {
-        return this.append(ticket, event, expectedVersion, slip);
+        return this.append(ticket, event, expected, slip);
       }
       if (isConditionFailure(error)) {
         throw new ConcurrentChange(
@@ -220,7 +227,7 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
   async appendWithOpened(
     ticket: Ticket,
     event: TicketEventOf,
-    expectedVersion: number,
+    expected: Ticket | number,
     opened: readonly {
       ticket: Ticket;
       event: TicketEventOf;
@@ -241,25 +248,32 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
           : {}),
       },
     });
+    const { version: expectedVersion, previous } = expectedOf(expected);
     const zone = await this.zoneOf(ticket.parkId);
     const [ticketRecord, eventRecord] = withWorkLogKeys(writeItems(ticket, event), zone);
+    const records = [
+      put(ticketRecord as Record<string, unknown>, '#version = :expected', {
+        ':expected': expectedVersion,
+      }),
+      put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
+      ...opened.flatMap((o) => [
+        ...withWorkLogKeys(writeItems(o.ticket, o.event), zone).map((item) =>
+          put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
+        ),
+        pagePut(this.tableName, o.ticket, o.numbering),
+      ]),
+    ];
+    // The filters' index rows (ADR 020): the ticket's changes, each opened ticket's all; as many
+    // as the transaction holds (MAX_DEFECTS repairs fill most of it), the rest right after it.
+    const facets = [
+      ...facetWrites(this.tableName, ticket, previous),
+      ...opened.flatMap((o) => facetWrites(this.tableName, o.ticket)),
+    ];
+    const room = Math.max(0, MAX_TRANSACTION_ITEMS - records.length);
     try {
       await transactWrite(
         this.db,
-        new TransactWriteCommand({
-          TransactItems: [
-            put(ticketRecord as Record<string, unknown>, '#version = :expected', {
-              ':expected': expectedVersion,
-            }),
-            put(eventRecord as Record<string, unknown>, 'attribute_not_exists(pk)'),
-            ...opened.flatMap((o) => [
-              ...withWorkLogKeys(writeItems(o.ticket, o.event), zone).map((item) =>
-                put(item as Record<string, unknown>, 'attribute_not_exists(pk)'),
-              ),
-              pagePut(this.tableName, o.ticket, o.numbering),
-            ]),
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: [...records, ...facets.slice(0, room)] as never }),
       );
     } catch (error) {
       if (isConditionFailure(error)) {
@@ -269,66 +283,18 @@ export class DynamoTicketStore extends RecordsItems implements TicketStore, Dire
       }
       throw transientCancellation(error) ?? error;
     }
+    // Unconditioned Puts of index rows: a crash before them leaves a late facet (the list misses
+    // that repair under that filter until its facets are written again), never a wrong hit.
+    await Promise.all(
+      facets
+        .slice(room)
+        .map((write) => this.db.send(new PutCommand((write as { Put: PutCommandInput }).Put))),
+    );
   }
 
-  // A park's tickets newest first, optionally of one kind and status: a Query on the index for that question.
-  // Overdue ones (`overdue: true`, with a kind) come oldest first: the longest waiting on top.
-  async list(query: {
-    parkId: string;
-    kind?: string;
-    status?: string;
-    overdue?: boolean;
-    limit: number;
-    cursor?: string;
-  }): Promise<TicketPage> {
-    let index: TableIndexName;
-    let keyName: string;
-    let keyValue: string;
-    if (query.overdue) {
-      if (!query.kind)
-        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by overdue needs kind too', 'kind');
-      if (query.status) {
-        throw new InvalidInput(
-          'REQUEST.FILTER_CONFLICT',
-          'overdue and status do not combine; use one',
-          'status',
-        );
-      }
-      index = 'ticketsOverdueByParkKind';
-      keyName = 'overdueKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}`;
-    } else if (query.status) {
-      if (!query.kind)
-        throw new InvalidInput('REQUEST.KIND_REQUIRED', 'filtering by status needs kind too', 'kind');
-      index = 'ticketsByParkKindStatus';
-      keyName = 'parkKindStatusKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}#${query.status}`;
-    } else if (query.kind) {
-      index = 'ticketsByParkKind';
-      keyName = 'parkKindKey';
-      keyValue = `PARK#${query.parkId}#${query.kind}`;
-    } else {
-      index = 'ticketsByPark';
-      keyName = 'parkKey';
-      keyValue = `PARK#${query.parkId}`;
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#k = :v',
-        ExpressionAttributeNames: { '#k': keyName },
-        ExpressionAttributeValues: { ':v': keyValue },
-        ScanIndexForward: query.overdue === true,
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, keyName, keyValue) : undefined,
-      }),
-    );
-    const cursor = encodeCursor(out.LastEvaluatedKey);
-    return {
-      tickets: (out.Items ?? []).map((i) => strip<Ticket>(i, TICKET_INTERNAL)),
-      ...(cursor ? { cursor } : {}),
-    };
+  // A park's tickets with the list's filters: one Query on the most selective index (ticket-list.ts, ADR 020).
+  list(query: ListQuery): Promise<TicketPage> {
+    return listTickets(this.db, this.tableName, query);
   }
 
   async claimSms(record: SmsRecord): Promise<boolean> {

@@ -73,8 +73,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A park's tickets, newest first (a Query on an index); `cursor` pages on
-         * @description Roles: dispatcher, staff, security, office, manager, executive.
+         * A park's tickets, newest first (overdue: oldest first), filtered; `cursor` pages on; `format=csv` the register as a spreadsheet
+         * @description Each list is a Query on the index of its most selective filter (number > phone > unit > assigneeId > overdue > severity > department > status > kind > park; ADR 020); `from`/`to` narrow it by the time opened (a park-local date is that whole day in the park's zone; `to` is inclusive). The other filters are checked on each ticket read, and a page stops after a read budget: **a page may hold fewer than `limit` tickets (even none) and still carry a `cursor`**: follow the cursor until it is absent. `status` without `kind` works when one kind has that status (or another filter is given). `phone` is for the desk and management (403 `FILTER.PHONE_NOT_ALLOWED` otherwise).
+         *
+         *     Examples: `?from=2026-11-01&to=2026-11-30&kind=complaint&department=engineering`, `?unit=3-2-1502`, `?assigneeId=technician-1&status=assigned&kind=repair`, `?overdue=true`, `?phone=13800000001`, `?number=R20261127-003`.
+         *
+         *     `format=csv` (or `Accept: text/csv`; action `records.export`): every page under the same filters as one UTF-8 CSV with a BOM, Chinese headers, park-local times, phones masked as the reader sees them; more than 2000 rows (or 5500000 bytes) is 422 `EXPORT.TOO_MANY_ROWS`: narrow `from`/`to`.
+         *
+         *     Roles: dispatcher, staff, security, office, manager, executive.
          */
         get: operations["getTickets"];
         put?: never;
@@ -1672,6 +1678,15 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 overdue?: "true";
+                from?: string;
+                to?: string;
+                department?: "customer-service" | "property-office" | "engineering" | "security" | "cleaning" | "finance" | "management";
+                severity?: "major" | "important" | "minor";
+                assigneeId?: string;
+                unit?: string;
+                phone?: string;
+                number?: string;
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -1679,16 +1694,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description one page */
+            /** @description one page; with format=csv the register as a CSV file (attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["getTicketsResponse200"];
+                    /**
+                     * @example 编号,类型,状态,登记时间,来电人,电话,房号,地点,内容,部门,严重程度,负责人,逾期,最后更新,工单ID
+                     *     C20261127-001,投诉,已转交,2026-11-27 09:40,李女士,138****0002,,5号楼电梯,电梯停运两天无人处理,工程部,重要,,是,2026-11-27 09:50,01KB3Z8Q5W6M0P4J3N2R1T0V9X
+                     */
+                    "text/csv": string;
                 };
             };
-            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.PARK_REQUIRED, REQUEST.INVALID_CURSOR, REQUEST.KIND_REQUIRED */
+            /** @description bad input, naming the field; nothing was changed. Codes: REQUEST.INVALID_FIELD, REQUEST.UNKNOWN_FIELD, REQUEST.PARK_REQUIRED, REQUEST.INVALID_CURSOR, REQUEST.KIND_REQUIRED, REQUEST.FILTER_NOT_FOR_KIND, REQUEST.INVALID_RANGE, REQUEST.CURSOR_NOT_FOR_CSV */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1706,7 +1726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN */
+            /** @description the role may not do this, or a rule bars this person. Codes: AUTH.FORBIDDEN, FILTER.PHONE_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1717,6 +1737,15 @@ export interface operations {
             };
             /** @description unknown, or in a park the token may not see (the same answer on purpose). Codes: PARK.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request breaks a rule of the procedure (its code names the rule). Codes: EXPORT.TOO_MANY_ROWS */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,7 +33,8 @@ export default function Queue() {
         },
       },
     });
-    if (error || !data) return setError(errorText(error));
+    // The route also answers CSV (format=csv); asked without it, the answer is the JSON page.
+    if (error || !data || typeof data === 'string') return setError(errorText(error));
     setError(undefined);
     setTickets([...data.tickets].sort(byUrgency));
     // The browser's clock, shown on the park's wall clock (a laptop in another zone reads park time).
