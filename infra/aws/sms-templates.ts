@@ -548,7 +548,12 @@ function budgetAlertStories(w: World): void {
 
 /** CH-10: a month without the dispatcher's report by its due day: customer service's lead (issue 13 item 4). */
 function monthlyReminderStories(w: World): void {
-  for (const notification of monthlyReminders(w.park, w.staff, '2026-11')) {
+  for (const notification of monthlyReminders(
+    w.park,
+    w.staff,
+    '2026-11',
+    new Date('2026-11-30T00:30:00.000Z'),
+  )) {
     w.out.push({ kind: 'complaint', notification });
   }
 }

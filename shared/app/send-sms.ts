@@ -5,16 +5,20 @@
 import type { SmsRecord } from '../ports';
 import type { Deps } from './deps';
 
-/** `claimed-before`: another delivery owns it; an Error: sending failed (settled as failed). */
+/**
+ * `claimed-before`: another delivery owns it; an Error: sending failed (settled as failed).
+ * `sent` is what goes out when it differs from the record's text (a signed link the record hides).
+ */
 export async function claimAndSendSms(
   deps: Deps,
   record: SmsRecord,
+  sent: string = record.text,
 ): Promise<'sent' | 'claimed-before' | Error> {
   if (!(await deps.store.claimSms(record))) return 'claimed-before';
   try {
     const { messageId } = await deps.sms.send({
       to: record.to,
-      text: record.text,
+      text: sent,
       ticketId: record.ticketId,
     });
     await deps.store.settleSms({ ...record, state: 'sent', messageId });

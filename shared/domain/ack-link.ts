@@ -31,7 +31,10 @@ import { isUlid } from './formats';
  * - move-in: `move-in-lead` (the property office lead's view of a case open too long: read only);
  * - the weekly review (DS-7, ADR 022): `weekly-review` (the dispatcher's list of last week's open
  *   complaints, with a form to record a case that cannot be handled). Its subject is a park's week,
- *   not a ticket: `ticketId` then holds `<park>#<week>` (reviewSubject), as a key set's SMS does.
+ *   not a ticket: `ticketId` then holds `<park>#<week>` (reviewSubject), as a key set's SMS does;
+ * - the monthly summary (CH-10, ADR 021): `monthly-report` (customer service's lead's view of the
+ *   month's key figures, with a form to add the dispatcher's short report). Its subject is a park's
+ *   month: `ticketId` holds `<park>#<yyyy-mm>` (monthSubject).
  */
 export const ACK_LINK_PURPOSES = [
   'acknowledge',
@@ -47,6 +50,7 @@ export const ACK_LINK_PURPOSES = [
   'move-in-lead',
   'dispatch',
   'weekly-review',
+  'monthly-report',
 ] as const;
 export type AckLinkPurpose = (typeof ACK_LINK_PURPOSES)[number];
 
@@ -63,9 +67,24 @@ export function reviewOfSubject(subject: string): { parkId: string; week: string
   return m?.[1] && m[2] ? { parkId: m[1], week: m[2] } : undefined;
 }
 
-/** A link names a ticket by its id; a weekly review's names a park's week. */
+const MONTH_SUBJECT = /^([A-Za-z0-9_-]{1,64})#(\d{4}-(?:0[1-9]|1[0-2]))$/;
+
+/** The subject of a `monthly-report` link: `<park>#<yyyy-mm>` in the claims' `ticketId`. */
+export function monthSubject(parkId: string, month: string): string {
+  return `${parkId}#${month}`;
+}
+
+/** The park and month a `monthly-report` link names, or undefined when its subject is not one. */
+export function monthOfSubject(subject: string): { parkId: string; month: string } | undefined {
+  const m = MONTH_SUBJECT.exec(subject);
+  return m?.[1] && m[2] ? { parkId: m[1], month: m[2] } : undefined;
+}
+
+/** A link names a ticket by its id; a weekly review's names a park's week, a monthly report's its month. */
 function namesItsSubject(claims: Pick<AckLinkClaims, 'ticketId' | 'purpose'>): boolean {
-  return claims.purpose === 'weekly-review' ? REVIEW_SUBJECT.test(claims.ticketId) : isUlid(claims.ticketId);
+  if (claims.purpose === 'weekly-review') return REVIEW_SUBJECT.test(claims.ticketId);
+  if (claims.purpose === 'monthly-report') return MONTH_SUBJECT.test(claims.ticketId);
+  return isUlid(claims.ticketId);
 }
 
 /** v1 tokens carried the purpose as one letter; only emergencies had links then. */

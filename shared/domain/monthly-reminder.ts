@@ -6,7 +6,7 @@
  */
 import { calendarOf, localDateOf, minuteOfDay } from './calendar';
 import type { Park, StaffMember } from './park';
-import { fitSms, LINK_SMS_LIMIT, type Notification, polite } from './sms';
+import { fitSms, LINK_SMS_ROOM, type Notification, polite } from './sms';
 import { wallClock } from './time';
 
 /** Who is texted: customer service's lead (客服主管). */
@@ -37,24 +37,34 @@ export function reminderMonthAt(park: Park, now: Date): string | undefined {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** How long the reminder's link works: past the due day, so a late report can still be added by it. */
+export const MONTHLY_LINK_DAYS = 14;
+
 /**
- * The SMS to each lead: which month, what to do, by when (fits two segments; the facts first, the
- * courtesy dropped first). No personal link: the monthly report is written in the desk's console
- * (the signed-link framework names tickets; ADR 021).
+ * The SMS to each lead: which month, what to do, by when, and their own signed link
+ * (`monthly-report`, ADR 012) to the month's figures and the report form; fits two segments with
+ * the link (the facts first, the courtesy dropped first). `now` dates the link's expiry.
  */
-export function monthlyReminders(park: Park, staff: readonly StaffMember[], month: string): Notification[] {
+export function monthlyReminders(
+  park: Park,
+  staff: readonly StaffMember[],
+  month: string,
+  now: Date,
+): Notification[] {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const due = reportDueDay(year, monthNumber);
   const text = fitSms(
     park.smsSignature,
     [
       `${year}年${monthNumber}月《投诉调度记录月总结表》尚无调度员简要报告。`,
-      `须于${monthNumber}月${due}日前统计分析本月投诉：请在服务台“月度总结”补写报告，并请管理处负责人签字(CH-10)。`,
-      polite('谢谢。'),
+      `须于${monthNumber}月${due}日前统计分析本月投诉、补写报告并请管理处负责人签字(CH-10),`,
+      polite('谢谢,'),
+      '点此填写:',
     ],
-    LINK_SMS_LIMIT,
+    LINK_SMS_ROOM,
   );
+  const expiresAt = new Date(now.getTime() + MONTHLY_LINK_DAYS * 86_400_000).toISOString();
   return staff
     .filter((s) => s.roles.includes(MONTHLY_REPORT_ROLE))
-    .map((to) => ({ to, text, purpose: 'monthly-report' }));
+    .map((to) => ({ to, text, purpose: 'monthly-report', link: { purpose: 'monthly-report', expiresAt } }));
 }

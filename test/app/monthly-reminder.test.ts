@@ -50,6 +50,14 @@ describe('CH-10: the month’s report reminder (a reconciler step)', () => {
     expect(sms?.Message).toContain('2026年11月《投诉调度记录月总结表》尚无调度员简要报告');
     expect(sms?.Message).toContain('补写报告');
     expect(sms?.Message?.length).toBeLessThanOrEqual(LINK_SMS_LIMIT);
+    // ADR 012: it asks the lead to act, so it ends in their own signed link to the month.
+    const token = /\/ack\/([0-9A-Za-z]{12})$/.exec(sms?.Message ?? '')?.[1] ?? '';
+    expect(token).toHaveLength(12);
+    expect(await deps.store.ackLink(token)).toMatchObject({
+      ticketId: 'park-1#2026-11',
+      staffId: LEAD?.id,
+      purpose: 'monthly-report',
+    });
   });
 
   it('Asia/Shanghai: 07:30 on the 30th (23:30 UTC the 29th) is before opening; the 29th is early: nothing', async () => {

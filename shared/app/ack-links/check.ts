@@ -4,7 +4,13 @@
  * before ADR 012) carry their claims. Then the ticket, the park and its directory are read.
  */
 import type { AckLinkCheck, AckLinkClaims, AckLinkPurpose } from '../../domain/ack-link';
-import { checkAckLinkToken, isAckLinkToken, reviewOfSubject, verifyAckLink } from '../../domain/ack-link';
+import {
+  checkAckLinkToken,
+  isAckLinkToken,
+  monthOfSubject,
+  reviewOfSubject,
+  verifyAckLink,
+} from '../../domain/ack-link';
 import { DEFAULT_TIME_ZONE } from '../../domain/formats';
 import type { Park, StaffMember } from '../../domain/park';
 import { GROUP_OF_ROLE } from '../../domain/park';
@@ -33,6 +39,8 @@ export const PURPOSE_KIND: Record<AckLinkPurpose, TicketKind> = {
   'move-in-lead': 'move-in',
   // Its subject is a park's week of complaints, not one ticket (ADR 022): checkLink answers ReviewLink.
   'weekly-review': 'complaint',
+  // Its subject is a park's month (CH-10, ADR 021): checkLink answers MonthLink.
+  'monthly-report': 'complaint',
 };
 
 /** A genuine, unexpired link and what it names. */
@@ -61,8 +69,18 @@ export interface ReviewLink {
   now: Date;
 }
 
-/** The link's claims and ticket (or week), or the page that says why it cannot act. */
-export async function checkLink(deps: AckDeps, token: string): Promise<Checked | ReviewLink | LinkPage> {
+/** A genuine, unexpired `monthly-report` link (CH-10, ADR 021): its subject is a park's month. */
+export interface MonthLink {
+  month: { parkId: string; month: string };
+  claims: AckLinkClaims;
+  now: Date;
+}
+
+/** The link's claims and ticket (or week, or month), or the page that says why it cannot act. */
+export async function checkLink(
+  deps: AckDeps,
+  token: string,
+): Promise<Checked | ReviewLink | MonthLink | LinkPage> {
   let key: string;
   try {
     key = await deps.ackLinks.key();
@@ -80,6 +98,10 @@ export async function checkLink(deps: AckDeps, token: string): Promise<Checked |
   if (claims.purpose === 'weekly-review') {
     const review = reviewOfSubject(claims.ticketId);
     return review ? { review, claims, now } : BROKEN.tampered;
+  }
+  if (claims.purpose === 'monthly-report') {
+    const month = monthOfSubject(claims.ticketId);
+    return month ? { month, claims, now } : BROKEN.tampered;
   }
   const stored = await deps.store.get(claims.ticketId);
   if (!stored || stored.kind !== PURPOSE_KIND[claims.purpose]) return BROKEN['not-yours'];

@@ -23,6 +23,7 @@ import type { Checked } from './check';
 import { checkLink, linkPrincipal } from './check';
 import type { LinkFact, LinkPage } from './page';
 import { BROKEN, CALL_THE_DESK } from './page';
+import { monthLinkPage, useMonthLink } from './monthly-report';
 import { reviewLinkPage, useReviewLink } from './weekly-review';
 
 /** A posted form's fields (`application/x-www-form-urlencoded`). */
@@ -109,6 +110,7 @@ export async function viewLink(
   const checked = await checkLink(deps, token);
   if (!('claims' in checked)) return checked;
   if ('review' in checked) return reviewLinkPage(deps, checked);
+  if ('month' in checked) return monthLinkPage(deps, checked);
   return flows[checked.ticket.kind].page(checked);
 }
 
@@ -127,6 +129,7 @@ export async function useLink(
     const checked = await checkLink(deps, token);
     if (!('claims' in checked)) return checked;
     if ('review' in checked) return useReviewLink(deps, checked, form);
+    if ('month' in checked) return useMonthLink(deps, checked, form);
     const flow = flows[checked.ticket.kind];
     const step = flow.step(checked, form);
     if ('outcome' in step) return step;

@@ -5,12 +5,37 @@
  * park, month and lead: the SMS is claimed on the month's partition (`REPORT#<park>#<month>`, SMS
  * #0#<lead>) before it is sent (send-sms.ts), so a second run, or a second container, sends nothing.
  * The parks come from the directory's list (a Query on its partition), never a Scan; outside the
- * due days nothing but that list is read.
+ * due days nothing but that list is read. Each SMS ends in the lead's own signed link
+ * (`monthly-report`, subject `<park>#<month>`; ADR 012, ADR 021): the month's key figures and the
+ * form that adds the dispatcher's report as them (ack-links/monthly-report.ts).
  */
+import { ackLinkUrl, monthSubject, redactAckLinks } from '../../domain/ack-link';
 import { monthlyReminders, reminderMonthAt } from '../../domain/monthly-reminder';
 import { log } from '../../log';
 import type { Deps } from '../deps';
+import { NO_LINK, storeAckLink } from '../emergency-links';
 import { claimAndSendSms } from '../send-sms';
+
+/** The lead's text with their signed link, or NO_LINK when the key or base URL is unavailable. */
+async function withLink(
+  deps: Omit<Deps, 'timers'>,
+  subject: string,
+  n: ReturnType<typeof monthlyReminders>[number],
+): Promise<string> {
+  if (!n.link) return n.text;
+  try {
+    const key = await deps.ackLinks.key();
+    const token = await storeAckLink(deps, key, { ticketId: subject, staffId: n.to.id, link: n.link });
+    return n.text + ackLinkUrl(deps.ackLinks.baseUrl(), token);
+  } catch (error) {
+    // The same message as emergency-links.ts: one log filter finds both.
+    log.error('SMS sent without their links: the ack-link key or base URL is unavailable', {
+      error,
+      ticketId: subject,
+    });
+    return n.text + NO_LINK;
+  }
+}
 
 export interface MonthlyReminderReport {
   sent: number;
@@ -36,20 +61,28 @@ export async function remindMonthlyReports(deps: Omit<Deps, 'timers'>): Promise<
       const entries = await deps.store.monthlyEntries(parkId, month);
       if (entries.some((e) => e.kind === 'report')) continue;
       const staff = await deps.directory.staff(parkId);
-      const leads = monthlyReminders(park, staff, month);
+      const leads = monthlyReminders(park, staff, month, now);
+      const subject = monthSubject(parkId, month);
       for (const [index, n] of leads.entries()) {
-        const outcome = await claimAndSendSms(deps as Deps, {
-          ticketId: `${parkId}#${month}`,
-          subject: 'monthly-report',
-          eventSeq: 0,
-          index,
-          staffId: n.to.id,
-          to: n.to.phone,
-          text: n.text,
-          purpose: n.purpose,
-          state: 'sending',
-          at: now.toISOString(),
-        });
+        const text = await withLink(deps, subject, n);
+        const outcome = await claimAndSendSms(
+          deps as Deps,
+          {
+            ticketId: subject,
+            subject: 'monthly-report',
+            eventSeq: 0,
+            index,
+            staffId: n.to.id,
+            to: n.to.phone,
+            // The record never holds the token (a re-send signs it again: reconcile.ts).
+            text: redactAckLinks(text),
+            purpose: n.purpose,
+            state: 'sending',
+            at: now.toISOString(),
+            ...(n.link && !text.endsWith(NO_LINK) ? { link: n.link } : {}),
+          },
+          text,
+        );
         if (outcome === 'sent') out.sent++;
         else if (outcome instanceof Error) out.errors++;
       }
