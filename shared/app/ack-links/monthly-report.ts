@@ -6,50 +6,19 @@
  * month and length checks apply. Once the month has a report the page says so and offers no form.
  * Its subject is the park's month, not a ticket.
  */
-import { DomainError, Forbidden } from '../../domain/errors';
-import { DEFAULT_TIME_ZONE } from '../../domain/formats';
-import { GROUP_OF_ROLE, ROLE_LABELS } from '../../domain/park';
+import { DomainError } from '../../domain/errors';
+import { ROLE_LABELS } from '../../domain/park';
 import { chineseShort } from '../../domain/time';
 import { MAX_MONTHLY_TEXT, monthlyReportBody } from '../../schemas';
-import type { Principal } from '../access';
 import type { AckDeps } from '../deps';
 import { addMonthlyEntry, type MonthlyReport, monthlyReport } from '../monthly/report';
 import type { MonthLink } from './check';
 import type { LinkFact, LinkPage } from './page';
-import { BROKEN, CALL_THE_DESK } from './page';
+import { parkLinkPerson, refusedPage } from './park-link';
+import { BROKEN } from './page';
 
 const REPORT = 'report';
 const TITLE = '投诉调度记录月总结';
-
-async function principalOf(deps: AckDeps, link: MonthLink) {
-  const [park, staff] = await Promise.all([
-    deps.directory.park(link.month.parkId),
-    deps.directory.staff(link.month.parkId),
-  ]);
-  const member = staff.find((s) => s.id === link.claims.staffId);
-  if (!park || !member) return undefined;
-  const principal: Principal = {
-    staffId: member.id,
-    groups: [...new Set(member.roles.map((r) => GROUP_OF_ROLE[r]))],
-    parks: [link.month.parkId],
-    name: member.name,
-    via: 'link',
-  };
-  return { park, member, principal, timeZone: park.timeZone || DEFAULT_TIME_ZONE };
-}
-
-function refused(error: DomainError): LinkPage {
-  const [status, why] =
-    error instanceof Forbidden ? [403, '您无权进行此操作'] : [422, '提交的内容不符合要求'];
-  return {
-    outcome: 'refused',
-    status,
-    title: TITLE,
-    notice: { tone: 'warn', text: `${why}(${error.code}),未作任何记录。${CALL_THE_DESK}` },
-    facts: [],
-    forms: [],
-  };
-}
 
 /** The month's key figures: what the lead needs to write the report. */
 function figures(r: MonthlyReport, timeZone: string): LinkFact[] {
@@ -75,13 +44,13 @@ function figures(r: MonthlyReport, timeZone: string): LinkFact[] {
 
 /** GET: the month's figures, and the form while the month has no report. Reads only. */
 export async function monthLinkPage(deps: AckDeps, link: MonthLink): Promise<LinkPage> {
-  const who = await principalOf(deps, link);
+  const who = await parkLinkPerson(deps, link.month.parkId, link.claims.staffId);
   if (!who) return BROKEN['not-yours'];
   let report: MonthlyReport;
   try {
     report = await monthlyReport(deps, who.principal, link.month);
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
+    if (error instanceof DomainError) return refusedPage(TITLE, error);
     throw error;
   }
   const done = report.entries.reports.length > 0;
@@ -128,7 +97,7 @@ export async function useMonthLink(
 ): Promise<LinkPage> {
   const page = await monthLinkPage(deps, link);
   if (page.outcome !== 'form') return page;
-  const who = await principalOf(deps, link);
+  const who = await parkLinkPerson(deps, link.month.parkId, link.claims.staffId);
   // The API's own body schema: the same length and shape checks as POST /reports/monthly/{month}/report.
   const body = monthlyReportBody.safeParse({ text: (form.text ?? '').trim() });
   if (!who || form.action !== REPORT || !body.success || !body.data.text) {
@@ -150,7 +119,7 @@ export async function useMonthLink(
       notice: { tone: 'done', text: '报告已记录,待管理处负责人签字。谢谢!' },
     };
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
+    if (error instanceof DomainError) return refusedPage(TITLE, error);
     throw error;
   }
 }

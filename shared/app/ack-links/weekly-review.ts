@@ -4,17 +4,16 @@
  * be handled or lacks the means (`POST /reviews/weekly/{week}/items` as the link's person, so the
  * same permission, park and week checks apply). Its subject is the park's week, not a ticket.
  */
-import { DomainError, Forbidden } from '../../domain/errors';
-import { DEFAULT_TIME_ZONE } from '../../domain/formats';
-import { GROUP_OF_ROLE, ROLE_LABELS } from '../../domain/park';
+import { DomainError } from '../../domain/errors';
+import { ROLE_LABELS } from '../../domain/park';
 import { chineseShort } from '../../domain/time';
 import { REVIEW_TEXT_MAX } from '../../domain/weekly-review';
-import type { Principal } from '../access';
 import type { AckDeps } from '../deps';
 import { getWeeklyReview, recordReviewItem, type ReviewCase } from '../weekly-review';
 import type { ReviewLink } from './check';
 import type { LinkFact, LinkPage } from './page';
-import { BROKEN, CALL_THE_DESK } from './page';
+import { parkLinkPerson, refusedPage } from './park-link';
+import { BROKEN } from './page';
 
 export const COMPLAINT_STATUS_LABELS: Record<string, string> = {
   received: '待定性',
@@ -40,45 +39,15 @@ function caseFact(c: ReviewCase, timeZone: string): LinkFact {
   return { label: c.number ?? c.id, value: parts.join(' ') };
 }
 
-async function principalOf(deps: AckDeps, link: ReviewLink) {
-  const [park, staff] = await Promise.all([
-    deps.directory.park(link.review.parkId),
-    deps.directory.staff(link.review.parkId),
-  ]);
-  const member = staff.find((s) => s.id === link.claims.staffId);
-  if (!park || !member) return undefined;
-  const principal: Principal = {
-    staffId: member.id,
-    groups: [...new Set(member.roles.map((r) => GROUP_OF_ROLE[r]))],
-    parks: [link.review.parkId],
-    name: member.name,
-    via: 'link',
-  };
-  return { park, member, principal, timeZone: park.timeZone || DEFAULT_TIME_ZONE };
-}
-
-function refused(error: DomainError): LinkPage {
-  const [status, why] =
-    error instanceof Forbidden ? [403, '您无权进行此操作'] : [422, '提交的内容不符合要求'];
-  return {
-    outcome: 'refused',
-    status,
-    title: '投诉周检',
-    notice: { tone: 'warn', text: `${why}(${error.code}),未作任何记录。${CALL_THE_DESK}` },
-    facts: [],
-    forms: [],
-  };
-}
-
 /** GET: the week's open complaints and the form. Reads only. */
 export async function reviewLinkPage(deps: AckDeps, link: ReviewLink): Promise<LinkPage> {
-  const who = await principalOf(deps, link);
+  const who = await parkLinkPerson(deps, link.review.parkId, link.claims.staffId);
   if (!who) return BROKEN['not-yours'];
   let cases: ReviewCase[];
   try {
     cases = (await getWeeklyReview(deps, who.principal, link.review)).cases;
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
+    if (error instanceof DomainError) return refusedPage('投诉周检', error);
     throw error;
   }
   const facts: LinkFact[] = [
@@ -129,7 +98,7 @@ export async function useReviewLink(
 ): Promise<LinkPage> {
   const page = await reviewLinkPage(deps, link);
   if (page.outcome !== 'form') return page;
-  const who = await principalOf(deps, link);
+  const who = await parkLinkPerson(deps, link.review.parkId, link.claims.staffId);
   const ticketId = form.ticketId ?? '';
   const note = (form.note ?? '').trim();
   const offered = page.forms[0]?.fields?.[0]?.options?.some((o) => o.value === ticketId);
@@ -149,7 +118,7 @@ export async function useReviewLink(
       notice: { tone: 'done', text: `已记录${entry.ticketNumber ?? ''},待管理处负责人确认。谢谢!` },
     };
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
+    if (error instanceof DomainError) return refusedPage('投诉周检', error);
     throw error;
   }
 }
