@@ -39,3 +39,32 @@ export function errorText(error: unknown): string {
   }
   return error instanceof Error ? error.message : '请求失败';
 }
+
+/** A new ticket as the intake pages show it: its number large, the script to read back. */
+export interface Opened {
+  id: string;
+  number: string;
+  script: Record<string, string>;
+  duplicateOf?: string;
+}
+
+type IntakeBody = NonNullable<paths['/tickets']['post']['requestBody']>['content']['application/json'];
+
+/** POST /tickets for any kind: the opened ticket, or the API's words for the refusal. */
+export async function openTicket(body: IntakeBody): Promise<{ opened: Opened } | { error: string }> {
+  const { data, error } = await api.POST('/tickets', { body });
+  if (error || !data) return { error: errorText(error) };
+  const answer = data as {
+    ticket: { id: string; number?: string };
+    script?: Record<string, string>;
+    duplicateOf?: string;
+  };
+  return {
+    opened: {
+      id: answer.ticket.id,
+      number: answer.ticket.number ?? '',
+      script: answer.script ?? {},
+      ...(answer.duplicateOf ? { duplicateOf: answer.duplicateOf } : {}),
+    },
+  };
+}

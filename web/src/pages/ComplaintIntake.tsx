@@ -6,20 +6,13 @@
  */
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api/client';
+import { type Opened, openTicket } from '../api/client';
 import type { components } from '../api/schema';
 import { DEPARTMENT } from '../labels';
 import { fromLocalInput, localInputIn } from '../time';
 
 type ComplaintBody = Extract<components['schemas']['postTicketsBody'], { kind: 'complaint' }>;
 type Department = Extract<NonNullable<ComplaintBody['about']>, { department: unknown }>['department'];
-
-export interface Opened {
-  id: string;
-  number: string;
-  script: Record<string, string>;
-  duplicateOf?: string;
-}
 
 interface Values {
   phone: string;
@@ -65,20 +58,10 @@ export function ComplaintIntake({ zone, onOpened }: { zone: string; onOpened: (o
       ...graded,
     };
     setBusy(true);
-    const { data, error } = await api.POST('/tickets', { body });
+    const answer = await openTicket(body);
     setBusy(false);
-    if (error || !data) return setError(errorText(error));
-    const answer = data as {
-      ticket: { id: string; number?: string };
-      script?: Record<string, string>;
-      duplicateOf?: string;
-    };
-    onOpened({
-      id: answer.ticket.id,
-      number: answer.ticket.number ?? '',
-      script: answer.script ?? {},
-      ...(answer.duplicateOf ? { duplicateOf: answer.duplicateOf } : {}),
-    });
+    if ('error' in answer) return setError(answer.error);
+    onOpened(answer.opened);
   }
 
   return (

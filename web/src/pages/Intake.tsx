@@ -6,10 +6,10 @@
  */
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorText, type RepairIntake } from '../api/client';
+import { type Opened, openTicket, type RepairIntake } from '../api/client';
 import { useParkZone } from '../park';
 import { followLink } from '../router';
-import { ComplaintIntake, type Opened } from './ComplaintIntake';
+import { ComplaintIntake } from './ComplaintIntake';
 import { fromLocalInput, localInputIn } from '../time';
 
 interface Values {
@@ -60,21 +60,11 @@ export default function Intake() {
       ...(v.fee ? { paidService: { fee: v.fee, consent: Boolean(v.consent) } } : {}),
     };
     setBusy(true);
-    const { data, error } = await api.POST('/tickets', { body });
+    const answer = await openTicket(body);
     setBusy(false);
-    if (error || !data) return setError(errorText(error));
+    if ('error' in answer) return setError(answer.error);
     setError(undefined);
-    const answer = data as {
-      ticket: { id: string; number?: string };
-      script?: Record<string, string>;
-      duplicateOf?: string;
-    };
-    setOpened({
-      id: answer.ticket.id,
-      number: answer.ticket.number ?? '',
-      script: answer.script ?? {},
-      ...(answer.duplicateOf ? { duplicateOf: answer.duplicateOf } : {}),
-    });
+    setOpened(answer.opened);
   }
 
   if (opened) {
