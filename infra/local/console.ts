@@ -14,13 +14,18 @@ import { PROJECT_ROOT } from './paths';
 export const WEB_DIR = resolve(PROJECT_ROOT, 'web');
 export const CONSOLE_DIST = resolve(WEB_DIR, 'dist');
 
-/** The console's pages: each answers index.html. `/ticket/{id}` is singular: `/tickets/{id}` is the API's. */
+/** The console's pages: each answers index.html. `/ticket/{id}` is singular: `/tickets/{id}` is the API's; the key ledger is `/key-ledger`, `/keys` being the API's. */
 export const CONSOLE_PAGES: readonly RegExp[] = [
   /^\/$/,
   /^\/sign-in$/,
   /^\/queue$/,
   /^\/intake$/,
   /^\/local-desk$/,
+  // 报表 and its pages (weekly review, monthly summary, work log).
+  /^\/records(\/[a-z-]+)?$/,
+  // 钥匙: not /keys, which is the API's key register.
+  /^\/key-ledger$/,
+  /^\/move-in$/,
   /^\/ticket\/[^/]+$/,
 ];
 

@@ -77,3 +77,71 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * What a console test does as its user, on one watched page: sign in by name, pick antd radios,
+ * run a ticket command through its form, wait for a status — each waiting for what the user sees.
+ */
+export interface ConsoleUser {
+  /** No serious or critical axe violation on the page as it is now (`where` names it in a failure). */
+  accessible(where: string): Promise<void>;
+  /** From the sign-in page (local): the person's button, then waits for the signed-in frame. */
+  signInAs(name: string): Promise<void>;
+  /** 切换用户, then signs in as `name`; the page the console was on comes back. */
+  switchTo(name: string): Promise<void>;
+  /** Picks an antd radio (or radio button) by its label. */
+  radio(text: string): Promise<void>;
+  /** Waits until the ticket page shows this status. */
+  statusIs(text: string): Promise<void>;
+  /** Opens a command's form by its button, fills it, confirms, and waits for the new status. */
+  command(name: string, status: string, fill?: () => Promise<void>): Promise<void>;
+  /** Picks `text` in an antd Select (opened by `combobox`): its visible option, not the a11y twin. */
+  choose(combobox: import('playwright-core').Locator, text: string): Promise<void>;
+}
+
+/** antd spaces out a two-character Chinese label (确定 → 确 定): a button's name either way. */
+export function label(text: string): RegExp {
+  return new RegExp(`^${[...text].join('\\s?')}$`);
+}
+
+export function consoleUser(watched: WatchedPage): ConsoleUser {
+  const { page } = watched;
+  const user: ConsoleUser = {
+    async accessible(where) {
+      const violations = await seriousA11yViolations(page);
+      if (violations.length) throw new Error(`axe on ${where}:\n${violations.join('\n')}`);
+    },
+    async signInAs(name) {
+      await page.getByRole('button', { name: `以${name}登录` }).click();
+      await page.getByRole('button', { name: '切换用户' }).waitFor();
+    },
+    async switchTo(name) {
+      await page.getByRole('button', { name: '切换用户' }).click();
+      await user.signInAs(name);
+    },
+    async radio(text) {
+      const choice = page.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper', {
+        hasText: text,
+      });
+      await choice.click();
+      await choice.locator('input').and(page.locator(':checked')).waitFor({ state: 'attached' });
+    },
+    async statusIs(text) {
+      await page.getByTestId('ticket-status').filter({ hasText: text }).waitFor();
+    },
+    async command(name, status, fill) {
+      await page.getByRole('button', { name: label(name) }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await fill?.();
+      await dialog.getByRole('button', { name: label('确定') }).click();
+      await user.statusIs(status);
+    },
+    async choose(combobox, text) {
+      await combobox.click();
+      await combobox.fill(text).catch(() => undefined);
+      await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+    },
+  };
+  return user;
+}

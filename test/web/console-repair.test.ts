@@ -10,9 +10,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCallerPhone, repairBody, startTestDesk, type TestDesk } from '../support/desk';
 import {
+  consoleUser,
+  label,
   launchChromium,
   screenshot,
-  seriousA11yViolations,
   type WatchedPage,
   watchedPage,
 } from '../support/browser';
@@ -31,45 +32,13 @@ afterAll(async () => {
   await desk?.close();
 });
 
-/** Checks the page as it is now: no serious or critical axe violation. */
-async function accessible(where: string) {
-  expect(await seriousA11yViolations(watched.page), where).toEqual([]);
-}
-
-async function signInAs(name: string) {
-  const { page } = watched;
-  await page.getByRole('button', { name: `以${name}登录` }).click();
-  await page.getByRole('button', { name: '切换用户' }).waitFor();
-}
-
-/** antd spaces out a two-character Chinese label (确定 → 确 定): a button's name either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s?')}$`);
-}
-
-/** Picks an antd radio by its label (the input itself is visually hidden, the label takes the click). */
-async function radio(text: string) {
-  const choice = watched.page.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper', {
-    hasText: text,
-  });
-  await choice.click();
-  await choice.locator('input').and(watched.page.locator(':checked')).waitFor({ state: 'attached' });
-}
-
-async function statusIs(text: string) {
-  await watched.page.getByTestId('ticket-status').filter({ hasText: text }).waitFor();
-}
-
-/** Opens a command's form, fills it, confirms, and waits for the ticket to show the new status. */
-async function command(name: string, status: string, fill?: () => Promise<void>) {
-  const { page } = watched;
-  await page.getByRole('button', { name: label(name) }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill?.();
-  await dialog.getByRole('button', { name: label('确定') }).click();
-  await statusIs(status);
-}
+const user = () => consoleUser(watched);
+const accessible = (where: string) => user().accessible(where);
+const signInAs = (name: string) => user().signInAs(name);
+const radio = (text: string) => user().radio(text);
+const statusIs = (text: string) => user().statusIs(text);
+const command = (name: string, status: string, fill?: () => Promise<void>) =>
+  user().command(name, status, fill);
 
 describe('the console, a repair call to a closed work order', () => {
   it('signs in, takes the call, assigns, acknowledges, completes with the slip and closes', async () => {

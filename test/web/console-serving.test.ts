@@ -20,7 +20,18 @@ afterAll(async () => {
 
 describe('the console on the local desk', () => {
   it('serves index.html at / and at every console page (SPA fallback), and the built assets', async () => {
-    for (const path of ['/', '/sign-in', '/queue', '/intake', '/local-desk', '/ticket/01ABC']) {
+    for (const path of [
+      '/',
+      '/sign-in',
+      '/queue',
+      '/intake',
+      '/local-desk',
+      '/ticket/01ABC',
+      '/records',
+      '/records/monthly',
+      '/key-ledger',
+      '/move-in',
+    ]) {
       const res = await fetch(`${desk.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');

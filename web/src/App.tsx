@@ -13,10 +13,16 @@ const Queue = lazy(() => import('./pages/Queue'));
 const TicketPage = lazy(() => import('./pages/TicketPage'));
 const Intake = lazy(() => import('./pages/Intake'));
 const LocalDesk = lazy(() => import('./pages/LocalDesk'));
+const Records = lazy(() => import('./pages/records/Records'));
+const Keys = lazy(() => import('./pages/keys/Keys'));
+const MoveIns = lazy(() => import('./pages/keys/MoveIns'));
 
 const MENU = [
   { key: '/queue', label: '工单' },
   { key: '/intake', label: '来电登记' },
+  { key: '/records', label: '报表' },
+  { key: '/key-ledger', label: '钥匙' },
+  { key: '/move-in', label: '入住' },
   { key: '/local-desk', label: '本地时钟与短信' },
 ];
 
@@ -45,6 +51,10 @@ function Page({ path }: { path: string }) {
   if (ticket?.[1]) return <TicketPage id={decodeURIComponent(ticket[1])} />;
   if (path === '/intake') return <Intake />;
   if (path === '/local-desk') return <LocalDesk />;
+  // 报表 has pages of its own under /records/… (weekly, monthly, work log).
+  if (path === '/records' || path.startsWith('/records/')) return <Records />;
+  if (path === '/key-ledger') return <Keys />;
+  if (path === '/move-in') return <MoveIns />;
   return <Queue />;
 }
 
@@ -56,7 +66,13 @@ export function App() {
   useEffect(() => {
     if (signedOut) navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
   }, [signedOut]);
-  const selected = path.startsWith('/ticket/') ? '/queue' : path === '/' ? '/queue' : path;
+  const selected = path.startsWith('/ticket/')
+    ? '/queue'
+    : path === '/'
+      ? '/queue'
+      : path.startsWith('/records/')
+        ? '/records'
+        : path;
 
   return (
     <ConfigProvider locale={zhCN} theme={THEME}>
