@@ -269,7 +269,7 @@ export default function Keys() {
                   key: 'actions',
                   render: (_: unknown, k: KeySetRow) =>
                     k.state === 'in' || k.state === 'out' ? (
-                      <Button size="small" danger onClick={() => setLosing(k)}>
+                      <Button size="small" onClick={() => setLosing(k)}>
                         报失 {k.tag}
                       </Button>
                     ) : null,
@@ -396,7 +396,7 @@ function ReportLost({
       open={keySet !== undefined}
       title={keySet ? `报失 ${keySet.tag} ${place(keySet)}${keySet.label}` : '报失'}
       okText="确定报失"
-      okButtonProps={{ danger: true, loading: busy }}
+      okButtonProps={{ loading: busy }}
       onOk={() => void report()}
       onCancel={() => {
         setError(undefined);

@@ -41,6 +41,8 @@ function MoveInCard({ t }: { t: MoveInTicket }) {
   const steps = t.steps ?? {};
   const unit = t.unit ?? t.caller?.unit ?? '';
   const title = `${unit} ${t.owner?.name ?? ''}`;
+  // The next mandatory step to do, highlighted (steps may be done in any order: each shows its own state).
+  const next = MOVE_IN_STEPS.findIndex((s) => STEP[s].mandatory && steps[s] === undefined);
   return (
     <Card
       size="small"
@@ -79,11 +81,12 @@ function MoveInCard({ t }: { t: MoveInTicket }) {
         <Steps
           size="small"
           titlePlacement="vertical"
-          items={MOVE_IN_STEPS.map((s) => {
+          current={next < 0 ? MOVE_IN_STEPS.length : next}
+          items={MOVE_IN_STEPS.map((s, i) => {
             const done = steps[s];
             return {
               title: `${STEP[s].rule} ${STEP[s].title}`,
-              status: done ? ('finish' as const) : ('wait' as const),
+              status: done ? ('finish' as const) : i === next ? ('process' as const) : ('wait' as const),
               content: done
                 ? `${done.byName ?? done.by} ${parkTime(done.at)}`
                 : STEP[s].mandatory

@@ -15,9 +15,10 @@ export const KEY_SET_STATE: Record<KeySetState, string> = {
   released: '已交业主',
 };
 
+/** Dark enough for white text (WCAG AA 4.5:1; antd's preset green and blue tags are not). */
 export const KEY_SET_STATE_COLOR: Record<KeySetState, string> = {
-  in: 'green',
-  out: 'blue',
+  in: '#237804',
+  out: '#0958d9',
   lost: '#a8071a',
   released: 'default',
 };
