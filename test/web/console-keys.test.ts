@@ -8,14 +8,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consoleUser,
-  label,
-  launchChromium,
-  screenshot,
-  type WatchedPage,
-  watchedPage,
-} from '../support/browser';
+import { consoleUser, launchChromium, screenshot, type WatchedPage, watchedPage } from '../support/browser';
 import { setLocalClock, startTestDesk, type TestDesk } from '../support/desk';
 
 let desk: TestDesk;
@@ -128,12 +121,17 @@ describe('the console, 钥匙 and 入住', () => {
     await user.accessible('key ledger');
     await screenshot(page, 'key-ledger');
 
-    // KY-1 from the page: register a set through the form (keyboard-reachable fields).
-    await page.getByLabel('房号(如 3-2-1502)', { exact: true }).fill('5-1-0801');
-    await page.getByLabel('钥匙名称', { exact: true }).fill('入户门钥匙');
-    await page.getByLabel('数量', { exact: true }).fill('2');
-    await page.getByLabel('钥匙牌号', { exact: true }).fill('K-0801');
-    await page.getByRole('button', { name: label('登记') }).click();
+    // KY-1 from the page: register a set through the form, with the keyboard alone (Tab, Enter).
+    await page.getByLabel('房号(如 3-2-1502)', { exact: true }).focus();
+    await page.keyboard.type('5-1-0801');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('入户门钥匙');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('K-0801');
+    await page.keyboard.press('Enter');
     await page.getByText('钥匙 K-0801 已登记入柜').waitFor();
     await ledger
       .locator('tbody tr', { hasText: 'K-0801' })
@@ -152,10 +150,20 @@ describe('the console, 钥匙 and 入住', () => {
     await ledger.locator('tbody tr', { hasText: 'K-0200' }).filter({ hasText: '遗失' }).waitFor();
     await user.accessible('key ledger after a loss');
 
-    // 入住: the case's progress per unit, steps done and to do.
+    // A week on, the case is still open (moveIn.openDays 7): overdue. A newer case, nothing done, is not.
+    await ok('POST', '/local/clock', desk.token('dispatcher'), { advance: 'P7D' });
+    await ok('POST', '/tickets', office, {
+      kind: 'move-in',
+      unit: '5-1-0801',
+      owner: { name: '李女士', phone: '+8613800000002' },
+    });
+
+    // 入住: the cases' progress per unit, steps done and to do, the overdue one first and marked.
     await page.getByRole('link', { name: '入住', exact: true }).click();
     await page.getByRole('heading', { name: '入住', level: 1 }).waitFor();
-    const card = page.getByTestId('move-in-case').filter({ hasText: '8-3-2201 孙女士' });
+    await page.getByTestId('move-in-case').nth(1).filter({ hasText: '5-1-0801 李女士' }).waitFor();
+    const card = page.getByTestId('move-in-case').first().filter({ hasText: '8-3-2201 孙女士' });
+    await card.getByText('超时:超期未办完').waitFor();
     await card.getByTestId('move-in-progress').filter({ hasText: '已办 2/7 步' }).waitFor();
     await card.getByText('待办(财务部)').waitFor();
     expect(await card.getByRole('link', { name: moveIn.ticket.number }).getAttribute('href')).toBe(
