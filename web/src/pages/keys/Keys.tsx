@@ -31,6 +31,7 @@ import { RegisterKeySet } from './RegisterKeySet';
 
 /** GET /keys answers at most 50 sets a page. */
 const PAGE = 50;
+const REFRESH_MS = 30_000;
 /** The groups PERMISSIONS lets register a set and report one lost (keys.register, keys.report-lost). */
 const KEEPERS = ['security', 'office', 'manager'];
 const REQUEST_STATUSES: TicketStatus[] = [
@@ -137,11 +138,21 @@ export default function Keys() {
     setRequests([...(data.tickets as KeyTicket[])].sort(requestOrder));
   }, [status, overdueOnly, filters.unit]);
 
+  // Refreshed by itself, as the queue is: a key falling overdue shows without a click. Not while
+  // more than the first page is loaded (a refresh would drop the pages the user asked for).
+  const morePages = (sets?.length ?? 0) > PAGE;
   useEffect(() => {
     void loadSets();
   }, [loadSets]);
   useEffect(() => {
+    if (morePages) return;
+    const timer = window.setInterval(() => void loadSets(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [loadSets, morePages]);
+  useEffect(() => {
     void loadRequests();
+    const timer = window.setInterval(() => void loadRequests(), REFRESH_MS);
+    return () => window.clearInterval(timer);
   }, [loadRequests]);
 
   const rows = useMemo(() => [...(sets ?? [])].sort(ledgerOrder(late)), [sets, late]);
