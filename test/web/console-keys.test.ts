@@ -147,7 +147,15 @@ describe('the console, 钥匙 and 入住', () => {
     await dialog.getByLabel('说明(选填)').fill('巡逻时发现钥匙柜空缺');
     await user.accessible('report-lost dialog');
     await dialog.getByRole('button', { name: '确定报失' }).click();
-    await ledger.locator('tbody tr', { hasText: 'K-0200' }).filter({ hasText: '遗失' }).waitFor();
+    const lostRow = ledger.locator('tbody tr', { hasText: 'K-0200' }).filter({ hasText: '遗失' });
+    await lostRow.waitFor();
+    // Its custody unfolds (GET /keys/{id}): registered, then the loss with its note, by whom.
+    await lostRow.getByRole('button', { name: '展开行' }).click();
+    await ledger.getByText(/报失\(孙鹏\):巡逻时发现钥匙柜空缺/).waitFor();
+    await ledger
+      .getByText(/登记入柜\(孙鹏\)/)
+      .first()
+      .waitFor();
     await user.accessible('key ledger after a loss');
 
     // A week on, the case is still open (moveIn.openDays 7): overdue. A newer case, nothing done, is not.

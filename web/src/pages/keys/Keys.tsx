@@ -27,6 +27,7 @@ import {
   REQUESTER,
   requestOrder,
 } from './model';
+import { KeySetHistory } from './KeySetHistory';
 import { RegisterKeySet } from './RegisterKeySet';
 
 /** GET /keys answers at most 50 sets a page. */
@@ -44,16 +45,7 @@ const REQUEST_STATUSES: TicketStatus[] = [
   'declined',
   'cancelled',
 ];
-const HISTORY: Record<string, string> = {
-  'key.registered': '登记入柜',
-  'key.handed-out': '领出',
-  'key.returned': '归还',
-  'key.reported-lost': '报失',
-  'key.released': '交业主',
-};
 const OVERDUE_TAG = '#a8071a';
-
-type History = { seq: number; at: string; type: string; by: string }[];
 
 function ticketLink(id: string, text: string) {
   return (
@@ -219,17 +211,7 @@ export default function Keys() {
         pagination={false}
         size="middle"
         onRow={(k) => (lateOf(k) ? { style: { background: '#fff1f0' }, 'data-overdue': 'true' } : {})}
-        expandable={{
-          expandedRowRender: (k) => (
-            <ul style={{ margin: 0 }}>
-              {((k as KeySetRow & { history?: History }).history ?? []).map((h) => (
-                <li key={h.seq}>
-                  {parkTime(h.at)} {HISTORY[h.type] ?? h.type}({h.by})
-                </li>
-              ))}
-            </ul>
-          ),
-        }}
+        expandable={{ expandedRowRender: (k) => <KeySetHistory id={k.id} /> }}
         columns={[
           { title: '钥匙牌号', dataIndex: 'tag' },
           { title: '房号/区域', key: 'place', render: (_: unknown, k) => place(k) },
