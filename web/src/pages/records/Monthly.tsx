@@ -95,6 +95,8 @@ function EntryList({ entries, empty }: { entries: Entry[]; empty: string }) {
 
 /** One append-only entry form (report, signature, corrective): posts, then reloads the month. */
 function EntryForm(props: {
+  /** The form's name: its fields' ids (`report_text`) stay unique on a page of several forms. */
+  name: string;
   title: string;
   field: string;
   submit: string;
@@ -109,6 +111,7 @@ function EntryForm(props: {
     <Card title={props.title} size="small">
       <Form
         form={form}
+        name={props.name}
         layout="vertical"
         onFinish={async (v) => {
           setBusy(true);
@@ -271,6 +274,7 @@ export default function Monthly() {
                 <EntryForm
                   title="写月度报告"
                   field="报告内容"
+                  name="report"
                   submit="提交报告"
                   post={(text) =>
                     api.POST('/reports/monthly/{month}/report', {
@@ -287,6 +291,7 @@ export default function Monthly() {
                 <EntryForm
                   title="管理处负责人签字"
                   field="审核意见"
+                  name="sign"
                   submit="签字"
                   post={(comment) =>
                     api.POST('/reports/monthly/{month}/sign', {
@@ -303,6 +308,7 @@ export default function Monthly() {
                 <EntryForm
                   title="标记纠正与预防措施(服务质量原因的投诉)"
                   field="原因与措施"
+                  name="corrective"
                   submit="标记"
                   tickets={complaints}
                   post={(text, ticketId) =>

@@ -60,6 +60,8 @@ function Entries({ entries }: { entries: Entry[] }) {
 
 /** One entry form: a case (when `cases` is given) and a text; posts, then reloads the week. */
 function EntryForm(props: {
+  /** The form's name: its fields' ids (`report_text`) stay unique on a page of several forms. */
+  name: string;
   title: string;
   field: string;
   submit: string;
@@ -74,6 +76,7 @@ function EntryForm(props: {
     <Card title={props.title} size="small" style={{ width: 420 }}>
       <Form
         form={form}
+        name={props.name}
         layout="vertical"
         onFinish={async (v) => {
           setBusy(true);
@@ -220,6 +223,7 @@ export default function Weekly() {
               <EntryForm
                 title="登记无法处理或缺乏条件的投诉(调度员)"
                 field="情况说明"
+                name="item"
                 submit="登记"
                 cases={review.cases.map(option)}
                 post={(note, ticketId) =>
@@ -232,6 +236,7 @@ export default function Weekly() {
               <EntryForm
                 title="管理处负责人决定"
                 field="决定"
+                name="decision"
                 submit="记录决定"
                 cases={review.cases.filter((c) => c.recorded).map(option)}
                 post={(decision, ticketId) =>
@@ -244,6 +249,7 @@ export default function Weekly() {
               <EntryForm
                 title="每周检查签字"
                 field="检查意见"
+                name="check"
                 submit="签字"
                 post={(note) => api.POST('/reviews/weekly/{week}/check', { ...params, body: { note } })}
                 onDone={() => void load()}
