@@ -69,7 +69,7 @@ async function pickMonth(page: Page) {
 }
 
 describe('the console, a manager’s month (报表)', () => {
-  it('reads the 及时率, downloads the CSV, has the report written and signs it, prints a work order, decides in the weekly review, opens the work log', async () => {
+  it('reads the 及时率, downloads the CSV, has the report written and signs it, prints a work order, decides in the weekly review, prints the work log, exports the queue', async () => {
     const { page } = watched;
     const manager = nameOf('office-manager');
     const dispatcherName = nameOf('dispatcher');
@@ -209,6 +209,12 @@ describe('the console, a manager’s month (报表)', () => {
     await decide.getByLabel('决定').fill('同意暂缓,厂家配件到货后三日内修复。');
     await decide.getByRole('button', { name: '记录决定' }).click();
     await row.getByText(`同意暂缓,厂家配件到货后三日内修复。 —— ${manager}`).waitFor();
+    // 下一周 and 上一周 step through ISO weeks (the API's spelling).
+    await page.getByRole('button', { name: '下一周' }).click();
+    expect(await page.getByLabel('周', { exact: true }).inputValue()).toBe('2026-W47');
+    await page.getByText('本周没有未处理完的投诉').waitFor();
+    await page.getByRole('button', { name: '上一周' }).click();
+    await row.filter({ hasText: '已登记' }).waitFor();
     await accessible('weekly review');
     await screenshot(page, 'records-weekly');
 
@@ -220,6 +226,27 @@ describe('the console, a manager’s month (报表)', () => {
     await page.getByRole('row').filter({ hasText: '接单' }).first().waitFor();
     await accessible('work log');
     await screenshot(page, 'records-work-log');
+    const [logPrint] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: '打印工作日志' }).click(),
+    ]);
+    await logPrint.locator('h1', { hasText: '工作日志' }).waitFor();
+    await logPrint.getByText(workOrder).first().waitFor();
+    await logPrint.close();
+
+    // 工单 → 导出CSV: the register under the queue's current filter (报修 only: no complaint in it).
+    await page.getByRole('link', { name: '工单', exact: true }).click();
+    await user().choose(page.getByRole('combobox', { name: '类型' }), '报修');
+    await page.getByRole('link', { name: lateNumber, exact: true }).waitFor();
+    const [register] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出CSV' }).click(),
+    ]);
+    const registerCsv = readFileSync((await register.path()) ?? '', 'utf8');
+    expect(registerCsv.startsWith('\ufeff编号,类型,状态,')).toBe(true);
+    expect(registerCsv).toContain(`${workOrder},报修,`);
+    expect(registerCsv).toContain(`${lateNumber},报修,`);
+    expect(registerCsv).not.toContain(complaintNumber);
 
     expect(watched.errors).toEqual([]);
   }, 400_000);
