@@ -17,6 +17,9 @@ const API_PREFIXES = [
   '/health',
   '/openapi.json',
   '/ack/',
+  '/reports',
+  '/reviews',
+  '/work-log',
 ];
 
 export default defineConfig({

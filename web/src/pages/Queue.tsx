@@ -5,6 +5,7 @@
 import { Alert, Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket, type TicketKind, type TicketStatus } from '../api/client';
+import { ExportCsvButton } from '../file-buttons';
 import { KIND, obligationLabel, STATUS, timerLabel } from '../labels';
 import { byUrgency, overdueOf, pendingTimers } from '../owing';
 import { useParkZone } from '../park';
@@ -82,6 +83,11 @@ export default function Queue() {
           <span aria-hidden="true">只看超时{kind ? '' : '(先选类型)'}</span>
         </Space>
         <Button onClick={() => void load()}>刷新</Button>
+        <ExportCsvButton
+          path="/tickets"
+          query={{ kind, status, overdue: overdueOnly && kind ? 'true' : undefined }}
+          fileName="工单.csv"
+        />
         {loadedAt ? (
           <Typography.Text type="secondary">更新于 {loadedAt}(每15秒自动刷新)</Typography.Text>
         ) : null}

@@ -5,6 +5,7 @@
 import { Alert, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket } from '../api/client';
+import { TicketPrintButtons } from '../file-buttons';
 import { eventLabel, KIND, obligationLabel, STATUS, timerLabel } from '../labels';
 import { overdueOf } from '../owing';
 import { useParkZone } from '../park';
@@ -67,6 +68,7 @@ export default function TicketPage({ id }: { id: string }) {
         </Tag>
         {overdue.length ? <Tag color="#a8071a">超时:{overdue.map(obligationLabel).join('、')}</Tag> : null}
       </Typography.Title>
+      <TicketPrintButtons id={ticket.id} kind={ticket.kind} />
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Card title="操作" size="small">
         <Commands ticket={ticket} timeZone={zone} onDone={() => void load()} />
