@@ -126,7 +126,12 @@ export function CallerLookup({
             dataSource={found.tickets.slice(0, SHOWN)}
             renderItem={(t) => (
               <List.Item>
-                <a href={`/ticket/${encodeURIComponent(t.id)}`} onClick={followLink}>
+                {/* Underlined: in a line of text a link must not be told by its colour alone. */}
+                <a
+                  href={`/ticket/${encodeURIComponent(t.id)}`}
+                  onClick={followLink}
+                  style={{ textDecoration: 'underline' }}
+                >
                   {t.number ?? t.id}
                 </a>{' '}
                 {KIND[t.kind] ?? t.kind} · {STATUS[t.status] ?? t.status} · {parkTime(t.createdAt)}

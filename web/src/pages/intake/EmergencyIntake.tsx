@@ -116,7 +116,7 @@ export function EmergencyIntake({ onOpened }: IntakeFormProps) {
       </Form.Item>
       <CallerLookup phone={phone} unit={unit} onFill={(c) => form.setFieldsValue(c)} />
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Button type="primary" danger htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={busy}>
         紧急上报
       </Button>
     </Form>
