@@ -6,7 +6,7 @@
  * readers look up by unit only; a number is asked for only once it can be a whole phone number, so
  * typing never provokes a refusal.
  */
-import { Alert, Button, List, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Ticket } from '../../api/client';
 import { KIND, STATUS } from '../../labels';
@@ -121,11 +121,9 @@ export function CallerLookup({
       title={`${what}近期工单 ${found.tickets.length}${found.more ? '+' : ''} 张`}
       description={
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <List
-            size="small"
-            dataSource={found.tickets.slice(0, SHOWN)}
-            renderItem={(t) => (
-              <List.Item>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {found.tickets.slice(0, SHOWN).map((t) => (
+              <li key={t.id}>
                 {/* Underlined: in a line of text a link must not be told by its colour alone. */}
                 <a
                   href={`/ticket/${encodeURIComponent(t.id)}`}
@@ -136,9 +134,9 @@ export function CallerLookup({
                 </a>{' '}
                 {KIND[t.kind] ?? t.kind} · {STATUS[t.status] ?? t.status} · {parkTime(t.createdAt)}
                 {contactOf(t).name ? ` · ${contactOf(t).name}` : ''}
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
           {Object.keys(fill).length > 0 ? (
             <Button size="small" onClick={() => onFill(fill)}>
               按最近一张填入:{[fill.name, fill.unit, fill.phone].filter(Boolean).join(' ')}

@@ -172,6 +172,7 @@ export function KeyIntake({ onOpened }: IntakeFormProps) {
       >
         <Select
           aria-label="钥匙"
+          showSearch={{ optionFilterProp: 'label' }}
           options={(sets ?? []).map((s) => ({
             value: s.id,
             label: `${s.tag} ${s.label} ×${s.count}(${KEY_STATE[s.state] ?? s.state})`,
