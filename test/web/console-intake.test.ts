@@ -154,6 +154,16 @@ describe('the console, intake for every kind', () => {
     await found.getByRole('button', { name: /^按最近一张填入/ }).click();
     expect(await page.getByLabel('来电人').inputValue()).toBe('周先生');
 
+    // By unit when no number is typed yet (the move-in form asks the unit first): name and phone filled.
+    await user().radio('入住');
+    await page.getByLabel('房号(如 3-2-1502)').fill('5-1-0801');
+    await found.filter({ hasText: /此房号近期工单 \d+ 张/ }).waitFor();
+    await screenshot(page, 'intake-lookup');
+    await found.getByRole('button', { name: /^按最近一张填入/ }).click();
+    expect(await page.getByLabel('业主姓名').inputValue()).toBe('周先生');
+    expect(await page.getByLabel('业主电话').inputValue()).toBe(phone);
+    await user().accessible('move-in intake with the unit found');
+
     // The link opens the earlier ticket.
     await found.getByRole('link', { name: earlierNumber, exact: true }).click();
     await page.getByRole('heading', { name: new RegExp(earlierNumber) }).waitFor();

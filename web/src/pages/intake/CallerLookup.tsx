@@ -84,18 +84,23 @@ export function CallerLookup({
   const [found, setFound] = useState<Found>();
 
   useEffect(() => {
-    const query = byPhone
-      ? { by: 'phone' as const, filter: { phone: byPhone } }
-      : byUnit
-        ? { by: 'unit' as const, filter: { unit: byUnit } }
-        : undefined;
-    if (!query) return setFound(undefined);
+    // By phone first (the caller themself); a number new to the desk falls back to the unit's tickets.
+    const queries = [
+      ...(byPhone ? [{ by: 'phone' as const, filter: { phone: byPhone } }] : []),
+      ...(byUnit ? [{ by: 'unit' as const, filter: { unit: byUnit } }] : []),
+    ];
+    if (queries.length === 0) return setFound(undefined);
     // The latest typing wins: an answer to an earlier pause is dropped.
     let current = true;
     const timer = window.setTimeout(async () => {
-      const { data } = await api.GET('/tickets', { params: { query: { ...query.filter, limit: 20 } } });
-      if (!current || !data || typeof data === 'string') return;
-      setFound({ by: query.by, tickets: data.tickets, more: Boolean(data.cursor) });
+      for (const query of queries) {
+        const { data } = await api.GET('/tickets', { params: { query: { ...query.filter, limit: 20 } } });
+        if (!current) return;
+        if (!data || typeof data === 'string') continue;
+        if (data.tickets.length > 0 || query === queries[queries.length - 1]) {
+          return setFound({ by: query.by, tickets: data.tickets, more: Boolean(data.cursor) });
+        }
+      }
     }, LOOKUP_DEBOUNCE_MS);
     return () => {
       current = false;
