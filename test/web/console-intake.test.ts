@@ -102,6 +102,26 @@ describe('the console, intake for every kind', () => {
     await page.getByText('钥匙:T-0802 入户门钥匙').waitFor();
     await user().accessible('key answered');
     await screenshot(page, 'intake-key');
+
+    // The next call: staff ask for an area's key (KY-2: their department head confirms).
+    const area = await desk.call('POST', '/keys', {
+      token: desk.token('security'),
+      body: { area: '水泵房', label: '水泵房门钥匙', count: 1, tag: 'T-PUMP' },
+    });
+    expect(area.status, JSON.stringify(area.body)).toBe(201);
+    await page.getByRole('button', { name: '登记下一个来电' }).click();
+    await page.getByRole('heading', { name: '来电登记 · 钥匙' }).waitFor();
+    await user().radio('内部员工');
+    await page.getByLabel('姓名').fill('王刚');
+    await page.getByLabel('联系电话').fill(newCallerPhone());
+    await user().choose(page.getByRole('combobox', { name: '员工' }), '王刚');
+    await page.getByLabel('房号或区域(如 3-2-1502、水泵房)').fill('水泵房');
+    await user().choose(page.getByRole('combobox', { name: '钥匙' }), 'T-PUMP');
+    await page.getByLabel('事由').fill('水泵检修');
+    await user().accessible('key intake (staff)');
+    await page.getByRole('button', { name: '登记钥匙申请' }).click();
+    await page.getByTestId('next-step').filter({ hasText: '请向该员工的部门负责人确认事由(KY-2)' }).waitFor();
+    expect(await page.getByTestId('new-number').textContent()).toMatch(/^K\d{8}-\d{3}$/);
     expect(watched.errors).toEqual([]);
   }, 300_000);
 
