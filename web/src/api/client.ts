@@ -46,9 +46,11 @@ export interface Opened {
   number: string;
   script: Record<string, string>;
   duplicateOf?: string;
+  /** The whole answer (an emergency's `notified` and `owner`, the ticket as opened). */
+  reply: Record<string, unknown>;
 }
 
-type IntakeBody = NonNullable<paths['/tickets']['post']['requestBody']>['content']['application/json'];
+export type IntakeBody = NonNullable<paths['/tickets']['post']['requestBody']>['content']['application/json'];
 
 /** POST /tickets for any kind: the opened ticket, or the API's words for the refusal. */
 export async function openTicket(body: IntakeBody): Promise<{ opened: Opened } | { error: string }> {
@@ -65,6 +67,7 @@ export async function openTicket(body: IntakeBody): Promise<{ opened: Opened } |
       number: answer.ticket.number ?? '',
       script: answer.script ?? {},
       ...(answer.duplicateOf ? { duplicateOf: answer.duplicateOf } : {}),
+      reply: data as Record<string, unknown>,
     },
   };
 }

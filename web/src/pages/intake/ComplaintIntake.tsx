@@ -6,10 +6,11 @@
  */
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { type Opened, openTicket } from '../api/client';
-import type { components } from '../api/schema';
-import { DEPARTMENT } from '../labels';
-import { fromLocalInput, localInputIn } from '../time';
+import { type Opened, openTicket } from '../../api/client';
+import type { components } from '../../api/schema';
+import { DEPARTMENT } from '../../labels';
+import { fromLocalInput, localInputIn } from '../../time';
+import { CallerLookup } from './CallerLookup';
 
 type ComplaintBody = Extract<components['schemas']['postTicketsBody'], { kind: 'complaint' }>;
 type Department = Extract<NonNullable<ComplaintBody['about']>, { department: unknown }>['department'];
@@ -30,6 +31,7 @@ interface Values {
 
 export function ComplaintIntake({ zone, onOpened }: { zone: string; onOpened: (o: Opened) => void }) {
   const [form] = Form.useForm<Values>();
+  const [phone, unit] = [Form.useWatch('phone', form), Form.useWatch('unit', form)];
   const grade = Form.useWatch('grade', form);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -81,6 +83,7 @@ export function ComplaintIntake({ zone, onOpened }: { zone: string; onOpened: (o
       <Form.Item name="unit" label="房号(如 3-2-1502)">
         <Input />
       </Form.Item>
+      <CallerLookup phone={phone} unit={unit} onFill={(c) => form.setFieldsValue(c)} />
       <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: '请填写时间' }]}>
         <Input type="datetime-local" />
       </Form.Item>
