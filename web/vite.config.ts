@@ -17,6 +17,8 @@ const API_PREFIXES = [
   '/health',
   '/openapi.json',
   '/ack/',
+  // The console's runtime config: the desk answers the local one (ADR 024).
+  '/config.json',
 ];
 
 export default defineConfig({
