@@ -20,6 +20,8 @@ const API_PREFIXES = [
   '/reports',
   '/reviews',
   '/work-log',
+  // The console's runtime config: the desk answers the local one (ADR 024).
+  '/config.json',
 ];
 
 export default defineConfig({

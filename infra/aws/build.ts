@@ -7,6 +7,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EstateDeskStack } from './stack';
 import { contextString } from './context';
+import { CONSOLE_DIST } from '../local/console';
 import { TABLE_INDEXES } from '../../shared/adapters/dynamo/table';
 import {
   alarmDestination,
@@ -22,6 +23,8 @@ export const STACK_NAME = 'EstateDesk';
 export const CONTEXT = {
   smsSignature: 'smsSignature',
   parkTimeZone: 'parkTimeZone',
+  /** Prefix of the console's sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). */
+  authDomainPrefix: 'authDomainPrefix',
   ...DEPLOY_CONTEXT,
 } as const;
 
@@ -29,7 +32,12 @@ export const CONTEXT = {
  * Refuses, before anything is built, a China region (no Cognito user pools, no SNS SMS there) and
  * a deploy whose alarms would reach no one (deploy-target.ts says what to pass instead).
  */
-export function buildEstateDesk(app: App): EstateDeskStack {
+export interface BuildOptions {
+  /** The built console to upload (default web/dist; app.ts builds it first). */
+  consoleDist?: string;
+}
+
+export function buildEstateDesk(app: App, options: BuildOptions = {}): EstateDeskStack {
   deployRegion(app);
   const alarms = alarmDestination(app);
   const stack = new EstateDeskStack(app, STACK_NAME, {
@@ -39,6 +47,8 @@ export function buildEstateDesk(app: App): EstateDeskStack {
     alarms,
     smsSpendAlarmUsd: smsSpendAlarmUsd(app),
     tableIndexes: tableIndexCount(app, Object.keys(TABLE_INDEXES).length),
+    consoleDist: options.consoleDist ?? CONSOLE_DIST,
+    authDomainPrefix: contextString(app, CONTEXT.authDomainPrefix),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return stack;

@@ -39,6 +39,7 @@ import {
 } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
 import { OperationalAlarms } from './alarms';
+import { ConsoleHosting } from './console';
 import { type AlarmDestination, DEFAULT_SMS_SPEND_ALARM_USD } from './deploy-target';
 import { EmergencyLinks } from './emergency';
 import { IvrIntake } from './ivr';
@@ -90,6 +91,10 @@ export interface EstateDeskStackProps extends StackProps {
    * (CloudFormation's limit). Default: all.
    */
   tableIndexes?: number;
+  /** The built web console (web/dist) that the stack uploads (ADR 024). */
+  consoleDist: string;
+  /** Prefix of the user pool's sign-in domain. Default: the stack name and the account id. */
+  authDomainPrefix?: string;
 }
 
 function pascal(kebab: string): string {
@@ -140,6 +145,8 @@ export class EstateDeskStack extends Stack {
   readonly operationalAlarms: OperationalAlarms;
   /** Twilio webhooks and the Amazon Connect function (infra/aws/ivr.ts). */
   readonly ivr: IvrIntake;
+  /** The web console: S3 + CloudFront, its managed sign-in and app client (ADR 024). */
+  readonly console: ConsoleHosting;
 
   constructor(scope: Construct, id: string, props: EstateDeskStackProps) {
     super(scope, id, props);
@@ -400,6 +407,13 @@ export class EstateDeskStack extends Stack {
         'self sign-up; the Plus plan threat protection is a per-user cost to revisit if the pool grows or opens up.',
     );
 
+    // ---------------------------------------------------------------- web console (ADR 024)
+    this.console = new ConsoleHosting(this, 'Console', {
+      userPool: this.userPool,
+      consoleDist: props.consoleDist,
+      authDomainPrefix: props.authDomainPrefix,
+    });
+
     // ---------------------------------------------------------------- HTTP API
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -408,6 +422,8 @@ export class EstateDeskStack extends Stack {
       apiName: `estate-desk-${this.stackName}`,
       description: 'estate-desk service desk API',
       createDefaultStage: false,
+      // The console's origin only (ADR 024).
+      corsPreflight: this.console.cors,
     });
     const stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
@@ -435,7 +451,8 @@ export class EstateDeskStack extends Stack {
     });
     this.apiUrl = stage.url;
     const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', this.userPool, {
-      userPoolClients: [this.userPoolClient],
+      // The console's ID tokens carry its own client id as audience.
+      userPoolClients: [this.userPoolClient, this.console.client],
     });
 
     const httpFunctions = new Map<string, ServiceFunction>();
@@ -489,6 +506,8 @@ export class EstateDeskStack extends Stack {
         );
       }
     }
+
+    this.console.deploy(this.apiUrl);
 
     // ---------------------------------------------------------------- emergency links (EM-2, EM-3)
     new EmergencyLinks(this, 'EmergencyLinks', {

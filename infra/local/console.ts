@@ -83,11 +83,28 @@ export async function ensureConsoleBuilt(webDir = WEB_DIR): Promise<boolean> {
 }
 
 /**
- * Answers a GET or HEAD for the console: a built file, or index.html for a console page. Returns
- * false for everything else, which the API then answers.
+ * The console's runtime config here (ADR 024): the local sign-in, the API on this origin. On AWS the
+ * stack writes `/config.json` with the user pool's sign-in and the API's URL instead.
+ */
+export const LOCAL_CONSOLE_CONFIG = { mode: 'local' } as const;
+
+/**
+ * Answers a GET or HEAD for the console: a built file, index.html for a console page, or the
+ * console's `/config.json`. Returns false for everything else, which the API then answers.
  */
 export function serveConsole(dist: string, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (url.pathname === '/config.json') {
+    const body = JSON.stringify(LOCAL_CONSOLE_CONFIG);
+    res.writeHead(200, {
+      'content-type': TYPES['.json']!,
+      'content-length': String(Buffer.byteLength(body)),
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
   const page = CONSOLE_PAGES.some((p) => p.test(url.pathname));
   let file: string;
   if (page) file = join(dist, 'index.html');

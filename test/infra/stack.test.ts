@@ -31,6 +31,7 @@ import {
   TTL_ATTRIBUTE,
 } from '../../shared/adapters/dynamo/table';
 import { DEFAULT_SMS_SIGNATURE, DEFAULT_TIME_ZONE, ENV } from '../../shared/config';
+import { CONSOLE_FIXTURE } from '../support/console-fixture';
 
 const SYNTH_TIMEOUT = 120_000;
 /**
@@ -69,7 +70,7 @@ function synth(context: Record<string, unknown>): Synthesised {
       '@aws-cdk/core:failSynthOnValidationErrors': false,
     },
   });
-  const stack = buildEstateDesk(app);
+  const stack = buildEstateDesk(app, { consoleDist: CONSOLE_FIXTURE });
   app.synth();
   return { app, stack, template: Template.fromStack(stack), outdir };
 }
@@ -98,6 +99,13 @@ function getAtt(construct: IConstruct, attribute = 'Arn') {
 
 function resourcesOfType(type: string): Record<string, { Properties: Record<string, unknown> }> {
   return template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
+}
+
+/** The desk's own functions: not the CDK's handler that uploads the console (test/infra/console-stack.test.ts). */
+function deskFunctions(): { Properties: Record<string, unknown> }[] {
+  return Object.entries(resourcesOfType('AWS::Lambda::Function'))
+    .filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'))
+    .map(([, fn]) => fn);
 }
 
 /** Every statement of every inline IAM policy in the template. */
@@ -237,7 +245,8 @@ describe('HTTP API', () => {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: logicalId(stack.userPoolClient) }],
+        // The desk's client and the console's (ADR 024).
+        Audience: [{ Ref: logicalId(stack.userPoolClient) }, { Ref: logicalId(stack.console.client) }],
         Issuer: Match.objectLike({
           'Fn::Join': [
             '',
@@ -294,7 +303,9 @@ describe('Lambda functions', () => {
   it('makes one function per distinct HTTP handler file, plus effects, the timer target and the reconciler', () => {
     expect([...stack.httpFunctions.keys()].sort()).toEqual([...HTTP_HANDLERS].sort());
     // + effects, timer target, reconciler, and the two IVR functions (Twilio, Connect; test/ivr/stack.test.ts)
-    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 5);
+    expect(deskFunctions()).toHaveLength(HTTP_HANDLERS.length + 5);
+    // + the CDK's bucket deployment handler that uploads the console (ADR 024).
+    template.resourceCountIs('AWS::Lambda::Function', HTTP_HANDLERS.length + 6);
   });
 
   it("gives every HTTP function 25 s: under API Gateway's 30 s, over three table calls at their SDK worst case", () => {
@@ -307,7 +318,7 @@ describe('Lambda functions', () => {
   });
 
   it('runs every function on nodejs22.x, arm64, handler index.handler', () => {
-    for (const fn of Object.values(resourcesOfType('AWS::Lambda::Function'))) {
+    for (const fn of deskFunctions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -319,7 +330,7 @@ describe('Lambda functions', () => {
   it('gives every function its own log group with 30-day retention', () => {
     const logGroups = resourcesOfType('AWS::Logs::LogGroup');
     const seen = new Set<string>();
-    for (const fn of Object.values(resourcesOfType('AWS::Lambda::Function'))) {
+    for (const fn of deskFunctions()) {
       const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(logGroups[ref]?.Properties.RetentionInDays).toBe(30);
       seen.add(ref);
@@ -733,9 +744,19 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('grants no wildcard actions', () => {
-    for (const statement of allStatements()) {
-      for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
+  it('grants no wildcard actions (but to the CDK deployment that uploads the console, acknowledged one by one)', () => {
+    const deployPolicy = logicalId(
+      stack.console.node.findChild('DeployRole').node.findChild('DefaultPolicy'),
+    );
+    const deskPolicies = Object.entries(resourcesOfType('AWS::IAM::Policy')).filter(
+      ([id]) => id !== deployPolicy,
+    );
+    expect(deskPolicies.length).toBe(Object.keys(resourcesOfType('AWS::IAM::Policy')).length - 1);
+    for (const [, policy] of deskPolicies) {
+      for (const statement of (policy.Properties.PolicyDocument as { Statement: { Action: string }[] })
+        .Statement) {
+        for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
+      }
     }
   });
 });
@@ -770,8 +791,10 @@ describe('Cognito', () => {
   });
 
   it('has an app client that reads custom:parks/custom:staffId but cannot write them, with no OAuth flows', () => {
-    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
-    const client = Object.values(resourcesOfType('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    // + the console's client (code + PKCE; test/infra/console-stack.test.ts).
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+    const client = resourcesOfType('AWS::Cognito::UserPoolClient')[logicalId(stack.userPoolClient)]!
+      .Properties;
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:parks', 'custom:staffId']));
     expect((client.WriteAttributes as string[]).length).toBeGreaterThan(0);
     expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
@@ -975,6 +998,8 @@ describe('stack outputs', () => {
       [
         'ApiUrl',
         'ConnectFunctionArn',
+        'ConsoleSignInDomain',
+        'ConsoleUrl',
         'TableName',
         'TwilioVoiceUrl',
         'UserPoolClientId',
@@ -1026,6 +1051,20 @@ describe('cdk-nag (AWS Solutions)', () => {
         'Ivr/TwilioRoutes: AwsSolutions-APIG4',
         'EffectsDeadLetters: AwsSolutions-SQS3',
         'TimerDeadLetters: AwsSolutions-SQS3',
+        // The console (ADR 024; test/infra/console-stack.test.ts).
+        'Console/Logs: AwsSolutions-S1',
+        'Console/Distribution: AwsSolutions-CFR1',
+        'Console/Distribution: AwsSolutions-CFR2',
+        'Console/Distribution: AwsSolutions-CFR4',
+        ...[
+          'Action::s3:GetBucket*',
+          'Action::s3:GetObject*',
+          'Action::s3:List*',
+          'Action::s3:Abort*',
+          'Action::s3:DeleteObject*',
+          'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+          `Resource::<${logicalId(stack.console.bucket)}.Arn>/*`,
+        ].map((finding) => `Console/DeployRole: AwsSolutions-IAM5[${finding}]`),
       ].sort(),
     );
     for (const ack of acks) expect(ack.reason.length, ack.rule).toBeGreaterThan(60);

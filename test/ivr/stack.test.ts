@@ -20,6 +20,7 @@ import {
 } from '../../infra/aws/ivr';
 import { type EstateDeskStack, PROJECT_ROOT } from '../../infra/aws/stack';
 import { DEFAULT_IVR_VOICE, ENV } from '../../shared/config';
+import { CONSOLE_FIXTURE } from '../support/console-fixture';
 
 const SYNTH_TIMEOUT = 120_000;
 /**
@@ -57,7 +58,7 @@ function synth(context: Record<string, unknown>): Synthesised {
       [BUNDLING_STACKS]: [],
     },
   });
-  const stack = buildEstateDesk(app);
+  const stack = buildEstateDesk(app, { consoleDist: CONSOLE_FIXTURE });
   app.synth();
   return { app, stack, template: Template.fromStack(stack), outdir };
 }

@@ -2,22 +2,19 @@
  * Who is signed in: the ID token and the claims the console shows, kept for this browser tab
  * (sessionStorage: closing the tab signs out; a shared office PC keeps no token).
  */
+import { claimsOf } from './jwt';
+
 export interface Session {
   token: string;
   staffId: string;
   name: string;
   groups: string[];
+  /** Signed in through the user pool's managed login: signing out goes through its /logout (ADR 024). */
+  logoutUrl?: string;
 }
 
 const KEY = 'estate-desk.session';
 const listeners = new Set<() => void>();
-
-function claimsOf(token: string): Record<string, unknown> {
-  const payload = token.split('.')[1] ?? '';
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-}
 
 export function sessionFromToken(token: string): Session {
   const claims = claimsOf(token);
@@ -45,9 +42,16 @@ export function signIn(session: Session): void {
   for (const l of listeners) l();
 }
 
-export function signOut(): void {
+/**
+ * Forgets who is signed in. After a managed-login sign-in, a person's own sign-out also ends the
+ * user pool's session (its /logout, which comes back to /sign-in), so the next person at the PC
+ * signs in afresh; an expired token (`expired`) only asks for a sign-in again.
+ */
+export function signOut(options: { expired?: boolean } = {}): void {
+  const logoutUrl = currentSession()?.logoutUrl;
   sessionStorage.removeItem(KEY);
   for (const l of listeners) l();
+  if (logoutUrl && !options.expired) window.location.assign(logoutUrl);
 }
 
 export function onSessionChange(listener: () => void): () => void {

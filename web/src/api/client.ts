@@ -5,6 +5,7 @@
  * forgets it so the console asks who is signing in again.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
+import { apiRequestUrl, consoleConfig } from '../config';
 import { currentSession, signOut } from '../session';
 import type { components, paths } from './schema';
 
@@ -22,13 +23,32 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ response }) {
-    if (response.status === 401 && currentSession()) signOut();
+    if (response.status === 401 && currentSession()) signOut({ expired: true });
     return response;
   },
 };
 
+/**
+ * On AWS the API has an origin of its own (`/config.json`'s apiUrl, ADR 024; CORS allows the
+ * console's): requests are re-addressed there. Locally the desk serves both, so nothing changes.
+ */
+const toApi: Middleware = {
+  async onRequest({ request }) {
+    const config = await consoleConfig();
+    if (config.mode !== 'cognito') return request;
+    const body =
+      request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+    return new Request(apiRequestUrl(request.url, config.apiUrl), {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: window.location.origin });
-api.use(auth);
+api.use(toApi, auth);
 
 /** The API's words for a failed call (`{ error: { code, message, field? } }`), or the network's. */
 export function errorText(error: unknown): string {
