@@ -5,12 +5,16 @@
  * the queue import it, so it must not pull anything heavy into their chunks.
  */
 import { errorText } from './api/client';
+import { apiRequestUrl, consoleConfig } from './config';
 import { currentSession, signOut } from './session';
 
 /** GET `path` (with its query) from the API with the session's token; the API's words on a refusal. */
 async function fetchFile(path: string): Promise<Response> {
   const session = currentSession();
-  const res = await fetch(new URL(path, window.location.origin), {
+  // On AWS the API has an origin of its own (config.json's apiUrl, ADR 024); locally it is this one.
+  const config = await consoleConfig();
+  const here = new URL(path, window.location.origin).toString();
+  const res = await fetch(config.mode === 'cognito' ? apiRequestUrl(here, config.apiUrl) : here, {
     headers: session ? { authorization: `Bearer ${session.token}` } : {},
   });
   if (res.ok) return res;
