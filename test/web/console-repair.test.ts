@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCallerPhone, repairBody, startTestDesk, type TestDesk } from '../support/desk';
+import { newCallerPhone, repairBody, setLocalClock, startTestDesk, type TestDesk } from '../support/desk';
 import {
   consoleUser,
   label,
@@ -24,6 +24,9 @@ let watched: WatchedPage;
 
 beforeAll(async () => {
   desk = await startTestDesk({ console: true });
+  // A working morning, whatever the hour of the run: +31 minutes must cross RP-3's 30 minutes and
+  // not the office's closing (17:30), which would add the day's completion to what is overdue.
+  await setLocalClock(desk, '2026-11-25T09:00:00+08:00');
   browser = await launchChromium();
   watched = await watchedPage(browser);
 }, 240_000);

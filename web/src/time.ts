@@ -3,6 +3,8 @@
  * offset (`2026-11-27T15:00:00+08:00`), so the console shows the wall-clock part as written and
  * never converts through the browser's own zone (a laptop set to another zone shows park time).
  */
+import { deskNow } from './desk-clock';
+
 const PARK_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 
 /** `11月27日 15:00`, or `2026年11月27日 15:00` with the year. */
@@ -29,9 +31,9 @@ export function fromLocalInput(value: string, timeZone: string): string {
   return `${value}:00${offset}`;
 }
 
-/** Now plus `minutes`, as a `datetime-local` value on the park's wall clock. */
+/** Now (the desk's: desk-clock.ts) plus `minutes`, as a `datetime-local` value on the park's wall clock. */
 export function localInputIn(timeZone: string, minutes: number): string {
-  const at = new Date(Date.now() + minutes * 60_000);
+  const at = new Date(deskNow() + minutes * 60_000);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone,

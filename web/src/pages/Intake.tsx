@@ -2,9 +2,10 @@
  * 来电登记: one form per kind (intake/kinds.tsx), picked by what the caller says first; the answer
  * (intake/OpenedCard.tsx) shows the new number large and what the API words for reading back.
  */
-import { Card, Radio, Typography } from 'antd';
+import { Card, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import type { Opened } from '../api/client';
+import { useDeskClock } from '../desk-clock';
 import { useParkZone } from '../park';
 import { INTAKE_KINDS, type IntakeKind } from './intake/kinds';
 import { OpenedCard } from './intake/OpenedCard';
@@ -17,6 +18,8 @@ export default function Intake() {
   // While a ticket is shown the form is unmounted: the next call starts from an empty one.
   const [opened, setOpened] = useState<Opened>();
   const { label, Form, Answer } = INTAKE_KINDS[kind];
+  // The forms' time defaults are the desk's now: read before they are filled in.
+  const clockRead = useDeskClock();
 
   if (opened) {
     return (
@@ -38,7 +41,7 @@ export default function Intake() {
         options={Object.entries(INTAKE_KINDS).map(([value, k]) => ({ value, label: k.label }))}
         style={{ marginBottom: 16 }}
       />
-      <Form key={kind} zone={zone} onOpened={setOpened} />
+      {clockRead ? <Form key={kind} zone={zone} onOpened={setOpened} /> : <Spin aria-label="加载中" />}
     </Card>
   );
 }
