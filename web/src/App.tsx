@@ -4,7 +4,8 @@
  */
 import { Button, ConfigProvider, Layout, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { consoleConfig } from './config';
 import { followLink, navigate, usePath } from './router';
 import { currentSession, onSessionChange, signOut } from './session';
 
@@ -34,6 +35,9 @@ const MENU = [
 const THEME = {
   token: {
     colorPrimary: '#0958d9',
+    // antd lightens a hovered primary button (#4096ff, 3.0:1 under white text): blue-8 instead.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorInfo: '#0958d9',
     colorLink: '#0958d9',
     colorTextDescription: '#595959',
@@ -58,7 +62,17 @@ function Page({ path }: { path: string }) {
   return <Queue />;
 }
 
+/** The local panel exists on the local desk only (its routes are never deployed, ADR 023). */
+function useMenu() {
+  const [local, setLocal] = useState(false);
+  useEffect(() => {
+    void consoleConfig().then((c) => setLocal(c.mode === 'local'));
+  }, []);
+  return local ? MENU : MENU.filter((item) => item.key !== '/local-desk');
+}
+
 export function App() {
+  const menu = useMenu();
   const path = usePath();
   useSession();
   const session = currentSession();
@@ -85,7 +99,7 @@ export function App() {
             <>
               <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
                 {/* Plain links, not antd's Menu: lighter on the first page, and Tab reaches each. */}
-                {MENU.map((item) => (
+                {menu.map((item) => (
                   <a
                     key={item.key}
                     href={item.key}
