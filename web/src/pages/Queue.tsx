@@ -19,9 +19,12 @@ import { currentSession } from '../session';
 import { parkTime } from '../time';
 import { FilterBar } from './queue/FilterBar';
 import { apiQuery, filtersFromSearch, mayFilterByPhone, type QueueFilters, searchOf } from './queue/filters';
-import { useTicketPages } from './queue/useTicketPages';
+import { prefetch, useTicketPages } from './queue/useTicketPages';
 
 const ROWS_PER_PAGE = 50;
+
+// This chunk loads as the queue is first opened: its first read starts now, beside the first render.
+prefetch(apiQuery(filtersFromSearch(window.location.search, currentSession()), currentSession()));
 /** Marked once a page load, when the first rows are on screen (the browser test and the bench read it). */
 let rowsMarked = false;
 
@@ -34,7 +37,7 @@ export default function Queue() {
   );
   const [tablePage, setTablePage] = useState(1);
   const query = useMemo(() => apiQuery(filters, session), [filters, session]);
-  const { tickets, error, more, loadingMore, loadMore, refresh, loadedAt } = useTicketPages(query);
+  const { tickets, error, more, loadingMore, loadMore, refresh, loadedAt, reads } = useTicketPages(query);
 
   const changeFilters = useCallback(
     (next: QueueFilters) => {
@@ -67,7 +70,7 @@ export default function Queue() {
       </Typography.Title>
       <FilterBar filters={filters} onChange={changeFilters} phoneAllowed={mayFilterByPhone(session)} />
       <Space wrap>
-        <Button onClick={refresh}>刷新</Button>
+        <Button onClick={() => refresh()}>刷新</Button>
         {loadedAt ? (
           <Typography.Text type="secondary">
             更新于 {loadedAt.toLocaleTimeString('zh-CN', { hour12: false, timeZone: zone })}(每15秒自动刷新)
@@ -122,7 +125,7 @@ export default function Queue() {
         ]}
       />
       <Space>
-        <Typography.Text data-testid="queue-loaded">
+        <Typography.Text data-testid="queue-loaded" data-reads={reads}>
           已加载 {tickets?.length ?? 0} 条{tickets && !more ? '(已全部加载)' : ''}
         </Typography.Text>
         {more ? (
