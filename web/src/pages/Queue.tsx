@@ -6,7 +6,9 @@
  *
  * At first the queue reads one API page (100 tickets, the API's largest) and the overdue ones:
  * a park's 1,000 tickets would be ten requests one after another before anything shows, and the
- * desk works from the top (overdue, then newest). The table shows 50 rows a page.
+ * desk works from the top (overdue, then newest). The table shows 50 rows a page: cheap to draw, and
+ * it stays a real <table> (antd's `virtual` draws rows as divs in a scroll box: harder for screen
+ * readers and keyboard users, and only worth it for thousands of rows at once).
  */
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
