@@ -15,6 +15,9 @@
  *    Target: all opened (no 409), numbers gap-free, desk p99 under 2 s; the phones within their limits.
  * 4. CSV export (test/bench/csv-export.ts): a month of 1,000 tickets seeded, GET /tickets?format=csv
  *    timed end to end through the desk. Target: under 3 s.
+ * 5. The queue with 1,000 tickets (test/bench/queue.ts): the console in headless Chromium on a desk of
+ *    its own, navigation → first contentful paint → rows → interactive, measured in the page.
+ *    Target: interactive under 1.5 s (median of 7).
  * 2. Bundles: every Lambda entry bundled with the CDK's esbuild options, next to a baseline bundle that
  *    holds only the AWS SDK clients that entry uses; init = `require()` time in a fresh node process
  *    (median of 20). Target: bundle/baseline ≤ 1.25.
@@ -53,6 +56,7 @@ import { BENCH_CONNECT_INSTANCE, type BurstResult, benchBurst, burstReport, REPA
 import { connectContactEvent } from '../support/connect-event';
 import { benchMonthly, type MonthlyResult, monthlyReportLines } from './monthly';
 import { benchCsvExport, type CsvExportResult, csvExportReport } from './csv-export';
+import { benchQueue, type QueueResult, queueReport } from './queue';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, '.bench');
@@ -510,6 +514,7 @@ function report(
   seconds: number,
   csvExport: CsvExportResult,
   monthly?: MonthlyResult,
+  queue?: QueueResult,
 ) {
   const i = intake;
   const out: string[] = [];
@@ -559,6 +564,7 @@ function report(
   if (monthly) out.push(...monthlyReportLines(monthly), '');
   out.push(...csvExportReport(csvExport));
   out.push('');
+  if (queue) out.push(...queueReport(queue), '');
   out.push(
     `### Bundles (esbuild options: ${bundles.optionsSource}; init = require() in a fresh node, median of ${INIT_RUNS})`,
   );
@@ -630,6 +636,7 @@ async function main(): Promise<void> {
   let burst: BurstResult;
   let monthly: MonthlyResult | undefined;
   let csvExport: CsvExportResult;
+  let queue: QueueResult | undefined;
   // The Connect function takes contacts only from a configured instance (the desk reads this at start).
   process.env.CONNECT_INSTANCES ??= JSON.stringify({ [BENCH_CONNECT_INSTANCE]: DEMO_PARK.id });
   try {
@@ -637,6 +644,10 @@ async function main(): Promise<void> {
     // Connect contacts are taken only from a configured instance (the park is the instance's).
     process.env[ENV.connectInstances] = JSON.stringify({ [BENCH_CONNECT_INSTANCE]: DEMO_PARK.id });
     dynamo = await startDynamoLocal();
+    // First, on a desk of its own (one desk at a time: the handlers read the last started desk's deps).
+    process.stderr.write('measuring the queue with 1,000 tickets in Chromium…\n');
+    markLoad('queue');
+    queue = await benchQueue(dynamo.endpoint);
     const jwtKey = randomBytes(16).toString('hex');
     desk = await startDesk({
       dynamoEndpoint: dynamo.endpoint,
@@ -688,9 +699,9 @@ async function main(): Promise<void> {
   markLoad('end');
   writeFileSync(
     join(OUT, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, csvExport, monthly, ...bundles }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: round(seconds, 1), loadAverage1m: LOAD, intake, connect, burst, csvExport, monthly, queue, ...bundles }, null, 2)}\n`,
   );
-  report(intake, connect, burst, bundles, seconds, csvExport, monthly);
+  report(intake, connect, burst, bundles, seconds, csvExport, monthly, queue);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }

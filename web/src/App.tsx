@@ -78,7 +78,9 @@ export function App() {
   const session = currentSession();
   const signedOut = !session && path !== '/sign-in';
   useEffect(() => {
-    if (signedOut) navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    // With the query: a shared, filtered queue link comes back filtered once signed in.
+    if (signedOut)
+      navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }, [signedOut]);
   const selected = path.startsWith('/ticket/')
     ? '/queue'
