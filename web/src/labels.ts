@@ -71,9 +71,15 @@ const TIMER: Record<string, string> = {
   'open-too-long': '入住办理超期',
 };
 
-/** An emergency's instruction clocks are numbered (`instruction-2-due`, EM-5). */
-export const timerLabel = (name: string): string =>
-  TIMER[name] ?? (/^instruction-(\d+)-due$/.test(name) ? `指示${name.split('-')[1]}完成期限` : name);
+export const timerLabel = (name: string): string => TIMER[name] ?? numberedTimer(name) ?? name;
+
+/** EM-2's chain (`escalate-r1-L2`: round 1, level 2) and EM-5's instructions (`instruction-2-due`). */
+function numberedTimer(name: string): string | undefined {
+  const chain = /^escalate-r(\d+)-L(\d+)$/.exec(name);
+  if (chain) return `逐级确认(第${chain[1]}轮第${chain[2]}级)`;
+  const instruction = /^instruction-(\d+)-due$/.exec(name);
+  return instruction ? `指示${instruction[1]}完成期限` : undefined;
+}
 
 const EVENT: Record<string, string> = {
   'repair.opened': '受理报修',

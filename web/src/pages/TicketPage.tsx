@@ -11,6 +11,8 @@ import { useParkZone } from '../park';
 import { parkTime } from '../time';
 import { Commands } from './commands';
 
+const REFRESH_MS = 10_000;
+
 type Entry = NonNullable<Ticket['timeline']>[number] & {
   actor?: { name?: string; staffId?: string };
   data?: Record<string, unknown>;
@@ -30,6 +32,8 @@ function summary(entry: Entry): string {
   if (entry.type === 'sms') return `发给 ${String(data.to ?? '')}:${String(data.text ?? '')}`;
   const parts: string[] = [];
   if (typeof data.staffName === 'string') parts.push(data.staffName);
+  // A complaint's signature names its step (CH-4 report sheet, CH-5 supervisor …).
+  if (typeof data.step === 'string') parts.push(obligationLabel(data.step));
   if (typeof data.description === 'string') parts.push(data.description);
   if (typeof data.note === 'string') parts.push(data.note);
   const slip = data.serviceSlip as { number?: string; signedBy?: string } | undefined;
@@ -50,6 +54,9 @@ export default function TicketPage({ id }: { id: string }) {
   }, [id]);
   useEffect(() => {
     void load();
+    // SMS are sent after the command that caused them (from the stream): the page refreshes itself to show them.
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => window.clearInterval(timer);
   }, [load]);
 
   if (!ticket) return error ? <Alert type="error" showIcon title={error} /> : <Card loading />;

@@ -9,6 +9,7 @@ import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorText, type Ticket, type TicketKind } from '../../api/client';
 import { commandLabel } from '../../labels';
+import { currentSession } from '../../session';
 import { loadStaff, type StaffEntry } from '../../staff';
 import { COMPLAINT_FORMS } from './complaint';
 import { EMERGENCY_FORMS } from './emergency';
@@ -88,11 +89,22 @@ export function Commands({
 
   const label = (f: CommandForm) => f.label ?? commandLabel(f.command);
   const commands = (ticket.allowedCommands ?? []).map((c) => formFor(ticket.kind, c));
+  // CH-4/CH-5/DS-6: the API offers the person complained about no step; say why rather than show nothing.
+  const about = (ticket as { about?: { staffId?: string } }).about;
+  const accused = ticket.kind === 'complaint' && about?.staffId === currentSession()?.staffId;
   const Fields = open?.Fields;
   return (
     <>
       <Space wrap>
-        {commands.length === 0 ? '当前没有可执行的操作' : null}
+        {accused ? (
+          <Alert
+            type="info"
+            showIcon
+            title="本投诉针对您本人:按规定被投诉人不参与处理(CH-4),由下一级负责人处理。"
+          />
+        ) : commands.length === 0 ? (
+          '当前没有可执行的操作'
+        ) : null}
         {commands.map((f) => (
           <Button
             key={f.command}
