@@ -47,6 +47,13 @@ async function step(name: string, fill?: () => Promise<void>) {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** Picks a person in a directory select, then waits for its list to close (it covers the buttons below). */
+async function pick(field: string, name: string) {
+  const { page } = watched;
+  await user().choose(page.getByRole('combobox', { name: field }), name);
+  await page.getByRole('combobox', { name: field, expanded: false }).waitFor();
+}
+
 /** An entry of the ticket's timeline (its Chinese event name), once it shows. */
 async function timelineHas(text: string) {
   await watched.page.locator('.ant-timeline-item').filter({ hasText: text }).first().waitFor();
@@ -82,7 +89,7 @@ describe('the console, a complaint and an emergency', () => {
     await user().radio('有效投诉');
     await user().radio('重要');
     await user().radio('员工个人');
-    await user().choose(page.getByRole('combobox', { name: '被投诉的员工' }), '陈静');
+    await pick('被投诉的员工', '陈静');
     await accessibleAt('the grade form');
     await watched.expectingApiError(async () => {
       await dialog.getByRole('button', { name: label('确定') }).click();
@@ -90,7 +97,7 @@ describe('the console, a complaint and an emergency', () => {
     });
     expect(await page.getByRole('alert').textContent()).toContain('never grades it');
     await accessibleAt('the refused grading');
-    await user().choose(page.getByRole('combobox', { name: '被投诉的员工' }), '张伟');
+    await pick('被投诉的员工', '张伟');
     await dialog.getByRole('button', { name: label('确定') }).click();
     await user().statusIs('已转交');
     // The clocks with their due times: the report sheet within 10 minutes (CH-4).
@@ -155,7 +162,8 @@ describe('the console, a complaint and an emergency', () => {
       await page.getByLabel('处理情况').fill('电梯已修复运行');
     });
     await user().switchTo('陈静');
-    await step('回访', () => user().radio('满意'));
+    // 满意 and 不满意: the radio by its exact name.
+    await step('回访', () => page.getByRole('radio', { name: '满意', exact: true }).check());
     await timelineHas('回访');
     await user().command('服务单回收', '已关闭', async () => {
       await page.getByLabel('服务单号').fill('FW-C-0001');
