@@ -122,7 +122,7 @@ describe('the console, a complaint and an emergency', () => {
     await page.getByRole('link', { name: number, exact: true }).click();
     await page.getByText('超时:签收报告单').first().waitFor();
     await user().switchTo('吴军');
-    await user().command('签收', '已接单', () => user().radio('签收投诉呈报单'));
+    await user().command('签收', '已签收', () => user().radio('签收投诉呈报单'));
     // CH-5: not reported done while the supervisor's signature is owed — the API's words.
     await page.getByRole('button', { name: '处理完毕' }).click();
     await page.getByLabel('确认完成的人').fill('王刚');
@@ -177,6 +177,7 @@ describe('the console, a complaint and an emergency', () => {
       .first()
       .waitFor();
     for (const entry of ['定级', '签收', '跟进', '处理完毕', '回访', '服务单回收']) await timelineHas(entry);
+    await timelineHas('重要 · 对象:张伟');
     await page.locator('tr', { hasText: '转交' }).filter({ hasText: '已超时' }).first().waitFor();
     await accessibleAt('complaint closed');
     await screenshot(page, 'ticket-complaint');
@@ -208,7 +209,7 @@ describe('the console, a complaint and an emergency', () => {
       .first()
       .waitFor();
     await accessibleAt('emergency escalating');
-    await user().command('确认收到', '已接单', () => page.getByLabel('备注').fill('已通知保安部赶赴现场'));
+    await user().command('确认收到', '已确认', () => page.getByLabel('备注').fill('已通知保安部赶赴现场'));
     await timelineHas('确认');
     await accessibleAt('emergency acknowledged');
     await screenshot(page, 'ticket-emergency');

@@ -33,6 +33,18 @@ export const STATUS: Record<TicketStatus, string> = {
   open: '办理中',
 };
 
+/** A status as the kind says it (an emergency is confirmed, a complaint's report sheet signed). */
+const KIND_STATUS: Partial<Record<TicketKind, Partial<Record<TicketStatus, string>>>> = {
+  complaint: { acknowledged: '已签收' },
+  emergency: { acknowledged: '已确认' },
+};
+
+export const statusLabel = (kind: TicketKind, status: TicketStatus): string =>
+  KIND_STATUS[kind]?.[status] ?? STATUS[status] ?? status;
+
+/** CH-1's grades. */
+export const SEVERITY: Record<string, string> = { major: '重大', important: '重要', minor: '轻微' };
+
 const TIMER: Record<string, string> = {
   'received-desk': '定派工(服务台)',
   'received-manager': '定派工(管理处经理)',
