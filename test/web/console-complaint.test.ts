@@ -4,7 +4,8 @@
  * first in the queue marked 超时 with what it owes, and is signed, followed up, resolved, called
  * back and closed through the forms by the right people — the person complained about is refused
  * in the API's words (CH-4, DS-6). An emergency is acknowledged by the first of the chain (EM-2) on
- * the ticket page, whose timeline shows the SMS sent. No console errors; axe on each page.
+ * the ticket page, whose timeline shows the SMS sent. A key request goes through its KY steps in
+ * the forms. No console errors; axe on each page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +214,50 @@ describe('the console, a complaint and an emergency', () => {
     await timelineHas('确认');
     await accessibleAt('emergency acknowledged');
     await screenshot(page, 'ticket-emergency');
+    expect(watched.errors).toEqual([]);
+  }, 300_000);
+
+  it('KY-2..KY-4: a key request verified, slipped, handed out with an escort and returned through the forms', async () => {
+    const { page } = watched;
+    // Seed: security registers the key set (KY-1); the property office takes a tenant's request.
+    const key = await desk.call('POST', '/keys', {
+      token: desk.token('security-guard-1'),
+      body: { unit: '3-2-1502', label: '入户门钥匙', count: 2, tag: 'K-0153' },
+    });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const requested = await desk.call('POST', '/tickets', {
+      token: desk.token('property-office'),
+      body: {
+        kind: 'key',
+        keyId: key.body.keySet.id,
+        requester: { type: 'tenant', name: '钱女士', phone: '+8613800000004' },
+        reason: '看房',
+      },
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+
+    // KY-2: for a tenant the office phones the owner (the form offers that check first).
+    await user().switchTo('黄磊');
+    await page.goto(`${desk.url}/ticket/${requested.body.ticket.id}`);
+    await user().statusIs('已申请');
+    await user().command('核实', '已核实', async () => {
+      await page.getByRole('radio', { name: '同意', exact: true }).check();
+      await page.getByLabel('通话记录').fill('业主王先生同意看房');
+      await accessibleAt('the verify form');
+    });
+    // KY-3: the slip, with the park's return time.
+    await user().command('开领用条', '已开条');
+    // KY-4: the guard takes the key, with a second guard escorting the viewing; then returns it.
+    await user().switchTo('孙鹏');
+    await user().command('领出', '已领出', async () => {
+      await pick('领钥匙的保安', '孙鹏');
+      await user().radio('是');
+      await pick('陪同看房的保安', '马超');
+    });
+    await user().command('归还', '已归还', () => pick('收回钥匙的保安', '孙鹏'));
+    for (const entry of ['申请钥匙', '核实', '开领用条', '领出', '归还']) await timelineHas(entry);
+    await accessibleAt('key request returned');
+    await screenshot(page, 'ticket-key');
     expect(watched.errors).toEqual([]);
   }, 300_000);
 });
