@@ -85,10 +85,13 @@ const TIMER: Record<string, string> = {
 
 export const timerLabel = (name: string): string => TIMER[name] ?? numberedTimer(name) ?? name;
 
-/** EM-2's chain (`escalate-r1-L2`: round 1, level 2) and EM-5's instructions (`instruction-2-due`). */
+/** Numbered clocks: EM-2's chain (`escalate-r1-L2`: round 1, level 2), KY-4's closing check, EM-5's instructions. */
 function numberedTimer(name: string): string | undefined {
   const chain = /^escalate-r(\d+)-L(\d+)$/.exec(name);
   if (chain) return `逐级确认(第${chain[1]}轮第${chain[2]}级)`;
+  // KY-4: each day's closing check of keys still out (`closing-20261127`).
+  const closing = /^closing-\d{4}(\d{2})(\d{2})$/.exec(name);
+  if (closing) return `${Number(closing[1])}月${Number(closing[2])}日下班前钥匙清点`;
   const instruction = /^instruction-(\d+)-due$/.exec(name);
   return instruction ? `指示${instruction[1]}完成期限` : undefined;
 }
