@@ -78,8 +78,9 @@ export function Commands({
     let failed: string | undefined;
     try {
       failed = await open.run(ticket.id, values, ctx);
-    } catch {
-      failed = '内容不是有效的 JSON';
+    } catch (error) {
+      // Only the JSON fallback's body can fail to build (the typed forms' rules hold their fields).
+      failed = error instanceof SyntaxError ? '内容不是有效的 JSON' : String(error);
     }
     setBusy(false);
     if (failed) return setError(failed);
