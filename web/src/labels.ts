@@ -33,6 +33,18 @@ export const STATUS: Record<TicketStatus, string> = {
   open: '办理中',
 };
 
+/** A status as the kind says it (an emergency is confirmed, a complaint's report sheet signed). */
+const KIND_STATUS: Partial<Record<TicketKind, Partial<Record<TicketStatus, string>>>> = {
+  complaint: { acknowledged: '已签收' },
+  emergency: { acknowledged: '已确认' },
+};
+
+export const statusLabel = (kind: TicketKind, status: TicketStatus): string =>
+  KIND_STATUS[kind]?.[status] ?? STATUS[status] ?? status;
+
+/** CH-1's grades. */
+export const SEVERITY: Record<string, string> = { major: '重大', important: '重要', minor: '轻微' };
+
 const TIMER: Record<string, string> = {
   'received-desk': '定派工(服务台)',
   'received-manager': '定派工(管理处经理)',
@@ -51,9 +63,38 @@ const TIMER: Record<string, string> = {
   'director-eod': '主任当日确认',
   'reply-2d': '两日内答复',
   'escalate-1m': '一个月未解决上报',
+  // Complaints' second levels and the rest (CH-1..CH-8, ADR 016).
+  'grade-10m': '定性呈报',
+  'grade-L2': '定性呈报(上报)',
+  'handoff-L2': '签收呈报单(上报)',
+  'harm-10m': '确认制止损害',
+  'harm-L2': '确认制止损害(上报)',
+  'supervisor-L2': '主管确认(上报)',
+  'director-L2': '主任确认(上报)',
+  'resolve-2d': '两日内处理',
+  'resolve-by-resident': '按业户要求期限处理',
+  'overdue-day-1': '超时次日提醒',
+  'overdue-day-2': '超时第二日提醒',
+  'overdue-day-3': '超时第三日提醒',
+  // Emergencies (EM-3, EM-5), keys (KY-3), move-in.
+  'scene-due': '到场',
+  'return-due': '归还钥匙',
+  'return-escalate': '归还钥匙(上报)',
+  'open-too-long': '入住办理超期',
 };
 
-export const timerLabel = (name: string): string => TIMER[name] ?? name;
+export const timerLabel = (name: string): string => TIMER[name] ?? numberedTimer(name) ?? name;
+
+/** Numbered clocks: EM-2's chain (`escalate-r1-L2`: round 1, level 2), KY-4's closing check, EM-5's instructions. */
+function numberedTimer(name: string): string | undefined {
+  const chain = /^escalate-r(\d+)-L(\d+)$/.exec(name);
+  if (chain) return `逐级确认(第${chain[1]}轮第${chain[2]}级)`;
+  // KY-4: each day's closing check of keys still out (`closing-20261127`).
+  const closing = /^closing-\d{4}(\d{2})(\d{2})$/.exec(name);
+  if (closing) return `${Number(closing[1])}月${Number(closing[2])}日下班前钥匙清点`;
+  const instruction = /^instruction-(\d+)-due$/.exec(name);
+  return instruction ? `指示${instruction[1]}完成期限` : undefined;
+}
 
 const EVENT: Record<string, string> = {
   'repair.opened': '受理报修',
@@ -72,6 +113,39 @@ const EVENT: Record<string, string> = {
   'emergency.opened': '紧急上报',
   'emergency.acknowledged': '确认',
   'emergency.signed-off': '结案',
+  'complaint.acknowledged': '签收',
+  'complaint.followed-up': '跟进',
+  'complaint.replied': '答复',
+  'complaint.reminded': '提醒',
+  'complaint.escalated': '超时上报',
+  'complaint.still-overdue': '仍超时',
+  'complaint.severity-raised': '升级为重大',
+  'complaint.regraded': '改级',
+  'complaint.reopened': '重新处理',
+  'complaint.service-slip-filed': '服务单回收',
+  'emergency.escalated': '逐级通知',
+  'emergency.unanswered': '无人确认',
+  'emergency.on-scene': '到场',
+  'emergency.not-on-scene': '未到场',
+  'emergency.reported': '现场汇报',
+  'emergency.handover-offered': '交接',
+  'emergency.handover-accepted': '接受交接',
+  'emergency.instruction-issued': '指示',
+  'emergency.instruction-done': '指示完成',
+  'emergency.instruction-overdue': '指示超时',
+  'emergency.closed': '关闭',
+  'key.requested': '申请钥匙',
+  'key.verified': '核实',
+  'key.slip-issued': '开领用条',
+  'key.handed-out': '领出',
+  'key.returned': '归还',
+  'key.cancelled': '取消',
+  'key.reported-lost': '报失',
+  'key.lost': '遗失',
+  'move-in.opened': '开始办理入住',
+  'move-in.step-recorded': '登记步骤',
+  'move-in.completed': '办结入住',
+  'timer.fired': '时限到期',
   sms: '短信',
 };
 

@@ -6,11 +6,13 @@ import { Alert, Card, Descriptions, Space, Table, Tag, Timeline, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket } from '../api/client';
 import { TicketPrintButtons } from '../file-buttons';
-import { eventLabel, KIND, obligationLabel, STATUS, timerLabel } from '../labels';
+import { DEPARTMENT, eventLabel, KIND, obligationLabel, SEVERITY, statusLabel, timerLabel } from '../labels';
 import { overdueOf } from '../owing';
 import { useParkZone } from '../park';
 import { parkTime } from '../time';
 import { Commands } from './commands';
+
+const REFRESH_MS = 10_000;
 
 type Entry = NonNullable<Ticket['timeline']>[number] & {
   actor?: { name?: string; staffId?: string };
@@ -31,6 +33,13 @@ function summary(entry: Entry): string {
   if (entry.type === 'sms') return `发给 ${String(data.to ?? '')}:${String(data.text ?? '')}`;
   const parts: string[] = [];
   if (typeof data.staffName === 'string') parts.push(data.staffName);
+  // A complaint's grading: its grade and whom it is about (CH-1, CH-3).
+  if (typeof data.severity === 'string') parts.push(SEVERITY[data.severity] ?? data.severity);
+  const about = data.about as { staffName?: string; department?: string } | undefined;
+  if (about?.staffName ?? about?.department)
+    parts.push(`对象:${about.staffName ?? DEPARTMENT[about.department ?? '']}`);
+  // A complaint's signature names its step (CH-4 report sheet, CH-5 supervisor …).
+  if (typeof data.step === 'string') parts.push(obligationLabel(data.step));
   if (typeof data.description === 'string') parts.push(data.description);
   if (typeof data.note === 'string') parts.push(data.note);
   const slip = data.serviceSlip as { number?: string; signedBy?: string } | undefined;
@@ -51,6 +60,9 @@ export default function TicketPage({ id }: { id: string }) {
   }, [id]);
   useEffect(() => {
     void load();
+    // SMS are sent after the command that caused them (from the stream): the page refreshes itself to show them.
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => window.clearInterval(timer);
   }, [load]);
 
   if (!ticket) return error ? <Alert type="error" showIcon title={error} /> : <Card loading />;
@@ -64,7 +76,7 @@ export default function TicketPage({ id }: { id: string }) {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {KIND[ticket.kind]}单 {ticket.number ?? '(无单号)'}{' '}
         <Tag color="blue" data-testid="ticket-status">
-          {STATUS[ticket.status] ?? ticket.status}
+          {statusLabel(ticket.kind, ticket.status)}
         </Tag>
         {overdue.length ? <Tag color="#a8071a">超时:{overdue.map(obligationLabel).join('、')}</Tag> : null}
       </Typography.Title>
