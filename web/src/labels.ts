@@ -207,6 +207,11 @@ const OBLIGATION: Record<string, string> = {
   'stop-harm': '制止损害',
   supervisor: '主管确认',
   director: '主任确认',
+  // KY-4: a key past its due-back time, or still out at the office's closing.
+  return: '逾期未还',
+  closing: '下班未还',
+  // MI: a move-in still open past the park's days for it.
+  open: '超期未办完',
 };
 
 export const obligationLabel = (name: string): string => OBLIGATION[name] ?? timerLabel(name);
