@@ -14,7 +14,7 @@ import { useParkZone } from '../../park';
 import { followLink } from '../../router';
 import { parkTime } from '../../time';
 import { type RateBar, RateChart } from './RateChart';
-import { addMonths, byLine, type Entry, hasGroup, PeriodPicker, parkDay } from './shared';
+import { addMonths, byLine, type Entry, hasGroup, PeriodPicker, parkDay, useShown } from './shared';
 
 interface Rate {
   due: number;
@@ -155,15 +155,17 @@ export default function Monthly() {
   const [report, setReport] = useState<MonthlyReport>();
   const [error, setError] = useState<string>();
 
+  const shown = useShown(month);
   const load = useCallback(async () => {
     const { data, error } = await api.GET('/reports/monthly', { params: { query: { month } } });
+    if (shown() !== month) return;
     if (error || !data) {
       setReport(undefined);
       return setError(errorText(error));
     }
     setError(undefined);
     setReport((data as { report: MonthlyReport }).report);
-  }, [month]);
+  }, [month, shown]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -10,7 +10,17 @@ import { api, errorText } from '../../api/client';
 import { DEPARTMENT, STATUS, timerLabel } from '../../labels';
 import { followLink } from '../../router';
 import { parkTime } from '../../time';
-import { addWeeks, byLine, type Entry, hasGroup, isoWeekOf, PeriodPicker, parkDay, SEVERITY } from './shared';
+import {
+  addWeeks,
+  byLine,
+  type Entry,
+  hasGroup,
+  isoWeekOf,
+  PeriodPicker,
+  parkDay,
+  SEVERITY,
+  useShown,
+} from './shared';
 
 interface ReviewCase {
   id: string;
@@ -119,15 +129,17 @@ export default function Weekly() {
   const [review, setReview] = useState<WeeklyReview>();
   const [error, setError] = useState<string>();
 
+  const shown = useShown(week);
   const load = useCallback(async () => {
     const { data, error } = await api.GET('/reviews/weekly', { params: { query: { week } } });
+    if (shown() !== week) return;
     if (error || !data) {
       setReview(undefined);
       return setError(errorText(error));
     }
     setError(undefined);
     setReview(data as unknown as WeeklyReview);
-  }, [week]);
+  }, [week, shown]);
   useEffect(() => {
     void load();
   }, [load]);

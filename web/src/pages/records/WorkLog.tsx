@@ -8,7 +8,7 @@ import { api, errorText } from '../../api/client';
 import { PrintButton } from '../../file-buttons';
 import { followLink } from '../../router';
 import { parkTime } from '../../time';
-import { addDays, PeriodPicker, parkDay } from './shared';
+import { addDays, PeriodPicker, parkDay, useShown } from './shared';
 
 interface LogEntry {
   at: string;
@@ -36,18 +36,20 @@ export default function WorkLog() {
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
 
+  const shown = useShown(date);
   const load = useCallback(
     async (from?: string) => {
       const { data, error } = await api.GET('/work-log', {
         params: { query: { date, limit: PAGE, ...(from ? { cursor: from } : {}) } },
       });
+      if (shown() !== date) return;
       if (error || !data) return setError(errorText(error));
       const page = data as unknown as WorkLogPage;
       setError(undefined);
       setEntries((old) => [...(from ? (old ?? []) : []), ...page.entries]);
       setCursor(page.cursor);
     },
-    [date],
+    [date, shown],
   );
   useEffect(() => {
     setEntries(undefined);

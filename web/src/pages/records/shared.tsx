@@ -3,6 +3,7 @@
  * spells it: `2026-W48`, `2026-11`, `2026-11-27`, on the park's calendar), the answers' shapes (the
  * OpenAPI document leaves these answers open, so they are read as the handlers write them).
  */
+import { useCallback, useRef } from 'react';
 import { Button, Input, Space } from 'antd';
 import { followLink } from '../../router';
 import { currentSession } from '../../session';
@@ -127,6 +128,16 @@ export function PeriodPicker(props: {
       <Button onClick={() => props.onChange(props.step(props.value, 1))}>下一{props.unit}</Button>
     </Space>
   );
+}
+
+/**
+ * The period the page shows now, read after an await: an answer for a period no longer shown (the
+ * default week's, arriving after the one the user picked) is dropped, never drawn over it.
+ */
+export function useShown<T>(value: T): () => T {
+  const shown = useRef(value);
+  shown.current = value;
+  return useCallback(() => shown.current, []);
 }
 
 /** An entry's author and time, as the records show it. */
