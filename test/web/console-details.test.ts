@@ -236,6 +236,7 @@ describe('the console, ticket details per kind and a tablet', () => {
     await user.signInAs('林涛');
 
     for (const viewport of [
+      { width: 768, height: 1024 },
       { width: 820, height: 1180 },
       { width: 1180, height: 820 },
     ]) {
@@ -248,16 +249,27 @@ describe('the console, ticket details per kind and a tablet', () => {
       await user.accessible(`queue ${at}`);
       if (viewport.width === 820) await screenshot(page, 'tablet-queue');
 
-      await openTicket(page, ids.key);
-      await page.getByText('K-0153 入户门钥匙').waitFor();
-      await fitsWidth(page, `key ticket ${at}`);
-      await openTicket(page, ids.repair);
-      await fitsWidth(page, `repair ticket ${at}`);
+      // Every kind's page: the emergency's timeline carries its SMS with their signed links.
+      for (const [kind, id] of Object.entries(ids)) {
+        await openTicket(page, id);
+        await page.locator('.ant-timeline-item').first().waitFor();
+        await fitsWidth(page, `${kind} ticket ${at}`);
+        if (viewport.width < 1000) {
+          // Upright, one fact a row: two columns squeezed the labels to a character a line (负责/人).
+          const rows = page.getByTestId('ticket-details').locator('tr');
+          for (const count of await rows.evaluateAll((trs) =>
+            trs.map((tr) => tr.querySelectorAll('th').length),
+          ))
+            expect(count, `${kind} ticket ${at}: labels a row`).toBe(1);
+        }
+        if (viewport.width === 820 && kind === 'emergency') await screenshot(page, 'tablet-ticket');
+      }
       await user.accessible(`ticket ${at}`);
 
       await page.getByRole('link', { name: '来电登记', exact: true }).click();
       await page.getByRole('heading', { name: '来电登记', level: 1 }).waitFor();
       await fitsWidth(page, `intake ${at}`);
+      if (viewport.width === 820) await screenshot(page, 'tablet-intake');
       await user.accessible(`intake ${at}`);
 
       await page.goto(`${desk.url}/records/monthly`);
@@ -265,6 +277,7 @@ describe('the console, ticket details per kind and a tablet', () => {
       await page.getByText('翠湖园 2026-11 概况', { exact: true }).waitFor();
       await page.locator('canvas').first().waitFor();
       await fitsWidth(page, `monthly ${at}`);
+      if (viewport.width === 820) await screenshot(page, 'tablet-monthly');
       await user.accessible(`monthly ${at}`);
     }
     expect(tablet.errors).toEqual([]);

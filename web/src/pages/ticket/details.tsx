@@ -366,7 +366,9 @@ export function TicketDetails({ ticket }: { ticket: Ticket }) {
     <Descriptions
       bordered
       size="small"
-      column={{ xs: 1, md: 2 }}
+      // One column on an upright tablet (820 px), two from a landscape one or a laptop; labels on one line.
+      column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="ticket-details"
       items={detailItems(ticket)}
     />
