@@ -5,7 +5,7 @@
  * resident's contact masked for a reader who does not need it (CH-3), an emergency's category,
  * owner and EM-2 chain level, a key request's set, requester, slip and escort (KY-2..KY-4), a
  * move-in's unit, owner and steps done (MI-1..MI-8) — and no field another kind has, empty. On a
- * tablet, upright (820×1180) and on its side (1180×820), the queue, a ticket, intake and the
+ * tablet, upright (768×1024, 820×1180) and on its side (1180×820), the queue, a ticket, intake and the
  * monthly summary never scroll sideways and the header's controls stay on screen. No console
  * errors; axe on each page; screenshots 'ticket-key', 'ticket-move-in', 'tablet-queue'.
  */
@@ -212,6 +212,8 @@ describe('the console, ticket details per kind and a tablet', () => {
     await shows(page, '进度', '已办 2/7 步');
     await shows(page, '步骤', /MI-1 开发商确认:黄磊 11月27日 09:4\d/);
     await shows(page, '步骤', /MI-4 缴费:待办\(财务部\)/);
+    // The timeline names each recorded step by its rule, not its code.
+    await page.locator('.ant-timeline-item').filter({ hasText: 'MI-2 物业登记' }).waitFor();
     const moveInLabels = await labelsOf(page);
     for (const repairOnly of ['来电人', '情况', '地点', '处理人'])
       expect(moveInLabels).not.toContain(repairOnly);

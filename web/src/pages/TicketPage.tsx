@@ -11,6 +11,7 @@ import { overdueOf } from '../owing';
 import { useParkZone } from '../park';
 import { parkTime } from '../time';
 import { Commands } from './commands';
+import { type MoveInStep, STEP } from './keys/model';
 import { TicketDetails } from './ticket/details';
 
 const REFRESH_MS = 10_000;
@@ -40,7 +41,11 @@ function summary(entry: Entry): string {
   if (about?.staffName ?? about?.department)
     parts.push(`对象:${about.staffName ?? DEPARTMENT[about.department ?? '']}`);
   // A complaint's signature names its step (CH-4 report sheet, CH-5 supervisor …).
-  if (typeof data.step === 'string') parts.push(obligationLabel(data.step));
+  // A move-in's step recorded names its MI step (MI-1..MI-8).
+  if (typeof data.step === 'string') {
+    const step = STEP[data.step as MoveInStep];
+    parts.push(step ? `${step.rule} ${step.title}` : obligationLabel(data.step));
+  }
   if (typeof data.description === 'string') parts.push(data.description);
   if (typeof data.note === 'string') parts.push(data.note);
   const slip = data.serviceSlip as { number?: string; signedBy?: string } | undefined;

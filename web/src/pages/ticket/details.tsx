@@ -301,13 +301,15 @@ function moveInItems(t: Fields): (Item | undefined)[] {
   return [
     field('房号', m.unit),
     field('业主', person(m.owner)),
+    // Its own row, so the steps below always start one (a row of their own, whatever came before).
     field(
       '进度',
       <span data-testid="move-in-progress">
         已办 {progress.done}/{progress.total} 步(必办)
+        {m.completed ? ` · ${parkTime(m.completed.at)} 办结` : ''}
       </span>,
+      'filled',
     ),
-    field('办结', m.completed ? parkTime(m.completed.at) : undefined),
     field(
       '步骤',
       <ul style={{ margin: 0, paddingLeft: 20 }}>
