@@ -39,8 +39,13 @@ export interface WatchedPage {
   expectingApiError<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export async function watchedPage(browser: Browser): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
+/** A laptop's screen unless `viewport` says otherwise (a tablet: 820×1180 upright, 1180×820 on its side). */
+export async function watchedPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<WatchedPage> {
+  const viewport = options.viewport ?? { width: 1280, height: 860 };
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
   const errors: string[] = [];

@@ -2,7 +2,7 @@
  * 工单详情: the ticket, its timers with their due times, the whole timeline with every SMS sent,
  * and the allowed commands as buttons with their forms.
  */
-import { Alert, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type Ticket } from '../api/client';
 import { TicketPrintButtons } from '../file-buttons';
@@ -11,6 +11,8 @@ import { overdueOf } from '../owing';
 import { useParkZone } from '../park';
 import { parkTime } from '../time';
 import { Commands } from './commands';
+import { type MoveInStep, STEP } from './keys/model';
+import { TicketDetails } from './ticket/details';
 
 const REFRESH_MS = 10_000;
 
@@ -39,7 +41,11 @@ function summary(entry: Entry): string {
   if (about?.staffName ?? about?.department)
     parts.push(`对象:${about.staffName ?? DEPARTMENT[about.department ?? '']}`);
   // A complaint's signature names its step (CH-4 report sheet, CH-5 supervisor …).
-  if (typeof data.step === 'string') parts.push(obligationLabel(data.step));
+  // A move-in's step recorded names its MI step (MI-1..MI-8).
+  if (typeof data.step === 'string') {
+    const step = STEP[data.step as MoveInStep];
+    parts.push(step ? `${step.rule} ${step.title}` : obligationLabel(data.step));
+  }
   if (typeof data.description === 'string') parts.push(data.description);
   if (typeof data.note === 'string') parts.push(data.note);
   const slip = data.serviceSlip as { number?: string; signedBy?: string } | undefined;
@@ -67,7 +73,6 @@ export default function TicketPage({ id }: { id: string }) {
 
   if (!ticket) return error ? <Alert type="error" showIcon title={error} /> : <Card loading />;
   const overdue = overdueOf(ticket);
-  const fields = ticket as Ticket & Record<string, unknown>;
   const timers = Object.entries(ticket.timers).map(([name, t]) => ({ name, ...t }));
   timers.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 
@@ -85,23 +90,7 @@ export default function TicketPage({ id }: { id: string }) {
       <Card title="操作" size="small">
         <Commands ticket={ticket} timeZone={zone} onDone={() => void load()} />
       </Card>
-      <Descriptions
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        items={[
-          {
-            key: 'caller',
-            label: '来电人',
-            children: ticket.caller ? `${ticket.caller.name} ${ticket.caller.phone}` : '',
-          },
-          { key: 'unit', label: '房号', children: ticket.caller?.unit ?? '' },
-          { key: 'desc', label: '情况', children: String(fields.description ?? '') },
-          { key: 'loc', label: '地点', children: String(fields.location ?? fields.place ?? '') },
-          { key: 'who', label: '处理人', children: String(fields.assigneeName ?? ticket.assigneeId ?? '') },
-          { key: 'opened', label: '受理时间', children: parkTime(ticket.createdAt, true) },
-        ]}
-      />
+      <TicketDetails ticket={ticket} />
       <Card title="时限" size="small">
         <Table
           rowKey="name"
