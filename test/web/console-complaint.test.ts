@@ -257,7 +257,7 @@ describe('the console, a complaint and an emergency', () => {
     await user().command('归还', '已归还', () => pick('收回钥匙的保安', '孙鹏'));
     for (const entry of ['申请钥匙', '核实', '开领用条', '领出', '归还']) await timelineHas(entry);
     await accessibleAt('key request returned');
-    await screenshot(page, 'ticket-key');
+    await screenshot(page, 'ticket-key-returned');
     expect(watched.errors).toEqual([]);
   }, 300_000);
 
