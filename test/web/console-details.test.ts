@@ -270,6 +270,7 @@ describe('the console, ticket details per kind and a tablet', () => {
 
       await page.getByRole('link', { name: '来电登记', exact: true }).click();
       await page.getByRole('heading', { name: '来电登记', level: 1 }).waitFor();
+      await page.getByLabel('来电号码').waitFor();
       await fitsWidth(page, `intake ${at}`);
       if (viewport.width === 820) await screenshot(page, 'tablet-intake');
       await user.accessible(`intake ${at}`);

@@ -2,12 +2,13 @@
  * The console's frame: antd in Chinese (zh_CN), a menu of the pages, who is signed in, and the
  * page for the path, each page its own chunk (loaded when first opened; ADR 023).
  */
-import { Button, ConfigProvider, Layout, Spin, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { consoleConfig } from './config';
 import { followLink, navigate, usePath } from './router';
 import { currentSession, onSessionChange, signOut } from './session';
+import { Loading } from './loading';
 
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Queue = lazy(() => import('./pages/Queue'));
@@ -140,7 +141,7 @@ export function App() {
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
           <main>
-            <Suspense fallback={<Spin aria-label="加载中" />}>
+            <Suspense fallback={<Loading />}>
               {session && path !== '/sign-in' ? <Page path={path} /> : <SignIn />}
             </Suspense>
           </main>

@@ -2,13 +2,14 @@
  * 来电登记: one form per kind (intake/kinds.tsx), picked by what the caller says first; the answer
  * (intake/OpenedCard.tsx) shows the new number large and what the API words for reading back.
  */
-import { Card, Radio, Spin, Typography } from 'antd';
+import { Card, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { Opened } from '../api/client';
 import { useDeskClock } from '../desk-clock';
 import { useParkZone } from '../park';
 import { INTAKE_KINDS, type IntakeKind } from './intake/kinds';
 import { OpenedCard } from './intake/OpenedCard';
+import { Loading } from '../loading';
 
 const PARK = 'park-1';
 
@@ -41,7 +42,7 @@ export default function Intake() {
         options={Object.entries(INTAKE_KINDS).map(([value, k]) => ({ value, label: k.label }))}
         style={{ marginBottom: 16 }}
       />
-      {clockRead ? <Form key={kind} zone={zone} onOpened={setOpened} /> : <Spin aria-label="加载中" />}
+      {clockRead ? <Form key={kind} zone={zone} onOpened={setOpened} /> : <Loading />}
     </Card>
   );
 }

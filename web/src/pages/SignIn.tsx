@@ -3,7 +3,7 @@
  * (code + PKCE) and comes back here with a code, exchanged for the ID token. Locally, 本地登录:
  * pick a person of the demo directory; the local desk mints their ID token (`POST /local/sign-in`).
  */
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { beginSignIn, completeSignIn, isSignInReturn, logoutUrl } from '../cognito';
 import { type ConsoleConfig, consoleConfig } from '../config';
@@ -11,6 +11,7 @@ import { DEPARTMENT } from '../labels';
 import { type DemoPerson, local } from '../local';
 import { navigate } from '../router';
 import { sessionFromToken, signIn } from '../session';
+import { Loading } from '../loading';
 
 /** Where to go after signing in: `?next=` when it is a console page, else the queue. */
 function nextPage(): string {
@@ -23,7 +24,7 @@ export default function SignIn() {
   useEffect(() => {
     void consoleConfig().then(setConfig);
   }, []);
-  if (!config) return <Spin aria-label="加载中" />;
+  if (!config) return <Loading />;
   return config.mode === 'cognito' ? <ManagedSignIn config={config} /> : <LocalSignIn />;
 }
 
@@ -108,7 +109,7 @@ function LocalSignIn() {
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       {/* Buttons, not a table: the first page stays light (ADR 023). */}
-      {!people && !error ? <Spin aria-label="加载中" /> : null}
+      {!people && !error ? <Loading /> : null}
       <Space wrap>
         {(people ?? []).map((person) => (
           <Button

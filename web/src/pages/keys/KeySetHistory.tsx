@@ -3,10 +3,11 @@
  * order with who recorded it and what it says (to whom, on which slip, the loss's note), and the
  * SMS the set caused (an overdue return, a loss) — never a phone number, only who and what.
  */
-import { Alert, Spin } from 'antd';
+import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { parkTime } from '../../time';
+import { Loading } from '../../loading';
 
 interface Entry {
   seq: number;
@@ -63,7 +64,7 @@ export function KeySetHistory({ id }: { id: string }) {
   }, [id]);
 
   if (error) return <Alert type="error" role="alert" showIcon title={error} />;
-  if (!entries) return <Spin aria-label="加载中" />;
+  if (!entries) return <Loading />;
   return (
     <ul style={{ margin: 0 }} aria-label="钥匙经手记录">
       {entries.map((e) => (

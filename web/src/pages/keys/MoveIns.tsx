@@ -13,7 +13,6 @@ import {
   Progress,
   Select,
   Space,
-  Spin,
   Steps,
   Switch,
   Tag,
@@ -32,6 +31,7 @@ import {
   moveInProgress,
   STEP,
 } from './model';
+import { Loading } from '../../loading';
 
 type Shown = 'open' | 'completed' | 'all';
 
@@ -184,7 +184,7 @@ export default function MoveIns() {
         <Button onClick={() => void load()}>刷新</Button>
       </Space>
       {error ? <Alert type="error" role="alert" showIcon title={error} /> : null}
-      {!cases && !error ? <Spin aria-label="加载中" /> : null}
+      {!cases && !error ? <Loading /> : null}
       {cases && sorted.length === 0 ? <Empty description="没有入住办理记录" /> : null}
       {sorted.map((t) => (
         <MoveInCard key={t.id} t={t} />

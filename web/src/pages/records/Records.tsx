@@ -3,10 +3,11 @@
  * (/records/work-log), each its own chunk (the monthly one carries ECharts, loaded only there);
  * /records lists them as links, reachable with Tab and opened with Enter.
  */
-import { Card, Space, Spin, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { followLink, usePath } from '../../router';
 import { RECORD_PAGES, RecordsNav } from './shared';
+import { Loading } from '../../loading';
 
 const Weekly = lazy(() => import('./Weekly'));
 const Monthly = lazy(() => import('./Monthly'));
@@ -49,7 +50,7 @@ export default function Records() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <RecordsNav current={path} />
-      <Suspense fallback={<Spin aria-label="加载中" />}>{page}</Suspense>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
     </Space>
   );
 }
